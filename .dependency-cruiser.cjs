@@ -1,0 +1,42 @@
+/** The dependency rule: domain <- application <- adapters, cli; only src/container.ts sees every side. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain imports nothing but the domain and no Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { pathNot: '^src/domain' },
+    },
+    {
+      name: 'application-depends-on-domain-and-ports-only',
+      comment: 'Use cases see the domain and their own ports, never an adapter, the CLI or a framework.',
+      severity: 'error',
+      from: { path: '^src/application' },
+      to: { pathNot: '^src/(domain|application)' },
+    },
+    {
+      name: 'adapters-do-not-reach-the-cli',
+      severity: 'error',
+      from: { path: '^src/adapters' },
+      to: { path: '^src/(cli|container)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

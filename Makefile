@@ -1,0 +1,23 @@
+# The README's two commands are `make start` and `make test`; each installs first, so a fresh clone needs nothing else.
+.PHONY: install build start test lint bench-logs compare-goaccess
+
+install:
+	npm install
+
+build: install
+	npm run build
+
+start: install
+	npm start
+
+test: install
+	npm test
+
+lint: install
+	npm run lint
+
+bench-logs: build
+	node dist/bench/logs-vs-goaccess.js
+
+compare-goaccess: build
+	node dist/bench/compare-goaccess.js $(LOG)
