@@ -1,0 +1,58 @@
+import { FailureOf } from '../domain/failure';
+import { BalanceFailure, changeBalance } from '../domain/points';
+import { Receipt } from '../domain/receipt';
+import { fail, ok, Result } from '../domain/result';
+import { isActive } from '../domain/user';
+import { idempotently, IdempotencyFailure } from './idempotently';
+import { Clock } from './ports/clock';
+import { IdempotentRequest } from './ports/idempotency-repository';
+import { UnitOfWork } from './ports/unit-of-work';
+
+export const DEFAULT_GRANT_REASON = 'bot grant';
+
+export interface ChangePointsInput {
+  userId: number;
+  /** Positive grants, negative deducts. */
+  points: number;
+  reason?: string;
+  /** Who asks: `client:<name>` or `cli`. */
+  source: string;
+  idempotency?: IdempotentRequest;
+}
+
+export interface PointsChanged {
+  receipt: Receipt;
+  points: number;
+}
+
+export type ChangePointsFailure = FailureOf<'UserNotFound'> | BalanceFailure | IdempotencyFailure;
+
+/** A bot or an operator grants or deducts points: lock the user, decide, write balance and receipt together. */
+export class ChangePoints {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(input: ChangePointsInput): Promise<Result<PointsChanged, ChangePointsFailure>> {
+    return this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      return idempotently(tx, input.idempotency, now, async (): Promise<Result<PointsChanged, ChangePointsFailure>> => {
+        const user = await tx.users.lockById(input.userId);
+        if (!isActive(user)) return fail({ type: 'UserNotFound' });
+        const decided = changeBalance(user, {
+          kind: 'grant',
+          delta: input.points,
+          reason: input.reason ?? DEFAULT_GRANT_REASON,
+          source: input.source,
+          externalRef: input.idempotency?.key ?? null,
+          at: now,
+        });
+        if (!decided.ok) return decided;
+        await tx.users.save(decided.value.user);
+        const receipt = await tx.receipts.append(decided.value.receipt);
+        return ok({ receipt, points: decided.value.user.points });
+      });
+    });
+  }
+}

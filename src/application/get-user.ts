@@ -1,0 +1,17 @@
+import { FailureOf } from '../domain/failure';
+import { fail, ok, Result } from '../domain/result';
+import { isActive, User } from '../domain/user';
+import { UnitOfWork } from './ports/unit-of-work';
+
+export type UserLookup = { id: number } | { discordId: string };
+
+export class GetUser {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(lookup: UserLookup): Promise<Result<User, FailureOf<'UserNotFound'>>> {
+    return this.uow.run(async (tx) => {
+      const user = 'id' in lookup ? await tx.users.findById(lookup.id) : await tx.users.findByDiscordId(lookup.discordId);
+      return isActive(user) ? ok(user) : fail({ type: 'UserNotFound' });
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { FailureOf } from '../domain/failure';
+import { fail, Result } from '../domain/result';
+import { IdempotentRequest } from './ports/idempotency-repository';
+import { Transaction } from './ports/unit-of-work';
+
+/** How long a stored answer is replayed; after that the key may be used afresh. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type IdempotencyFailure = FailureOf<'IdempotencyKeyReused' | 'IdempotencyKeyInUse'>;
+
+/**
+ * Runs money-moving work at most once per idempotency key, inside the work's own transaction: a retry with the
+ * same request gets the first result (success or business failure) back, another request under the key fails.
+ */
+export async function idempotently<T, F>(
+  tx: Transaction,
+  request: IdempotentRequest | undefined,
+  now: Date,
+  work: () => Promise<Result<T, F>>,
+): Promise<Result<T, F | IdempotencyFailure>> {
+  if (!request) return work();
+  const claim = await tx.idempotency.claim(request, now);
+  if (claim.kind === 'busy') return fail({ type: 'IdempotencyKeyInUse' });
+  if (claim.kind === 'existing') {
+    const expired = now.getTime() - claim.createdAt.getTime() >= IDEMPOTENCY_TTL_MS;
+    if (!expired) {
+      if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
+      // A claim without a result belongs to a transaction that is still running (the store only shows it then).
+      if (claim.result === null || claim.result === undefined) return fail({ type: 'IdempotencyKeyInUse' });
+      return claim.result as Result<T, F>;
+    }
+    await tx.idempotency.reclaim(request, now);
+  }
+  const result = await work();
+  await tx.idempotency.complete(request, result);
+  return result;
+}

@@ -1,0 +1,10 @@
+import { Client } from '../domain/client';
+import { UnitOfWork } from './ports/unit-of-work';
+
+export class ListClients {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute(): Promise<Client[]> {
+    return this.uow.run((tx) => tx.clients.list());
+  }
+}

@@ -1,0 +1,51 @@
+import { fail, ok, Result } from './result';
+import { FailureOf } from './failure';
+import { User } from './user';
+import { ReceiptDraft, ReceiptKind } from './receipt';
+
+/** One grant or deduction moves at most this many points either way. */
+export const MAX_GRANT = 1_000_000_000;
+
+export interface BalanceChange {
+  kind: ReceiptKind;
+  delta: number;
+  reason: string;
+  source: string;
+  externalRef: string | null;
+  at: Date;
+  /** Only a Xsolla refund may push the balance below zero; the receipt is then flagged as a debt. */
+  mayOverdraw?: boolean;
+}
+
+export type BalanceFailure = FailureOf<'InsufficientPoints' | 'BalanceOutOfRange'>;
+
+/**
+ * Decides a balance change: the new balance and the receipt that explains it. No change may leave the balance
+ * below zero (a negative balance, a debt, cannot be spent), except a forced one.
+ */
+export function changeBalance(
+  user: User,
+  change: BalanceChange,
+): Result<{ user: User; receipt: ReceiptDraft }, BalanceFailure> {
+  if (!Number.isSafeInteger(change.delta)) throw new Error(`A points delta must be a safe integer: ${change.delta}`);
+  const after = user.points + change.delta;
+  if (!Number.isSafeInteger(after)) return fail({ type: 'BalanceOutOfRange' });
+  if (after < 0 && !change.mayOverdraw) {
+    return fail({ type: 'InsufficientPoints', balance: user.points, required: -change.delta });
+  }
+  return ok({
+    user: { ...user, points: after, updatedAt: change.at },
+    receipt: {
+      userId: user.id,
+      kind: change.kind,
+      delta: change.delta,
+      balanceBefore: user.points,
+      balanceAfter: after,
+      reason: change.reason,
+      source: change.source,
+      externalRef: change.externalRef,
+      debt: after < 0,
+      createdAt: change.at,
+    },
+  });
+}

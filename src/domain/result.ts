@@ -1,0 +1,5 @@
+/** What a use case answers: its value, or one of the expected failures of its closed union. */
+export type Result<T, F> = { ok: true; value: T } | { ok: false; failure: F };
+
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const fail = <F>(failure: F): { ok: false; failure: F } => ({ ok: false, failure });
