@@ -12,7 +12,17 @@ export type Failure =
   | { type: 'IdempotencyKeyReused' }
   | { type: 'IdempotencyKeyInUse' }
   | { type: 'ClientNameTaken' }
-  | { type: 'ClientNotFound' };
+  | { type: 'ClientNotFound' }
+  | { type: 'ItemNotFound' }
+  | { type: 'ItemNotSellable' }
+  | { type: 'PurchaseLimitReached'; maxPerUser: number }
+  | { type: 'UserItemNotFound' }
+  | { type: 'UserItemNotActive' }
+  | { type: 'WithdrawalNotAllowed'; reason: 'not_withdrawable' | 'not_active' | 'too_late' | 'daily_limit' }
+  /** `diff` is the time left until the next Asia/Seoul day, as "Xh Ym Zs". */
+  | { type: 'AlreadyCheckedIn'; diff: string }
+  | { type: 'MaxKeyCount'; keyCount: number }
+  | { type: 'NotEnoughKeys'; keyCount: number };
 
 export type FailureType = Failure['type'];
 

@@ -1,0 +1,23 @@
+import { UserItem, UserItemDraft } from '../../domain/user-item';
+
+export interface UserItemPage {
+  userItems: UserItem[];
+  /** True when older user items follow the last one. */
+  more: boolean;
+}
+
+/** Users' inventories. Reads answer the stored status; callers apply expiry with `asOf`. */
+export interface UserItemRepository {
+  insert(draft: UserItemDraft): Promise<UserItem>;
+  findById(userId: number, userItemId: number): Promise<UserItem | null>;
+  /** Reads the row and locks it (SELECT ... FOR UPDATE) until the transaction ends. */
+  lockById(userId: number, userItemId: number): Promise<UserItem | null>;
+  /** Newest first; `beforeId` continues after the last user item of the previous page. */
+  listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<UserItemPage>;
+  /** What `max_per_user` counts: the user's items of this item in any status but withdrawn. */
+  countNotWithdrawn(userId: number, itemId: number): Promise<number>;
+  /** Writes status, withdrawnAt and updatedAt of an existing user item. */
+  save(userItem: UserItem): Promise<void>;
+  /** The latest `withdrawnAt` among the user's items, or null when the user never withdrew one. */
+  latestWithdrawalAt(userId: number): Promise<Date | null>;
+}
