@@ -1,0 +1,18 @@
+import knexFactory, { Knex } from 'knex';
+import { parseDatabaseUrl } from './database-url';
+import { ConnectionOptions, knexConfig } from './knex-connection';
+
+/** An open connection pool to Forte's database, MySQL/MariaDB or an embedded SQLite file. */
+export interface Database {
+  readonly knex: Knex;
+  readonly dialect: 'mysql' | 'sqlite';
+  /** Waits for the pool to close; the process can then exit. */
+  close(): Promise<void>;
+}
+
+/** Opens `DATABASE_URL` (`mysql://user:pass@host:port/db` or `sqlite:PATH`); SQLite's folder is created. */
+export function openDatabase(url: string, options: ConnectionOptions = {}): Database {
+  const location = parseDatabaseUrl(url);
+  const knex = knexFactory(knexConfig(location, options));
+  return { knex, dialect: location.kind, close: () => knex.destroy() };
+}

@@ -1,0 +1,86 @@
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { ClientRepository } from '../../application/ports/client-repository';
+import { Client, NewClient } from '../../domain/client';
+import { SCOPES } from '../../domain/scope';
+import { integerColumn, timestampColumn } from './column-values';
+import { isUniqueViolation } from './database-errors';
+import { firstOrNull } from './first-or-null';
+import { insertedId } from './inserted-id';
+
+const scopesColumn = z
+  .string()
+  .transform((text) => JSON.parse(text) as unknown)
+  .pipe(z.array(z.enum(SCOPES)));
+
+const clientRow = z.object({
+  id: integerColumn,
+  name: z.string(),
+  scopes: scopesColumn,
+  token_hash: z.string(),
+  created_at: timestampColumn,
+  revoked_at: timestampColumn.nullable(),
+});
+
+const toClient = (row: unknown): Client => {
+  const parsed = clientRow.parse(row);
+  return {
+    id: parsed.id,
+    name: parsed.name,
+    scopes: parsed.scopes,
+    tokenHash: parsed.token_hash,
+    createdAt: parsed.created_at,
+    revokedAt: parsed.revoked_at,
+  };
+};
+
+export class KnexClientRepository implements ClientRepository {
+  constructor(private readonly db: Knex.Transaction) {}
+
+  async insert(client: NewClient): Promise<Client | 'name_taken'> {
+    try {
+      const result: unknown = await this.db('clients').insert({
+        name: client.name,
+        scopes: JSON.stringify(client.scopes),
+        token_hash: client.tokenHash,
+        created_at: client.createdAt,
+        revoked_at: null,
+      });
+      return { id: insertedId(result), ...client, revokedAt: null };
+    } catch (error) {
+      // The token hash is unique too; only a taken name is an answer, anything else is a fault.
+      if (isUniqueViolation(error) && (await this.lockByName(client.name)) !== null) return 'name_taken';
+      throw error;
+    }
+  }
+
+  findByTokenHash(tokenHash: string): Promise<Client | null> {
+    return firstOrNull(this.db('clients').where({ token_hash: tokenHash }), toClient);
+  }
+
+  findByName(name: string): Promise<Client | null> {
+    return firstOrNull(this.db('clients').where({ name }), toClient);
+  }
+
+  async list(): Promise<Client[]> {
+    const rows: unknown[] = await this.db('clients').orderBy('name');
+    return rows.map(toClient);
+  }
+
+  async save(client: Client): Promise<void> {
+    const changed = await this.db('clients')
+      .where({ id: client.id })
+      .update({
+        name: client.name,
+        scopes: JSON.stringify(client.scopes),
+        token_hash: client.tokenHash,
+        revoked_at: client.revokedAt,
+      });
+    if (changed !== 1) throw new Error(`Cannot save client ${client.id}: no such row`);
+  }
+
+  /** A locking read sees the row a concurrent transaction committed, which a MySQL snapshot read may not. */
+  private lockByName(name: string): Promise<Client | null> {
+    return firstOrNull(this.db('clients').where({ name }).forUpdate(), toClient);
+  }
+}

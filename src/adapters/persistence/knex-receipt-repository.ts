@@ -1,0 +1,70 @@
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { ReceiptPage, ReceiptRepository } from '../../application/ports/receipt-repository';
+import { Receipt, RECEIPT_KINDS, ReceiptDraft } from '../../domain/receipt';
+import { flagColumn, integerColumn, timestampColumn } from './column-values';
+import { firstOrNull } from './first-or-null';
+import { insertedId } from './inserted-id';
+
+const receiptRow = z.object({
+  id: integerColumn,
+  user_id: integerColumn,
+  kind: z.enum(RECEIPT_KINDS),
+  delta: integerColumn,
+  balance_before: integerColumn,
+  balance_after: integerColumn,
+  reason: z.string(),
+  source: z.string(),
+  external_ref: z.string().nullable(),
+  debt: flagColumn,
+  created_at: timestampColumn,
+});
+
+const toReceipt = (row: unknown): Receipt => {
+  const parsed = receiptRow.parse(row);
+  return {
+    id: parsed.id,
+    userId: parsed.user_id,
+    kind: parsed.kind,
+    delta: parsed.delta,
+    balanceBefore: parsed.balance_before,
+    balanceAfter: parsed.balance_after,
+    reason: parsed.reason,
+    source: parsed.source,
+    externalRef: parsed.external_ref,
+    debt: parsed.debt,
+    createdAt: parsed.created_at,
+  };
+};
+
+export class KnexReceiptRepository implements ReceiptRepository {
+  constructor(private readonly db: Knex.Transaction) {}
+
+  async append(draft: ReceiptDraft): Promise<Receipt> {
+    const result: unknown = await this.db('receipts').insert({
+      user_id: draft.userId,
+      kind: draft.kind,
+      delta: draft.delta,
+      balance_before: draft.balanceBefore,
+      balance_after: draft.balanceAfter,
+      reason: draft.reason,
+      source: draft.source,
+      external_ref: draft.externalRef,
+      debt: draft.debt,
+      created_at: draft.createdAt,
+    });
+    return { id: insertedId(result), ...draft };
+  }
+
+  findById(userId: number, receiptId: number): Promise<Receipt | null> {
+    return firstOrNull(this.db('receipts').where({ id: receiptId, user_id: userId }), toReceipt);
+  }
+
+  async listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<ReceiptPage> {
+    const query = this.db('receipts').where({ user_id: userId });
+    if (page.beforeId !== null) query.andWhere('id', '<', page.beforeId);
+    // One row more than the page tells whether an older page follows.
+    const rows: unknown[] = await query.orderBy('id', 'desc').limit(page.limit + 1);
+    return { receipts: rows.slice(0, page.limit).map(toReceipt), more: rows.length > page.limit };
+  }
+}

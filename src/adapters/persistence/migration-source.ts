@@ -1,0 +1,28 @@
+import { Knex } from 'knex';
+import * as createUsers from '../../../migrations/20261125000001_create_users';
+import * as createReceipts from '../../../migrations/20261125000002_create_receipts';
+import * as createClients from '../../../migrations/20261125000003_create_clients';
+import * as createIdempotencyKeys from '../../../migrations/20261125000004_create_idempotency_keys';
+
+interface NamedMigration {
+  name: string;
+  migration: Knex.Migration;
+}
+
+/**
+ * Every migration, oldest first, imported explicitly: the same list works from TypeScript sources (tests) and
+ * from compiled JavaScript (dist), and the names stored in `knex_migrations` carry no file extension.
+ * A new migration is one more line here.
+ */
+const MIGRATIONS: readonly NamedMigration[] = [
+  { name: '20261125000001_create_users', migration: createUsers },
+  { name: '20261125000002_create_receipts', migration: createReceipts },
+  { name: '20261125000003_create_clients', migration: createClients },
+  { name: '20261125000004_create_idempotency_keys', migration: createIdempotencyKeys },
+];
+
+export const migrationSource: Knex.MigrationSource<NamedMigration> = {
+  getMigrations: () => Promise.resolve([...MIGRATIONS]),
+  getMigrationName: (entry) => entry.name,
+  getMigration: (entry) => Promise.resolve(entry.migration),
+};
