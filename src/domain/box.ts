@@ -55,7 +55,7 @@ export function drawPrize(box: Box, u: number): number {
   let cumulativePercent = 0;
   for (const prize of BOX_RULES[box].prizes) {
     cumulativePercent += prize.percent;
-    // Compare with percent / 100, not u * 100: 0.69 * 100 is 68.99999999999999 and would shift the edge.
+    // Compare with percent / 100, the double nearest the edge, not u * 100, which rounds (0.57 * 100 < 57).
     if (u < cumulativePercent / 100) return prize.points;
   }
   throw new Error(`The prize table of ${box} does not add up to 100%`);

@@ -5,12 +5,15 @@ import { BalanceFailure, changeBalance } from './points';
 import { ReceiptDraft } from './receipt';
 import { fail, ok, Result } from './result';
 import { User } from './user';
-import { UserItemDraft } from './user-item';
+import { UserItem, UserItemDraft } from './user-item';
+
+/** `max_per_user` counts what the user owns or used up; a withdrawn purchase frees its place. */
+export const countsTowardPurchaseLimit = (userItem: UserItem): boolean => userItem.status !== 'withdrawn';
 
 export interface PurchaseRequest {
   user: User;
   item: Item;
-  /** The user's items of this item that are not withdrawn: `max_per_user` counts only those. */
+  /** The user's items of this item that count toward `max_per_user` (`countsTowardPurchaseLimit`). */
   ownedCount: number;
   /** Who asks (`client:<name>`) and the idempotency key, for the receipt. */
   source: string;

@@ -14,7 +14,7 @@ export interface UserItemRepository {
   lockById(userId: number, userItemId: number): Promise<UserItem | null>;
   /** Newest first; `beforeId` continues after the last user item of the previous page. */
   listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<UserItemPage>;
-  /** What `max_per_user` counts: the user's items of this item in any status but withdrawn. */
+  /** What `max_per_user` counts (`countsTowardPurchaseLimit`): the user's items of this item but withdrawn ones. */
   countNotWithdrawn(userId: number, itemId: number): Promise<number>;
   /** Writes status, withdrawnAt and updatedAt of an existing user item. */
   save(userItem: UserItem): Promise<void>;

@@ -1,4 +1,4 @@
-import { Item } from '../../../src/domain/item';
+import { Item, ItemDraft } from '../../../src/domain/item';
 import { Builder, BUILT_AT } from './builder';
 
 class ItemBuilder extends Builder<Item> {
@@ -47,3 +47,9 @@ export const anItem = (): ItemBuilder =>
     createdAt: BUILT_AT,
     updatedAt: BUILT_AT,
   });
+
+/** The fields of `anItem()` as an import row carries them. */
+export const anItemDraft = (): Builder<ItemDraft> => {
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...draft } = anItem().build();
+  return new Builder(draft);
+};
