@@ -1,0 +1,31 @@
+import { Context, Middleware } from 'koa';
+import { Client } from '../../domain/client';
+import { HttpDependencies } from './http-dependencies';
+import { HttpProblem } from './http-problem';
+
+/** `Bearer <token>`, or the bare `<token>` that the bots already in service send. */
+const AUTHORIZATION = /^(?:Bearer\s+)?(\S+)$/i;
+
+/** Resolves the request's client token, or answers 401; the client is kept for the route and the access log. */
+export function authenticate(clients: HttpDependencies['authenticateClient']): Middleware {
+  return async (ctx, next) => {
+    const token = AUTHORIZATION.exec(ctx.get('Authorization').trim())?.[1];
+    const client = token === undefined ? null : await clients.execute(token);
+    if (!client) throw new HttpProblem(401, 'UNAUTHENTICATED', 'A valid client token is required.');
+    ctx.state.client = client;
+    await next();
+  };
+}
+
+/** The client that `authenticate` admitted, or null before authentication (or on an open route). */
+export function clientOf(ctx: Context): Client | null {
+  const client: unknown = ctx.state.client;
+  return (client as Client | undefined) ?? null;
+}
+
+/** The admitted client of a route behind `authenticate`; its absence is a wiring bug, hence a plain Error. */
+export function authenticatedClient(ctx: Context): Client {
+  const client = clientOf(ctx);
+  if (!client) throw new Error(`${ctx.method} ${ctx.path} runs without the authenticate middleware`);
+  return client;
+}

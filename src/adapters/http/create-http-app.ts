@@ -1,0 +1,36 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import { forteAccessLog } from '../observability/forte-access-log';
+import { clientOf } from './authenticate';
+import { errorBoundary } from './error-boundary';
+import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
+import { mountEndpoints } from './mount-endpoints';
+import { openApiDocument } from './openapi/openapi-document';
+import { pointsRoutes } from './routes/points-routes';
+import { receiptsRoutes } from './routes/receipts-routes';
+import { mountServiceRoutes } from './routes/service-routes';
+import { usersRoutes } from './routes/users-routes';
+import { unansweredRoutes } from './unanswered-routes';
+
+/** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
+export function createHttpApp(deps: HttpDependencies): Koa {
+  const app = new Koa({ proxy: deps.trustProxy ?? false });
+  const endpoints = [...usersRoutes(deps), ...pointsRoutes(deps), ...receiptsRoutes(deps)];
+
+  const router = new Router();
+  mountEndpoints(router, endpoints, {
+    authenticateClient: deps.authenticateClient,
+    bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+  });
+  mountServiceRoutes(router, deps, openApiDocument(endpoints));
+
+  const accessLog = deps.accessLog;
+  if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
+  app.use(errorBoundary(deps.reportError));
+  app.use(unansweredRoutes());
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  // Errors past the boundary (a response stream failing mid-way) reach Koa itself; report those too.
+  app.on('error', (error: unknown, ctx: Koa.Context) => deps.reportError(error, ctx));
+  return app;
+}

@@ -1,0 +1,55 @@
+import { Failure, FailureType } from '../../domain/failure';
+import { errorBody } from './error-body';
+import { EndpointAnswer } from './endpoint';
+
+export interface FailureResponse {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Every business failure and how HTTP answers it; a failure type missing here does not compile. */
+export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
+  UserNotFound: { status: 404, code: 'USER_NOT_FOUND', message: 'No such user.' },
+  DiscordIdTaken: { status: 409, code: 'DISCORD_ID_TAKEN', message: 'A user with this discord_id already exists.' },
+  ReceiptNotFound: { status: 404, code: 'RECEIPT_NOT_FOUND', message: 'No such receipt for this user.' },
+  InsufficientPoints: { status: 409, code: 'INSUFFICIENT_POINTS', message: 'The user does not hold enough points.' },
+  BalanceOutOfRange: { status: 409, code: 'BALANCE_OUT_OF_RANGE', message: 'The new balance would be too large.' },
+  InvalidCursor: { status: 400, code: 'INVALID_CURSOR', message: 'The cursor is not one this API gave out.' },
+  IdempotencyKeyReused: {
+    status: 422,
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: 'This Idempotency-Key was already used for another request.',
+  },
+  IdempotencyKeyInUse: {
+    status: 409,
+    code: 'IDEMPOTENCY_KEY_IN_USE',
+    message: 'A request with this Idempotency-Key is still in progress; retry later.',
+  },
+  ClientNameTaken: { status: 409, code: 'CLIENT_NAME_TAKEN', message: 'A client with this name already exists.' },
+  ClientNotFound: { status: 404, code: 'CLIENT_NOT_FOUND', message: 'No such client.' },
+  ItemNotFound: { status: 404, code: 'ITEM_NOT_FOUND', message: 'No such item.' },
+  ItemNotSellable: { status: 409, code: 'ITEM_NOT_SELLABLE', message: 'This item is not for sale.' },
+  PurchaseLimitReached: {
+    status: 409,
+    code: 'PURCHASE_LIMIT_REACHED',
+    message: 'The user already owns as many of this item as one user may.',
+  },
+  UserItemNotFound: { status: 404, code: 'USER_ITEM_NOT_FOUND', message: 'No such item in this user\'s inventory.' },
+  UserItemNotActive: { status: 409, code: 'USER_ITEM_NOT_ACTIVE', message: 'The item is consumed, expired or withdrawn.' },
+  WithdrawalNotAllowed: {
+    status: 409,
+    code: 'WITHDRAWAL_NOT_ALLOWED',
+    message: 'This purchase cannot be withdrawn; details.reason says why.',
+  },
+  AlreadyCheckedIn: { status: 409, code: 'EXIST_ATTENDANCE', message: 'The user already checked in today.' },
+  MaxKeyCount: { status: 409, code: 'MAX_KEY_COUNT', message: 'The user already holds the most keys allowed.' },
+  NotEnoughKeys: { status: 400, code: 'NOT_ENOUGH_KEYS', message: 'The user does not hold enough keys for this box.' },
+};
+
+/** The answer for a failure; the failure's own fields (balance, required, ...) become `details`. */
+export function failureAnswer(failure: Failure): EndpointAnswer {
+  const { type, ...fields } = failure;
+  const { status, code, message } = FAILURE_RESPONSES[type];
+  return { status, body: errorBody(code, message, Object.keys(fields).length > 0 ? fields : undefined) };
+}

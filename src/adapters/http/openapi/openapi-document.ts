@@ -1,0 +1,102 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { AnyEndpoint } from '../endpoint';
+import { FAILURE_RESPONSES } from '../failure-responses';
+import { API_PREFIX } from '../mount-endpoints';
+import { ErrorResponse } from '../schemas/error-schema';
+import { IdempotencyHeaders } from '../schemas/points-schemas';
+
+const SECURITY_SCHEME = 'clientToken';
+
+/** The refusals every authenticated endpoint may give before its use case runs. */
+const REFUSALS: Record<number, string[]> = {
+  401: ['UNAUTHENTICATED'],
+  403: ['FORBIDDEN'],
+  422: ['VALIDATION_FAILED'],
+};
+
+const BODY_REFUSALS: Record<number, string[]> = { 400: ['MALFORMED_JSON'], 413: ['PAYLOAD_TOO_LARGE'] };
+
+/** The OpenAPI 3.1 document of the bot API, generated from the schemas the router validates with. */
+export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', SECURITY_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A client token from `forte-cli clients create`; the bare token without `Bearer ` is accepted too.',
+  });
+  for (const endpoint of endpoints) {
+    registry.registerPath({
+      method: endpoint.method,
+      path: `${API_PREFIX}${endpoint.path}`,
+      summary: endpoint.summary,
+      description: `Needs the scope \`${endpoint.scope}\`.`,
+      security: [{ [SECURITY_SCHEME]: [endpoint.scope] }],
+      request: {
+        params: endpoint.params,
+        query: endpoint.query,
+        headers: endpoint.idempotent ? IdempotencyHeaders : undefined,
+        body: endpoint.body && { required: true, content: { 'application/json': { schema: endpoint.body } } },
+      },
+      responses: responsesOf(endpoint),
+    });
+  }
+  registerServiceRoutes(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Forte',
+      version: '2',
+      description: 'The points ledger of the Discord bots. Every error answers `{"error": {code, message, details?}, "message"}`.',
+    },
+  });
+}
+
+function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
+  const codes = new Map<number, string[]>();
+  const add = (status: number, code: string): void => {
+    codes.set(status, [...(codes.get(status) ?? []), code]);
+  };
+  for (const [status, listed] of Object.entries({ ...REFUSALS, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
+    listed.forEach((code) => add(Number(status), code));
+  }
+  for (const failure of endpoint.failures) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
+
+  const { status, description, schema } = endpoint.success;
+  const responses: Record<string, ResponseConfig> = {
+    [status]: schema ? { description, content: { 'application/json': { schema } } } : { description },
+  };
+  for (const [failureStatus, failureCodes] of codes) responses[failureStatus] = errorResponse(failureCodes.join(', '));
+  return responses;
+}
+
+const errorResponse = (description: string): ResponseConfig => ({
+  description,
+  content: { 'application/json': { schema: ErrorResponse } },
+});
+
+function registerServiceRoutes(registry: OpenAPIRegistry): void {
+  const status = z.object({ status: z.string() });
+  const json = (description: string, schema: z.ZodType): ResponseConfig => ({
+    description,
+    content: { 'application/json': { schema } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/health',
+    summary: 'The process is up',
+    responses: { 200: json('Up', status) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/ready',
+    summary: 'The database is reachable',
+    responses: { 200: json('Ready', status), 503: errorResponse('NOT_READY') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  });
+}

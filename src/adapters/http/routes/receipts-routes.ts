@@ -1,0 +1,38 @@
+import { answer } from '../answer';
+import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { HttpDependencies } from '../http-dependencies';
+import { presentReceipt, presentReceiptPage } from '../presenters/receipt-presenter';
+import { ReceiptListQuery, ReceiptPageResponse, ReceiptParams, ReceiptResponse } from '../schemas/receipt-schemas';
+import { UserIdParams } from '../schemas/user-schemas';
+
+export function receiptsRoutes(deps: Pick<HttpDependencies, 'listReceipts' | 'getReceipt'>): AnyEndpoint[] {
+  return [
+    defineEndpoint({
+      method: 'get',
+      path: '/users/{id}/receipts',
+      summary: "A user's ledger, newest first",
+      scope: 'users:read',
+      params: UserIdParams,
+      query: ReceiptListQuery,
+      success: { status: 200, description: 'One page of receipts', schema: ReceiptPageResponse },
+      failures: ['UserNotFound', 'InvalidCursor'],
+      handle: async ({ params, query }) =>
+        answer(
+          await deps.listReceipts.execute({ userId: params.id, limit: query.limit, cursor: query.cursor }),
+          200,
+          presentReceiptPage,
+        ),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/users/{id}/receipts/{receiptId}',
+      summary: 'One receipt of a user',
+      scope: 'users:read',
+      params: ReceiptParams,
+      success: { status: 200, description: 'The receipt', schema: ReceiptResponse },
+      failures: ['UserNotFound', 'ReceiptNotFound'],
+      handle: async ({ params }) =>
+        answer(await deps.getReceipt.execute({ userId: params.id, receiptId: params.receiptId }), 200, presentReceipt),
+    }),
+  ];
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MAX_GRANT } from '../../../domain/points';
+import { ReceiptResponse } from './receipt-schemas';
+
+export const ChangePointsBody = z
+  .strictObject({
+    points: z
+      .number()
+      .int()
+      .min(-MAX_GRANT)
+      .max(MAX_GRANT)
+      .refine((points) => points !== 0, { error: 'must not be 0' })
+      .meta({ description: 'Positive grants, negative deducts', example: 100 }),
+    reason: z.string().min(1).max(255).optional().meta({ description: 'Defaults to "bot grant"' }),
+  })
+  .meta({ id: 'ChangePoints' });
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: 'A retry with the same key and body gets the first answer back' }),
+});
+
+export const PointsChangedResponse = z
+  .object({ receipt_id: z.number().int(), points: z.number().int(), receipt: ReceiptResponse })
+  .meta({ id: 'PointsChanged' });

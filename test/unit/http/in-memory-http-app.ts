@@ -1,0 +1,74 @@
+import { AddressInfo } from 'node:net';
+import { AuthenticateClient } from '../../../src/application/authenticate-client';
+import { ChangePoints } from '../../../src/application/change-points';
+import { CreateClient } from '../../../src/application/create-client';
+import { DeleteUser } from '../../../src/application/delete-user';
+import { GetReceipt } from '../../../src/application/get-receipt';
+import { GetUser } from '../../../src/application/get-user';
+import { ListReceipts } from '../../../src/application/list-receipts';
+import { RegisterUser } from '../../../src/application/register-user';
+import { RevokeClient } from '../../../src/application/revoke-client';
+import { UpdateUser } from '../../../src/application/update-user';
+import { Scope } from '../../../src/domain/scope';
+import { createHttpApp } from '../../../src/adapters/http/create-http-app';
+import { HttpDependencies } from '../../../src/adapters/http/http-dependencies';
+import { Sha256TokenIssuer } from '../../../src/adapters/security/sha256-token-issuer';
+import { SystemClock } from '../../../src/adapters/system/system-clock';
+import { InMemoryUnitOfWork } from '../../support/in-memory/in-memory-unit-of-work';
+
+export interface InMemoryHttpApp {
+  baseUrl: string;
+  origin: string;
+  createClient(name: string, scopes: Scope[]): Promise<string>;
+  revokeClient(name: string): Promise<void>;
+  /** What reached `reportError` and the access log. */
+  reported: unknown[];
+  accessLog: string[];
+  close(): Promise<void>;
+}
+
+/** The HTTP app over the real use cases and the in-memory unit of work, listening on a real port. */
+export async function startInMemoryApp(overrides: Partial<HttpDependencies> = {}): Promise<InMemoryHttpApp> {
+  const uow = new InMemoryUnitOfWork();
+  const clock = new SystemClock();
+  const tokens = new Sha256TokenIssuer();
+  const reported: unknown[] = [];
+  const accessLog: string[] = [];
+  const app = createHttpApp({
+    registerUser: new RegisterUser(uow, clock),
+    getUser: new GetUser(uow),
+    updateUser: new UpdateUser(uow, clock),
+    deleteUser: new DeleteUser(uow, clock),
+    changePoints: new ChangePoints(uow, clock),
+    listReceipts: new ListReceipts(uow),
+    getReceipt: new GetReceipt(uow),
+    authenticateClient: new AuthenticateClient(uow, tokens),
+    isReady: () => Promise.resolve(true),
+    reportError: (error) => reported.push(error),
+    accessLog: (line) => accessLog.push(line),
+    ...overrides,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: `${origin}/api/v2`,
+    origin,
+    reported,
+    accessLog,
+    async createClient(name, scopes) {
+      const created = await new CreateClient(uow, tokens, clock).execute({ name, scopes });
+      if (!created.ok) throw new Error(`client ${name}: ${created.failure.type}`);
+      return created.value.token;
+    },
+    async revokeClient(name) {
+      const revoked = await new RevokeClient(uow, clock).execute({ name });
+      if (!revoked.ok) throw new Error(`client ${name}: ${revoked.failure.type}`);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
