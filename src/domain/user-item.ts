@@ -32,10 +32,10 @@ export function effectiveStatus(userItem: UserItem, now: Date): UserItemStatus {
 }
 
 /** The user item as of `now`, with expiry applied, for answers and for writing back. */
-export const asOf = (userItem: UserItem, now: Date): UserItem => {
+export function asOf(userItem: UserItem, now: Date): UserItem {
   const status = effectiveStatus(userItem, now);
   return status === userItem.status ? userItem : { ...userItem, status };
-};
+}
 
 /** A bot marks an item used; only an active (not expired) item can be. */
 export function consume(userItem: UserItem, now: Date): Result<UserItem, FailureOf<'UserItemNotActive'>> {
