@@ -1,0 +1,106 @@
+import { IdempotentRequest } from '../../src/application/ports/idempotency-repository';
+import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
+import { AT } from './support/records';
+
+export const aRequest = (fields: Partial<IdempotentRequest> = {}): IdempotentRequest => ({
+  scope: 'client:1 POST /users/:id/points',
+  key: 'f3b2c1d0-retry-me',
+  fingerprint: 'e'.repeat(64),
+  ...fields,
+});
+
+export function idempotencyRepositoryContract(target: () => PersistenceTarget): void {
+  describe('IdempotencyRepository', () => {
+    const uow = emptiedBeforeEach(target);
+    const storedAnswer = { ok: true, value: { receiptId: 12, points: 70, at: AT, nested: [{ at: AT }], none: null } };
+
+    it('claims a new key, then answers the stored result, Dates included', async () => {
+      const request = aRequest();
+      await uow().run(async (tx) => {
+        expect(await tx.idempotency.claim(request, AT)).toEqual({ kind: 'claimed' });
+        await tx.idempotency.complete(request, storedAnswer);
+      });
+      const later = new Date(AT.getTime() + 1000);
+      const claim = await uow().run((tx) => tx.idempotency.claim({ ...request, fingerprint: 'other' }, later));
+      expect(claim).toEqual({ kind: 'existing', fingerprint: request.fingerprint, result: storedAnswer, createdAt: AT });
+    });
+
+    it('answers a claim without a result as existing with a null result', async () => {
+      const request = aRequest();
+      await uow().run((tx) => tx.idempotency.claim(request, AT));
+      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual({
+        kind: 'existing',
+        fingerprint: request.fingerprint,
+        result: null,
+        createdAt: AT,
+      });
+    });
+
+    it('keeps keys of different scopes apart, and long keys of any characters', async () => {
+      const longKey = `키-${'k'.repeat(253)}`;
+      await uow().run(async (tx) => {
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'a' }), AT)).toEqual({ kind: 'claimed' });
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'b' }), AT)).toEqual({ kind: 'claimed' });
+        expect(await tx.idempotency.claim(aRequest({ key: `${longKey.slice(0, -1)}x`, scope: 'a' }), AT)).toEqual({
+          kind: 'claimed',
+        });
+      });
+    });
+
+    it('replaces an expired record with a fresh claim', async () => {
+      const request = aRequest();
+      await uow().run(async (tx) => {
+        await tx.idempotency.claim(request, AT);
+        await tx.idempotency.complete(request, storedAnswer);
+      });
+      const nextDay = new Date(AT.getTime() + 86_400_000);
+      const fresh = { ...request, fingerprint: 'f'.repeat(64) };
+      await uow().run((tx) => tx.idempotency.reclaim(fresh, nextDay));
+      expect(await uow().run((tx) => tx.idempotency.claim(fresh, nextDay))).toEqual({
+        kind: 'existing',
+        fingerprint: fresh.fingerprint,
+        result: null,
+        createdAt: nextDay,
+      });
+    });
+
+    it('refuses to complete a key that was never claimed', async () => {
+      await expect(uow().run((tx) => tx.idempotency.complete(aRequest(), storedAnswer))).rejects.toThrow(/never claimed/);
+    });
+
+    it('frees the key again when the claiming transaction rolls back', async () => {
+      const request = aRequest();
+      await expect(
+        uow().run(async (tx) => {
+          await tx.idempotency.claim(request, AT);
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual({ kind: 'claimed' });
+    });
+
+    it('lets one of two racing claims of a key through; the other sees its stored result', async () => {
+      const request = aRequest();
+      const claimAndComplete = (answer: string) =>
+        uow().run(async (tx) => {
+          const claim = await tx.idempotency.claim(request, AT);
+          if (claim.kind === 'claimed') {
+            // Holds the claim a while, so that the other transaction runs into it.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            await tx.idempotency.complete(request, answer);
+          }
+          return claim;
+        });
+      const claims = await Promise.all([claimAndComplete('first answer'), claimAndComplete('second answer')]);
+      const winner = claims.findIndex((claim) => claim.kind === 'claimed');
+      expect(winner).not.toBe(-1);
+      const loser = claims[1 - winner];
+      expect(loser).toEqual({
+        kind: 'existing',
+        fingerprint: request.fingerprint,
+        result: winner === 0 ? 'first answer' : 'second answer',
+        createdAt: AT,
+      });
+    });
+  });
+}

@@ -1,0 +1,7 @@
+import { persistenceContracts } from './persistence-contracts';
+import { inMemoryTarget } from './support/persistence-target';
+
+describe('in-memory persistence', () => {
+  const target = inMemoryTarget();
+  persistenceContracts(() => target);
+});

@@ -1,0 +1,15 @@
+import { clientRepositoryContract } from './client-repository.contract';
+import { idempotencyRepositoryContract } from './idempotency-repository.contract';
+import { receiptRepositoryContract } from './receipt-repository.contract';
+import { PersistenceTarget } from './support/persistence-target';
+import { unitOfWorkContract } from './unit-of-work.contract';
+import { userRepositoryContract } from './user-repository.contract';
+
+/** Every persistence port's shared suite, for one adapter. */
+export function persistenceContracts(target: () => PersistenceTarget): void {
+  userRepositoryContract(target);
+  receiptRepositoryContract(target);
+  clientRepositoryContract(target);
+  idempotencyRepositoryContract(target);
+  unitOfWorkContract(target);
+}

@@ -1,0 +1,42 @@
+import { NewClient } from '../../../src/domain/client';
+import { ReceiptDraft } from '../../../src/domain/receipt';
+import { NewUser } from '../../../src/domain/user';
+
+/** Millisecond precision matters: every adapter must give it back. */
+export const AT = new Date('2026-11-25T09:30:15.123Z');
+
+let discordIds = 0;
+
+/** A new user with a Discord id no other call answers. */
+export const aNewUser = (fields: Partial<NewUser> = {}): NewUser => {
+  discordIds += 1;
+  return {
+    discordId: `3680036171468${String(discordIds).padStart(5, '0')}`,
+    name: 'lara',
+    email: null,
+    createdAt: AT,
+    ...fields,
+  };
+};
+
+export const aReceiptDraft = (userId: number, fields: Partial<ReceiptDraft> = {}): ReceiptDraft => ({
+  userId,
+  kind: 'grant',
+  delta: 100,
+  balanceBefore: 0,
+  balanceAfter: 100,
+  reason: 'bot grant',
+  source: 'client:lara-bot',
+  externalRef: null,
+  debt: false,
+  createdAt: AT,
+  ...fields,
+});
+
+export const aNewClient = (fields: Partial<NewClient> = {}): NewClient => ({
+  name: 'lara-bot',
+  scopes: ['users:read', 'points:grant'],
+  tokenHash: 'a'.repeat(64),
+  createdAt: AT,
+  ...fields,
+});

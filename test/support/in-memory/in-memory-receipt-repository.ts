@@ -1,0 +1,33 @@
+import { ReceiptPage, ReceiptRepository } from '../../../src/application/ports/receipt-repository';
+import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
+import { copyOrNull } from './copy-or-null';
+import { InMemoryState } from './in-memory-state';
+
+export class InMemoryReceiptRepository implements ReceiptRepository {
+  constructor(private readonly state: InMemoryState) {}
+
+  append(draft: ReceiptDraft): Promise<Receipt> {
+    if (!this.state.users.has(draft.userId)) {
+      return Promise.reject(new Error(`A receipt for user ${draft.userId}, who does not exist (foreign key)`));
+    }
+    this.state.lastIds.receipt += 1;
+    const receipt: Receipt = { id: this.state.lastIds.receipt, ...draft };
+    this.state.receipts.push(receipt);
+    return Promise.resolve(structuredClone(receipt));
+  }
+
+  findById(userId: number, receiptId: number): Promise<Receipt | null> {
+    const found = this.state.receipts.find((receipt) => receipt.id === receiptId && receipt.userId === userId);
+    return Promise.resolve(copyOrNull(found));
+  }
+
+  listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<ReceiptPage> {
+    const older = this.state.receipts
+      .filter((receipt) => receipt.userId === userId && (page.beforeId === null || receipt.id < page.beforeId))
+      .sort((a, b) => b.id - a.id);
+    return Promise.resolve({
+      receipts: structuredClone(older.slice(0, page.limit)),
+      more: older.length > page.limit,
+    });
+  }
+}

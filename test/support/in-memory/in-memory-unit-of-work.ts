@@ -1,0 +1,42 @@
+import { Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
+import { InMemoryClientRepository } from './in-memory-client-repository';
+import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repository';
+import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
+import { emptyState, InMemoryState } from './in-memory-state';
+import { InMemoryUserRepository } from './in-memory-user-repository';
+
+/**
+ * The unit of work for use-case tests. Transactions run one after another (a promise chain as the lock), which
+ * is what row locks give the SQL adapters for the rows a use case touches; a work that throws leaves the state
+ * as it found it. Do not call `run` inside `run`: the inner call waits for the outer one forever.
+ */
+export class InMemoryUnitOfWork implements UnitOfWork {
+  private state: InMemoryState = emptyState();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const turn = this.queue.then(() => this.runAlone(work));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** A copy of everything stored, for assertions. */
+  snapshot(): InMemoryState {
+    return structuredClone(this.state);
+  }
+
+  private async runAlone<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const before = structuredClone(this.state);
+    try {
+      return await work({
+        users: new InMemoryUserRepository(this.state),
+        receipts: new InMemoryReceiptRepository(this.state),
+        idempotency: new InMemoryIdempotencyRepository(this.state),
+        clients: new InMemoryClientRepository(this.state),
+      });
+    } catch (error) {
+      this.state = before;
+      throw error;
+    }
+  }
+}
