@@ -20,8 +20,9 @@ export interface BalanceChange {
 export type BalanceFailure = FailureOf<'InsufficientPoints' | 'BalanceOutOfRange'>;
 
 /**
- * Decides a balance change: the new balance and the receipt that explains it. No change may leave the balance
- * below zero (a negative balance, a debt, cannot be spent), except a forced one.
+ * Decides a balance change: the new balance and the receipt that explains it. No debit may leave the balance
+ * below zero (a negative balance, a debt, cannot be spent), except a forced one; a credit always lands, even
+ * when it only shrinks a debt.
  */
 export function changeBalance(
   user: User,
@@ -30,7 +31,7 @@ export function changeBalance(
   if (!Number.isSafeInteger(change.delta)) throw new Error(`A points delta must be a safe integer: ${change.delta}`);
   const after = user.points + change.delta;
   if (!Number.isSafeInteger(after)) return fail({ type: 'BalanceOutOfRange' });
-  if (after < 0 && !change.mayOverdraw) {
+  if (change.delta < 0 && after < 0 && !change.mayOverdraw) {
     return fail({ type: 'InsufficientPoints', balance: user.points, required: -change.delta });
   }
   return ok({

@@ -58,8 +58,6 @@ export function decideWithdrawal(
     source: request.source,
     externalRef: request.externalRef,
     at: now,
-    // A refund only raises the balance: a user still in debt after it gets it all the same.
-    mayOverdraw: true,
   });
   if (!refunded.ok) return refunded;
   return ok({
