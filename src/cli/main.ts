@@ -1,6 +1,9 @@
 import { CommanderError } from 'commander';
-import { buildProgram } from './program';
+import { ConfigError } from '../adapters/config/config';
+import { PendingMigrationsError } from '../runtime';
 import { EXIT } from './exit-codes';
+import { buildProgram } from './program';
+import { UsageError } from './usage-error';
 
 async function main(): Promise<void> {
   try {
@@ -8,10 +11,13 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usageOrFault;
-      return;
+    } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof PendingMigrationsError) {
+      process.stderr.write(`forte-cli: ${error.message}\n`);
+      process.exitCode = EXIT.usageOrFault;
+    } else {
+      process.stderr.write(`forte-cli: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = EXIT.usageOrFault;
     }
-    process.stderr.write(`forte-cli: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = EXIT.usageOrFault;
   }
 }
 

@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { registerClientsCommand } from './commands/clients';
 import { registerLogsCommand } from './commands/logs';
+import { registerMigrateCommand } from './commands/migrate';
+import { registerServeCommand } from './commands/serve';
 
 /** The `forte-cli` program: one commander program, one file per command under ./commands. */
 export function buildProgram(): Command {
@@ -7,6 +10,9 @@ export function buildProgram(): Command {
     .description('Operate Forte: serve the API, migrate, manage clients and items, analyse access logs')
     .showHelpAfterError()
     .exitOverride();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerClientsCommand(program);
   registerLogsCommand(program);
   return program;
 }

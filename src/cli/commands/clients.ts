@@ -1,0 +1,87 @@
+import { Command } from 'commander';
+import { z } from 'zod';
+import { CreateClient } from '../../application/create-client';
+import { ListClients } from '../../application/list-clients';
+import { RevokeClient } from '../../application/revoke-client';
+import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
+import { isScope, Scope, SCOPES } from '../../domain/scope';
+import { TYPES } from '../../container';
+import { UsageError } from '../usage-error';
+import { withRuntime } from '../with-runtime';
+import { printTable } from '../print-table';
+
+const clientName = z.string().regex(CLIENT_NAME_PATTERN, 'a client name is 1-64 letters, digits, ".", "_" or "-"');
+
+function parseScopes(list: string | undefined): Scope[] {
+  if (!list) throw new UsageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
+  const scopes = list.split(',').map((scope) => scope.trim()).filter(Boolean);
+  const unknown = scopes.filter((scope) => !isScope(scope));
+  if (unknown.length > 0 || scopes.length === 0) {
+    throw new UsageError(`unknown scope(s) ${unknown.join(', ') || '(none given)'}; known: ${SCOPES.join(', ')}`);
+  }
+  return scopes as Scope[];
+}
+
+function parseName(name: string): string {
+  const parsed = clientName.safeParse(name);
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'bad client name');
+  return parsed.data;
+}
+
+const describeClient = (client: Client) => ({
+  name: client.name,
+  scopes: client.scopes,
+  created_at: client.createdAt.toISOString(),
+  revoked_at: client.revokedAt?.toISOString() ?? null,
+});
+
+export function registerClientsCommand(program: Command): void {
+  const clients = program.command('clients').description('Manage the bots (API clients) and their tokens');
+
+  clients
+    .command('create <name>')
+    .description('Create a client; its token is printed this once and only its hash is stored')
+    .option('--scopes <list>', `comma-separated scopes: ${SCOPES.join(', ')}`)
+    .option('--json', 'print {"name", "scopes", "token"}')
+    .action(async (name: string, options: { scopes?: string; json?: boolean }) => {
+      const input = { name: parseName(name), scopes: parseScopes(options.scopes) };
+      await withRuntime(async (runtime) => {
+        const result = await runtime.get<CreateClient>(TYPES.CreateClient).execute(input);
+        if (!result.ok) throw new UsageError(`a client named "${input.name}" already exists`);
+        const { client, token } = result.value;
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ name: client.name, scopes: client.scopes, token })}\n`);
+        } else {
+          process.stdout.write(
+            `Created client ${client.name} with scopes ${client.scopes.join(', ')}.\n` +
+              `Token (shown once, store it now):\n${token}\n`,
+          );
+        }
+      });
+    });
+
+  clients
+    .command('list')
+    .description('List the clients, revoked ones included')
+    .option('--json', 'print a JSON array')
+    .action(async (options: { json?: boolean }) => {
+      await withRuntime(async (runtime) => {
+        const list = (await runtime.get<ListClients>(TYPES.ListClients).execute()).map(describeClient);
+        if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
+        else printTable(['name', 'scopes', 'created_at', 'revoked_at'], list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']));
+      });
+    });
+
+  clients
+    .command('revoke <name>')
+    .description("Revoke a client's token at once")
+    .option('--json', 'print the revoked client')
+    .action(async (name: string, options: { json?: boolean }) => {
+      await withRuntime(async (runtime) => {
+        const result = await runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name: parseName(name) });
+        if (!result.ok) throw new UsageError(`no client named "${name}"`);
+        const client = describeClient(result.value);
+        process.stdout.write(options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`);
+      });
+    });
+}

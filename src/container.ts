@@ -1,0 +1,84 @@
+import { Container } from 'inversify';
+import { AuthenticateClient } from './application/authenticate-client';
+import { ChangePoints } from './application/change-points';
+import { CreateClient } from './application/create-client';
+import { DeleteUser } from './application/delete-user';
+import { GetReceipt } from './application/get-receipt';
+import { GetUser } from './application/get-user';
+import { ListClients } from './application/list-clients';
+import { ListReceipts } from './application/list-receipts';
+import { Clock } from './application/ports/clock';
+import { RandomSource } from './application/ports/random-source';
+import { TokenIssuer } from './application/ports/token-issuer';
+import { UnitOfWork } from './application/ports/unit-of-work';
+import { RegisterUser } from './application/register-user';
+import { RevokeClient } from './application/revoke-client';
+import { UpdateUser } from './application/update-user';
+import { Config } from './adapters/config/config';
+import { Database } from './adapters/persistence/database';
+import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
+import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
+import { CryptoRandomSource } from './adapters/system/crypto-random-source';
+import { SystemClock } from './adapters/system/system-clock';
+
+/** Identifiers of everything the composition root hands out. */
+export const TYPES = {
+  Config: Symbol.for('Config'),
+  Database: Symbol.for('Database'),
+  UnitOfWork: Symbol.for('UnitOfWork'),
+  Clock: Symbol.for('Clock'),
+  RandomSource: Symbol.for('RandomSource'),
+  TokenIssuer: Symbol.for('TokenIssuer'),
+  RegisterUser: Symbol.for('RegisterUser'),
+  GetUser: Symbol.for('GetUser'),
+  UpdateUser: Symbol.for('UpdateUser'),
+  DeleteUser: Symbol.for('DeleteUser'),
+  ChangePoints: Symbol.for('ChangePoints'),
+  ListReceipts: Symbol.for('ListReceipts'),
+  GetReceipt: Symbol.for('GetReceipt'),
+  CreateClient: Symbol.for('CreateClient'),
+  ListClients: Symbol.for('ListClients'),
+  RevokeClient: Symbol.for('RevokeClient'),
+  AuthenticateClient: Symbol.for('AuthenticateClient'),
+} as const;
+
+/** Test doubles a test may bind instead of the real time and chance; nothing else can be swapped. */
+export interface Overrides {
+  clock?: Clock;
+  random?: RandomSource;
+}
+
+/**
+ * The one composition root: the server, forte-cli and the end-to-end tests all build Forte here.
+ * Use cases are plain classes, so every binding is a factory over the identifiers it needs.
+ */
+export function buildContainer(config: Config, database: Database, overrides: Overrides = {}): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind<Config>(TYPES.Config).toConstantValue(config);
+  container.bind<Database>(TYPES.Database).toConstantValue(database);
+  container.bind<UnitOfWork>(TYPES.UnitOfWork).toResolvedValue((db: Database) => new KnexUnitOfWork(db.knex), [TYPES.Database]);
+  container.bind<Clock>(TYPES.Clock).toConstantValue(overrides.clock ?? new SystemClock());
+  container.bind<RandomSource>(TYPES.RandomSource).toConstantValue(overrides.random ?? new CryptoRandomSource());
+  container.bind<TokenIssuer>(TYPES.TokenIssuer).toConstantValue(new Sha256TokenIssuer());
+
+  const withUowAndClock: [symbol, symbol] = [TYPES.UnitOfWork, TYPES.Clock];
+  container.bind(TYPES.RegisterUser).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RegisterUser(uow, clock), withUowAndClock);
+  container.bind(TYPES.GetUser).toResolvedValue((uow: UnitOfWork) => new GetUser(uow), [TYPES.UnitOfWork]);
+  container.bind(TYPES.UpdateUser).toResolvedValue((uow: UnitOfWork, clock: Clock) => new UpdateUser(uow, clock), withUowAndClock);
+  container.bind(TYPES.DeleteUser).toResolvedValue((uow: UnitOfWork, clock: Clock) => new DeleteUser(uow, clock), withUowAndClock);
+  container.bind(TYPES.ChangePoints).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ChangePoints(uow, clock), withUowAndClock);
+  container.bind(TYPES.ListReceipts).toResolvedValue((uow: UnitOfWork) => new ListReceipts(uow), [TYPES.UnitOfWork]);
+  container.bind(TYPES.GetReceipt).toResolvedValue((uow: UnitOfWork) => new GetReceipt(uow), [TYPES.UnitOfWork]);
+  container
+    .bind(TYPES.CreateClient)
+    .toResolvedValue(
+      (uow: UnitOfWork, tokens: TokenIssuer, clock: Clock) => new CreateClient(uow, tokens, clock),
+      [TYPES.UnitOfWork, TYPES.TokenIssuer, TYPES.Clock],
+    );
+  container.bind(TYPES.ListClients).toResolvedValue((uow: UnitOfWork) => new ListClients(uow), [TYPES.UnitOfWork]);
+  container.bind(TYPES.RevokeClient).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RevokeClient(uow, clock), withUowAndClock);
+  container
+    .bind(TYPES.AuthenticateClient)
+    .toResolvedValue((uow: UnitOfWork, tokens: TokenIssuer) => new AuthenticateClient(uow, tokens), [TYPES.UnitOfWork, TYPES.TokenIssuer]);
+  return container;
+}

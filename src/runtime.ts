@@ -1,0 +1,69 @@
+import { Config } from './adapters/config/config';
+import { Database, openDatabase } from './adapters/persistence/database';
+import { migrateLatest, MigrationStatus, migrationStatus, rollback } from './adapters/persistence/migrator';
+import { buildContainer, Overrides } from './container';
+
+/**
+ * What a process does about pending migrations when it opens the database: SQLite (the embedded default) applies
+ * them itself so a fresh checkout just works; MySQL refuses to run on an old schema unless told to migrate.
+ */
+export type MigrationPolicy = 'apply-on-sqlite' | 'apply' | 'leave';
+
+export class PendingMigrationsError extends Error {
+  constructor(pending: string[]) {
+    super(
+      `the database has ${pending.length} pending migration(s) (${pending.join(', ')}): ` +
+        'run `forte-cli migrate latest` first, or `forte-cli serve --migrate`',
+    );
+  }
+}
+
+/** An open Forte: its configuration, database and container, closed together. */
+export interface Runtime {
+  readonly config: Config;
+  readonly databaseKind: Database['dialect'];
+  readonly database: Database;
+  readonly migrations: {
+    latest(): Promise<string[]>;
+    rollback(): Promise<string[]>;
+    status(): Promise<MigrationStatus>;
+  };
+  get<T>(id: symbol): T;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(
+  config: Config,
+  options: { migrations: MigrationPolicy; overrides?: Overrides },
+): Promise<Runtime> {
+  const database = openDatabase(config.DATABASE_URL);
+  try {
+    await applyPolicy(database, options.migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const container = buildContainer(config, database, options.overrides);
+  return {
+    config,
+    database,
+    databaseKind: database.dialect,
+    migrations: {
+      latest: () => migrateLatest(database.knex),
+      rollback: () => rollback(database.knex),
+      status: () => migrationStatus(database.knex),
+    },
+    get: <T>(id: symbol) => container.get<T>(id),
+    close: () => database.close(),
+  };
+}
+
+async function applyPolicy(database: Database, policy: MigrationPolicy): Promise<void> {
+  if (policy === 'leave') return;
+  if (policy === 'apply' || database.dialect === 'sqlite') {
+    await migrateLatest(database.knex);
+    return;
+  }
+  const { pending } = await migrationStatus(database.knex);
+  if (pending.length > 0) throw new PendingMigrationsError(pending);
+}

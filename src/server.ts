@@ -1,0 +1,63 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createHttpApp } from './adapters/http/create-http-app';
+import { HttpDependencies } from './adapters/http/http-dependencies';
+import { openAccessLogSink } from './adapters/observability/access-log-sink';
+import { createErrorReporter } from './adapters/observability/error-reporter';
+import { TYPES } from './container';
+import { Runtime } from './runtime';
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then closes the access log and flushes Sentry. */
+  stop(): Promise<void>;
+}
+
+const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
+
+/** Builds the HTTP adapter from the runtime's container and listens on the configured host and port. */
+export async function startServer(runtime: Runtime, listen = { host: runtime.config.HOST, port: runtime.config.PORT }): Promise<RunningServer> {
+  const accessLog = openAccessLogSink(runtime.config.ACCESS_LOG);
+  const errors = createErrorReporter({
+    dsn: runtime.config.SENTRY_DSN,
+    environment: runtime.config.SENTRY_ENVIRONMENT,
+    release: RELEASE,
+  });
+  const deps: HttpDependencies = {
+    registerUser: runtime.get(TYPES.RegisterUser),
+    getUser: runtime.get(TYPES.GetUser),
+    updateUser: runtime.get(TYPES.UpdateUser),
+    deleteUser: runtime.get(TYPES.DeleteUser),
+    changePoints: runtime.get(TYPES.ChangePoints),
+    listReceipts: runtime.get(TYPES.ListReceipts),
+    getReceipt: runtime.get(TYPES.GetReceipt),
+    authenticateClient: runtime.get(TYPES.AuthenticateClient),
+    isReady: async () => {
+      await runtime.database.knex.raw('SELECT 1');
+      return true;
+    },
+    reportError: (error, ctx) => errors.report(error, { method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }),
+    accessLog: accessLog.write,
+  };
+  const server = createServer(createHttpApp(deps).callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    stop: async () => {
+      await closeGracefully(server);
+      await accessLog.close();
+      await errors.flush();
+    },
+  };
+}
+
+function closeGracefully(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    // Keep-alive connections with no request in flight would otherwise hold the close open.
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,50 @@
+import { CreateClient } from '../../src/application/create-client';
+import { Clock } from '../../src/application/ports/clock';
+import { RandomSource } from '../../src/application/ports/random-source';
+import { UnitOfWork } from '../../src/application/ports/unit-of-work';
+import { parseConfig } from '../../src/adapters/config/config';
+import { Scope } from '../../src/domain/scope';
+import { TYPES } from '../../src/container';
+import { openRuntime, Runtime } from '../../src/runtime';
+import { startServer } from '../../src/server';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+
+export interface TestApp {
+  /** e.g. http://127.0.0.1:PORT/api/v2 */
+  baseUrl: string;
+  /** e.g. http://127.0.0.1:PORT */
+  origin: string;
+  runtime: Runtime;
+  uow: UnitOfWork;
+  /** Registers a client the way `forte-cli clients create` does and answers its token. */
+  createClient(name: string, scopes: Scope[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Forte (composition root, Koa on a real port, knex on a fresh MariaDB database) for one test file.
+ * Only time and chance may be replaced.
+ */
+export async function startTestApp(options: { clock?: Clock; random?: RandomSource } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = parseConfig({ DATABASE_URL: database.url, ACCESS_LOG: 'off', HOST: '127.0.0.1', PORT: '0' });
+  const runtime = await openRuntime(config, { migrations: 'apply', overrides: options });
+  const server = await startServer(runtime);
+  const origin = `http://127.0.0.1:${server.port}`;
+  return {
+    origin,
+    baseUrl: `${origin}/api/v2`,
+    runtime,
+    uow: runtime.get<UnitOfWork>(TYPES.UnitOfWork),
+    async createClient(name, scopes) {
+      const result = await runtime.get<CreateClient>(TYPES.CreateClient).execute({ name, scopes });
+      if (!result.ok) throw new Error(`client ${name} exists already`);
+      return result.value.token;
+    },
+    async close() {
+      await server.stop();
+      await runtime.close();
+      await dropTestDatabase(database.name);
+    },
+  };
+}
