@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database, openDatabase } from '../../src/adapters/persistence/database';
+import { migrateLatest, migrationStatus, rollback } from '../../src/adapters/persistence/migrator';
+import { createTestDatabase, dropTestDatabase } from '../support/test-database';
+
+const ALL = [
+  '20261125000001_create_users',
+  '20261125000002_create_receipts',
+  '20261125000003_create_clients',
+  '20261125000004_create_idempotency_keys',
+];
+
+interface EmptyDatabase {
+  database: Database;
+  remove(): Promise<void>;
+}
+
+const emptyMariaDb = async (): Promise<EmptyDatabase> => {
+  const { name, url } = await createTestDatabase();
+  return { database: openDatabase(url), remove: () => dropTestDatabase(name) };
+};
+
+const emptySqlite = async (): Promise<EmptyDatabase> => {
+  const folder = mkdtempSync(join(tmpdir(), 'forte-migrations-'));
+  // A folder that does not exist yet: opening the database creates it.
+  const database = openDatabase(`sqlite:${join(folder, 'nested', 'forte.sqlite')}`);
+  return { database, remove: async () => rmSync(folder, { recursive: true, force: true }) };
+};
+
+describe.each([
+  ['MariaDB', emptyMariaDb],
+  ['SQLite', emptySqlite],
+])('migrations on %s', (_name, openEmpty) => {
+  let empty: EmptyDatabase;
+  beforeAll(async () => {
+    empty = await openEmpty();
+  });
+  afterAll(async () => {
+    await empty.database.close();
+    await empty.remove();
+  });
+
+  it('go up, report their status, and come down again by batch', async () => {
+    const { knex } = empty.database;
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+
+    expect(await migrateLatest(knex)).toEqual(ALL);
+    expect(await migrateLatest(knex)).toEqual([]);
+    expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [] });
+    for (const table of ['users', 'receipts', 'clients', 'idempotency_keys']) {
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    }
+
+    expect(await rollback(knex)).toEqual([...ALL].reverse());
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+    for (const table of ['users', 'receipts', 'clients', 'idempotency_keys']) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    expect(await migrateLatest(knex)).toEqual(ALL);
+  });
+});
