@@ -1,0 +1,28 @@
+import { failureAnswer, FAILURE_RESPONSES } from '../../../src/adapters/http/failure-responses';
+
+describe('FAILURE_RESPONSES', () => {
+  it('answers every business failure with a 4xx and a stable UPPER_SNAKE code', () => {
+    Object.values(FAILURE_RESPONSES).forEach(({ status, code, message }) => {
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+      expect(code).toMatch(/^[A-Z]+(?:_[A-Z]+)*$/);
+      expect(message.length).toBeGreaterThan(0);
+    });
+    const codes = Object.values(FAILURE_RESPONSES).map(({ code }) => code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it("puts the failure's own fields in details and repeats the message at the top level", () => {
+    expect(failureAnswer({ type: 'InsufficientPoints', balance: 20, required: 21 })).toEqual({
+      status: 409,
+      body: {
+        error: { code: 'INSUFFICIENT_POINTS', message: FAILURE_RESPONSES.InsufficientPoints.message, details: { balance: 20, required: 21 } },
+        message: FAILURE_RESPONSES.InsufficientPoints.message,
+      },
+    });
+    expect(failureAnswer({ type: 'UserNotFound' }).body).toEqual({
+      error: { code: 'USER_NOT_FOUND', message: FAILURE_RESPONSES.UserNotFound.message },
+      message: FAILURE_RESPONSES.UserNotFound.message,
+    });
+  });
+});
