@@ -1,5 +1,13 @@
-import { InMemoryHttpApp, startInMemoryApp } from './in-memory-http-app';
 import { HttpDependencies } from '../../../src/adapters/http/http-dependencies';
+import { InMemoryHttpApp, startInMemoryApp } from './in-memory-http-app';
+
+interface WireBody {
+  id: number;
+  name: string;
+  error: { code: string; details?: Record<string, unknown> };
+}
+
+const bodyOf = async (answer: Response): Promise<WireBody> => (await bodyOf(answer)) as WireBody;
 
 describe('createHttpApp', () => {
   let app: InMemoryHttpApp | undefined;
@@ -33,7 +41,7 @@ describe('createHttpApp', () => {
       const started = await start({ isReady });
       const answer = await fetch(`${started.origin}/ready`);
       expect(answer.status).toBe(503);
-      expect((await answer.json()).error.code).toBe('NOT_READY');
+      expect((await bodyOf(answer)).error.code).toBe('NOT_READY');
       expect((await fetch(`${started.origin}/health`)).status).toBe(200);
       await started.close();
       app = undefined;
@@ -59,7 +67,7 @@ describe('createHttpApp', () => {
     } as RequestInit);
 
     expect(answer.status).toBe(413);
-    expect((await answer.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limitBytes: 100 } });
+    expect((await bodyOf(answer)).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limitBytes: 100 } });
   });
 
   it('reads a JSON body sent without Content-Type and takes an empty body as {}', async () => {
@@ -71,11 +79,11 @@ describe('createHttpApp', () => {
       body: Buffer.from(JSON.stringify({ discord_id: '368003617146880001', name: 'lara' })),
     });
     expect(registered.status).toBe(201);
-    const { id } = await registered.json();
+    const { id } = await bodyOf(registered);
 
     const emptyPatch = await fetch(`${started.baseUrl}/users/${id}`, { method: 'PATCH', headers: { authorization: token } });
     expect(emptyPatch.status).toBe(200);
-    expect((await emptyPatch.json()).name).toBe('lara');
+    expect((await bodyOf(emptyPatch)).name).toBe('lara');
   });
 
   it('accepts the Bearer scheme in any case and refuses a body that is JSON but not an object as 422', async () => {
@@ -87,6 +95,6 @@ describe('createHttpApp', () => {
       body: '"lara"',
     });
     expect(answer.status).toBe(422);
-    expect((await answer.json()).error.code).toBe('VALIDATION_FAILED');
+    expect((await bodyOf(answer)).error.code).toBe('VALIDATION_FAILED');
   });
 });
