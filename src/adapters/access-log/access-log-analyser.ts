@@ -1,0 +1,233 @@
+import { ByteKeyTable } from './byte-key-table';
+import { daysFromCivil } from './civil-time';
+import { HitColumns, CounterColumn } from './counter-column';
+import { IntTripleSet } from './int-triple-set';
+import { LatencyHistogram } from './latency-histogram';
+import { LineFault } from './log-format';
+import { LogRecord } from './log-record';
+import { decodeUrlInto, RequestKeyBuilder } from './request-key';
+import { RouteTemplater } from './route-template';
+import { isStaticFile } from './static-files';
+
+/** Which GoAccess panel a request key was seen in (a key can be in several: 404 once, 200 later). */
+export const enum RequestKind { Request = 1, Static = 2, NotFound = 4 }
+
+export interface AnalysisFilters {
+  /** Inclusive bounds in seconds; `local` compares the log's own wall clock, else UTC. */
+  since?: { seconds: number; local: boolean };
+  until?: { seconds: number; local: boolean };
+  /** Decoded URL prefixes whose lines are left out. */
+  ignorePaths?: string[];
+  /** Only lines whose route template is this one. */
+  route?: string;
+}
+
+export interface SkippedLine {
+  input: string;
+  line: number;
+  reason: LineFault | 'too-long';
+  text: string;
+}
+
+const SAMPLE_LIMIT = 10;
+const SAMPLE_TEXT = 200;
+const DASH = Buffer.from('-');
+
+/**
+ * The streaming aggregator behind every panel. Each line updates counters keyed by interned ids; nothing is kept
+ * per line, so memory follows the number of distinct URLs, hosts, agents and days, not the length of the log.
+ * GoAccess 1.7's default counting rules are followed for the totals (see docs/logs.md).
+ */
+export class AccessLogAnalyser {
+  totalLines = 0;
+  failedLines = 0;
+  excludedLines = 0;
+  validLines = 0;
+  bandwidth = 0;
+  readonly faults = new Map<string, number>();
+  readonly samples: SkippedLine[] = [];
+
+  readonly requests = new ByteKeyTable();
+  readonly requestKinds = new CounterColumn();
+  readonly requestUrlLengths = new CounterColumn();
+  readonly requestColumns = new HitColumns();
+  readonly notFoundHits = new CounterColumn();
+  readonly requestRoutes = new CounterColumn();
+
+  readonly routes = new ByteKeyTable();
+  readonly routeColumns = new HitColumns();
+  readonly routeLatency: LatencyHistogram[] = [];
+  readonly overallLatency = new LatencyHistogram();
+
+  readonly hosts = new ByteKeyTable();
+  readonly hostColumns = new HitColumns();
+  readonly agents = new ByteKeyTable();
+  readonly agentColumns = new HitColumns();
+  readonly referrers = new ByteKeyTable();
+  readonly referrerHits = new CounterColumn();
+  readonly vhosts = new ByteKeyTable();
+  readonly vhostHits = new CounterColumn();
+
+  readonly visitors = new IntTripleSet();
+  uniqueVisitors = 0;
+  readonly statusCounts = new Float64Array(600);
+  readonly hourOfDayHits = new Float64Array(24);
+  /** Per local date (YYYYMMDD): hits, visitors, bytes. */
+  readonly days = new Map<number, { hits: number; visitors: number; bytes: number }>();
+  /** Per local hour since the epoch: hits, 4xx, 5xx. */
+  readonly timeline = new Map<number, { hits: number; clientErrors: number; serverErrors: number }>();
+  firstSeconds = Infinity;
+  lastSeconds = -Infinity;
+  firstOffset = NaN;
+  lastOffset = NaN;
+
+  private readonly keys = new RequestKeyBuilder();
+  private readonly templater = new RouteTemplater(this.routes);
+  private agentScratch = Buffer.allocUnsafe(4096);
+  private readonly ignorePaths: Buffer[];
+  private readonly focusRoute: Buffer | null;
+
+  constructor(private readonly filters: AnalysisFilters = {}) {
+    this.ignorePaths = (filters.ignorePaths ?? []).map((path) => Buffer.from(path));
+    this.focusRoute = filters.route ? Buffer.from(filters.route) : null;
+  }
+
+  /** A line that did not parse: counted, and the first few kept as samples. */
+  fail(input: string, lineNumber: number, reason: LineFault | 'too-long', buf: Buffer, start: number, end: number): void {
+    this.failedLines++;
+    this.faults.set(reason, (this.faults.get(reason) ?? 0) + 1);
+    if (this.samples.length < SAMPLE_LIMIT) {
+      const text = buf.toString('utf8', start, Math.min(end, start + SAMPLE_TEXT)).replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
+      this.samples.push({ input, line: lineNumber, reason, text });
+    }
+  }
+
+  add(record: LogRecord): void {
+    const localSeconds =
+      daysFromCivil(record.year, record.month, record.day) * 86400 + record.hour * 3600 + record.minute * 60 + record.second;
+    const keys = this.keys;
+    keys.build(record);
+    if (this.isExcluded(record, localSeconds)) {
+      this.excludedLines++;
+      return;
+    }
+    this.validLines++;
+    const status = record.status;
+    const bytes = record.bytes;
+    this.bandwidth += bytes;
+    if (status > 0) this.statusCounts[status]!++;
+
+    const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd);
+    if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
+    const isNotFound = status === 404;
+    const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
+    this.requestKinds.values[requestId] = this.requestKinds.values[requestId]! | kind;
+    this.requestColumns.add(requestId, bytes, status);
+    if (isNotFound) this.notFoundHits.add(requestId, 1);
+    const routeId = this.requestRoutes.get(requestId);
+    this.routeColumns.add(routeId, bytes, status);
+    if (record.latencyUs >= 0) {
+      (this.routeLatency[routeId] ??= new LatencyHistogram()).record(record.latencyUs);
+      this.overallLatency.record(record.latencyUs);
+    }
+
+    const hostId = this.hosts.intern(record.buf, record.hostStart, record.hostEnd);
+    this.hostColumns.add(hostId, bytes, status);
+    const agentId = this.internAgent(record);
+    this.agentColumns.add(agentId, bytes, status);
+    if (record.refererEnd > record.refererStart && !isDash(record.buf, record.refererStart, record.refererEnd)) {
+      this.referrerHits.add(this.referrers.intern(record.buf, record.refererStart, record.refererEnd), 1);
+    }
+    if (record.vhostStart >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.vhostStart, record.vhostEnd), 1);
+
+    const dateKey = record.dateKey();
+    let day = this.days.get(dateKey);
+    if (!day) this.days.set(dateKey, (day = { hits: 0, visitors: 0, bytes: 0 }));
+    day.hits++;
+    day.bytes += bytes;
+    // GoAccess's default (no --4xx-to-unique-count): a 4xx response does not make a visitor.
+    if ((status < 400 || status >= 500) && this.visitors.add(hostId, agentId, dateKey)) {
+      this.uniqueVisitors++;
+      day.visitors++;
+    }
+    this.hourOfDayHits[record.hour]!++;
+    const hourKey = Math.floor(localSeconds / 3600);
+    let slot = this.timeline.get(hourKey);
+    if (!slot) this.timeline.set(hourKey, (slot = { hits: 0, clientErrors: 0, serverErrors: 0 }));
+    slot.hits++;
+    if (status >= 500) slot.serverErrors++;
+    else if (status >= 400) slot.clientErrors++;
+    if (localSeconds < this.firstSeconds) {
+      this.firstSeconds = localSeconds;
+      this.firstOffset = record.offsetMinutes;
+    }
+    if (localSeconds > this.lastSeconds) {
+      this.lastSeconds = localSeconds;
+      this.lastOffset = record.offsetMinutes;
+    }
+  }
+
+  /**
+   * Unique keys of a GoAccess panel (requests = unique_files, static requests, not found). GoAccess 1.7 stores a
+   * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes.
+   */
+  uniqueRequests(kind: RequestKind): number {
+    const hashes = new Set<number>();
+    const kinds = this.requestKinds.values;
+    for (let id = 0; id < this.requests.size; id++) if (kinds[id]! & kind) hashes.add(djb2(this.requests.bytes(id)));
+    return hashes.size;
+  }
+
+  private describeNewRequest(requestId: number, record: LogRecord): void {
+    const keys = this.keys;
+    // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
+    this.requestKinds.add(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
+    this.requestUrlLengths.add(requestId, keys.urlEnd);
+    const routeId =
+      record.routeStart >= 0
+        ? this.routes.intern(record.buf, record.routeStart, record.routeEnd)
+        : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
+    this.requestRoutes.add(requestId, routeId);
+  }
+
+  private isExcluded(record: LogRecord, localSeconds: number): boolean {
+    const { since, until } = this.filters;
+    if (since || until) {
+      const offsetSeconds = Number.isNaN(record.offsetMinutes) ? 0 : record.offsetMinutes * 60;
+      if (since && (since.local ? localSeconds : localSeconds - offsetSeconds) < since.seconds) return true;
+      if (until && (until.local ? localSeconds : localSeconds - offsetSeconds) > until.seconds) return true;
+    }
+    const keys = this.keys;
+    for (const prefix of this.ignorePaths) {
+      if (keys.urlEnd >= prefix.length && keys.scratch.compare(prefix, 0, prefix.length, 0, prefix.length) === 0) return true;
+    }
+    if (this.focusRoute) {
+      const routeId =
+        record.routeStart >= 0
+          ? this.routes.intern(record.buf, record.routeStart, record.routeEnd)
+          : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
+      if (!this.routes.bytes(routeId).equals(this.focusRoute)) return true;
+    }
+    return false;
+  }
+
+  /** The agent as GoAccess keys visitors by it: URL-decoded and trimmed, "-" when missing or empty. */
+  private internAgent(record: LogRecord): number {
+    const { agentStart, agentEnd } = record;
+    if (agentStart < 0 || agentEnd === agentStart) return this.agents.intern(DASH, 0, 1);
+    if (agentEnd - agentStart > this.agentScratch.length) this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
+    const end = decodeUrlInto(this.agentScratch, 0, record.buf, agentStart, agentEnd);
+    return this.agents.intern(this.agentScratch, 0, end);
+  }
+}
+
+function isDash(buf: Buffer, start: number, end: number): boolean {
+  return end - start === 1 && buf[start] === 0x2d;
+}
+
+/** Bernstein's hash (hash * 33 + byte, 32 bits), GoAccess's key hash. */
+export function djb2(bytes: Uint8Array): number {
+  let hash = 5381;
+  for (let i = 0; i < bytes.length; i++) hash = (Math.imul(hash, 33) + bytes[i]!) >>> 0;
+  return hash;
+}

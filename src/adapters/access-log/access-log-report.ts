@@ -1,0 +1,216 @@
+import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
+import { ByteKeyTable } from './byte-key-table';
+import { formatOffset, formatWallClock } from './civil-time';
+import { HitColumns } from './counter-column';
+import { LatencySummary } from './latency-histogram';
+import { AnalysisResult } from './log-analysis';
+import { AgentClass, classifyAgent } from './user-agent-class';
+
+/** The `--json` report; its keys are documented in docs/logs.md and kept stable. */
+export interface AccessLogReport {
+  format: string;
+  inputs: { name: string; lines: number; error?: string }[];
+  general: {
+    total_requests: number;
+    valid_requests: number;
+    failed_requests: number;
+    excluded_hits: number;
+    unique_visitors: number;
+    unique_files: number;
+    unique_static_files: number;
+    unique_not_found: number;
+    unique_referrers: number;
+    bandwidth: number;
+    start_date: string | null;
+    end_date: string | null;
+  };
+  skipped: { total: number; by_reason: Record<string, number>; samples: { input: string; line: number; reason: string; text: string }[] };
+  status_codes: Record<string, number>;
+  status_classes: Record<string, number>;
+  requests: RequestRow[];
+  static_requests: RequestRow[];
+  not_found: RequestRow[];
+  routes: RouteRow[];
+  hosts: HitRow<'host'>[];
+  clients: ClientRow[];
+  user_agents: (HitRow<'agent'> & { kind: string; client: string })[];
+  operating_systems: NamedCount[];
+  browsers: NamedCount[];
+  referrers: { referrer: string; hits: number }[];
+  virtual_hosts: { vhost: string; hits: number }[];
+  hits_per_hour: { hour: number; hits: number }[];
+  hits_per_day: { date: string; hits: number; visitors: number; bytes: number }[];
+  timeline: { time: string; hits: number; errors_4xx: number; errors_5xx: number }[];
+  latency: LatencySummary | null;
+}
+
+interface Counts {
+  hits: number;
+  bytes: number;
+  errors_4xx: number;
+  errors_5xx: number;
+  error_rate: number;
+}
+type HitRow<K extends string> = Record<K, string> & Counts;
+export type RequestRow = HitRow<'url'> & { method: string | null; protocol: string | null };
+export type RouteRow = HitRow<'route'> & { latency: LatencySummary | null };
+export type ClientRow = { client: string; kind: string; agents: number } & Counts;
+export interface NamedCount {
+  name: string;
+  hits: number;
+}
+
+const counts = (columns: HitColumns, id: number): Counts => {
+  const hits = columns.hits.get(id);
+  const errors4xx = columns.clientErrors.get(id);
+  const errors5xx = columns.serverErrors.get(id);
+  return {
+    hits,
+    bytes: columns.bytes.get(id),
+    errors_4xx: errors4xx,
+    errors_5xx: errors5xx,
+    error_rate: hits ? Math.round(((errors4xx + errors5xx) / hits) * 10000) / 10000 : 0,
+  };
+};
+
+/** The ids of the `top` keys with the highest weight, heaviest first (ties by id, i.e. first seen). */
+function topIds(size: number, weight: (id: number) => number, top: number, keep: (id: number) => boolean = () => true): number[] {
+  const ids: number[] = [];
+  for (let id = 0; id < size; id++) if (keep(id) && weight(id) > 0) ids.push(id);
+  ids.sort((a, b) => weight(b) - weight(a) || a - b);
+  return ids.slice(0, top);
+}
+
+function sortedCounts(map: Map<string, number>, top: number): NamedCount[] {
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, top)
+    .map(([name, hits]) => ({ name, hits }));
+}
+
+const dateKeyText = (key: number): string =>
+  `${String(Math.floor(key / 10000)).padStart(4, '0')}-${String(Math.floor(key / 100) % 100).padStart(2, '0')}-${String(key % 100).padStart(2, '0')}`;
+
+const withOffset = (seconds: number, offset: number): string =>
+  formatWallClock(seconds) + (Number.isNaN(offset) ? '' : formatOffset(offset));
+
+/** Turns the analyser's counters into the report, keeping the `top` rows of each list panel. */
+export function buildReport(result: AnalysisResult, top: number): AccessLogReport {
+  const a = result.analyser;
+  const statusCodes: Record<string, number> = {};
+  const statusClasses: Record<string, number> = {};
+  a.statusCounts.forEach((count, code) => {
+    if (!count) return;
+    statusCodes[String(code)] = count;
+    const cls = `${Math.floor(code / 100)}xx`;
+    statusClasses[cls] = (statusClasses[cls] ?? 0) + count;
+  });
+  const agentRows = agentPanels(a, top);
+  return {
+    format: result.format,
+    inputs: result.inputs,
+    general: {
+      total_requests: a.totalLines,
+      valid_requests: a.validLines,
+      failed_requests: a.failedLines,
+      excluded_hits: a.excludedLines,
+      unique_visitors: a.uniqueVisitors,
+      unique_files: a.uniqueRequests(RequestKind.Request),
+      unique_static_files: a.uniqueRequests(RequestKind.Static),
+      unique_not_found: a.uniqueRequests(RequestKind.NotFound),
+      unique_referrers: a.referrers.size,
+      bandwidth: a.bandwidth,
+      start_date: a.validLines ? withOffset(a.firstSeconds, a.firstOffset) : null,
+      end_date: a.validLines ? withOffset(a.lastSeconds, a.lastOffset) : null,
+    },
+    skipped: { total: a.failedLines, by_reason: Object.fromEntries(a.faults), samples: a.samples },
+    status_codes: statusCodes,
+    status_classes: statusClasses,
+    requests: requestRows(a, top, RequestKind.Request),
+    static_requests: requestRows(a, top, RequestKind.Static),
+    not_found: requestRows(a, top, RequestKind.NotFound),
+    routes: topIds(a.routes.size, (id) => a.routeColumns.hits.get(id), top).map((id) => ({
+      route: a.routes.text(id),
+      ...counts(a.routeColumns, id),
+      latency: a.routeLatency[id]?.summary() ?? null,
+    })),
+    hosts: topIds(a.hosts.size, (id) => a.hostColumns.hits.get(id), top).map((id) => ({
+      host: a.hosts.text(id),
+      ...counts(a.hostColumns, id),
+    })),
+    ...agentRows,
+    referrers: namedHits(a.referrers, (id) => a.referrerHits.get(id), top).map(([referrer, hits]) => ({ referrer, hits })),
+    virtual_hosts: namedHits(a.vhosts, (id) => a.vhostHits.get(id), top).map(([vhost, hits]) => ({ vhost, hits })),
+    hits_per_hour: [...a.hourOfDayHits].map((hits, hour) => ({ hour, hits })),
+    hits_per_day: [...a.days.entries()]
+      .sort((x, y) => x[0] - y[0])
+      .map(([key, day]) => ({ date: dateKeyText(key), hits: day.hits, visitors: day.visitors, bytes: day.bytes })),
+    timeline: [...a.timeline.entries()]
+      .sort((x, y) => x[0] - y[0])
+      .map(([hour, slot]) => ({
+        time: formatWallClock(hour * 3600).slice(0, 16),
+        hits: slot.hits,
+        errors_4xx: slot.clientErrors,
+        errors_5xx: slot.serverErrors,
+      })),
+    latency: a.overallLatency.summary().count ? a.overallLatency.summary() : null,
+  };
+}
+
+function namedHits(table: ByteKeyTable, hits: (id: number) => number, top: number): [string, number][] {
+  return topIds(table.size, hits, top).map((id) => [table.text(id), hits(id)]);
+}
+
+function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind): RequestRow[] {
+  const isKind = (id: number): boolean => (a.requestKinds.get(id) & kind) !== 0;
+  // The not-found panel counts only the 404 hits of a key; the others count all of its hits.
+  const weight = kind === RequestKind.NotFound ? (id: number) => a.notFoundHits.get(id) : (id: number) => a.requestColumns.hits.get(id);
+  return topIds(a.requests.size, weight, top, isKind).map((id) => {
+    const key = a.requests.bytes(id);
+    const urlLength = a.requestUrlLengths.get(id);
+    const [method, protocol] = key.length > urlLength ? key.toString('latin1', urlLength + 1).split('|') : [];
+    return {
+      url: key.toString('utf8', 0, urlLength),
+      method: method ?? null,
+      protocol: protocol ?? null,
+      ...counts(a.requestColumns, id),
+      hits: weight(id),
+    };
+  });
+}
+
+/** User agents, the clients they belong to (bots by name, browsers by family), operating systems and browsers. */
+function agentPanels(a: AccessLogAnalyser, top: number) {
+  const clients = new Map<string, ClientRow>();
+  const systems = new Map<string, number>();
+  const browsers = new Map<string, number>();
+  const classes: AgentClass[] = [];
+  for (let id = 0; id < a.agents.size; id++) {
+    const cls = classifyAgent(a.agents.text(id));
+    classes.push(cls);
+    const row = counts(a.agentColumns, id);
+    const key = `${cls.kind}\u0000${cls.client}`;
+    const client = clients.get(key) ?? { client: cls.client, kind: cls.kind, agents: 0, hits: 0, bytes: 0, errors_4xx: 0, errors_5xx: 0, error_rate: 0 };
+    client.agents++;
+    client.hits += row.hits;
+    client.bytes += row.bytes;
+    client.errors_4xx += row.errors_4xx;
+    client.errors_5xx += row.errors_5xx;
+    client.error_rate = Math.round(((client.errors_4xx + client.errors_5xx) / client.hits) * 10000) / 10000;
+    clients.set(key, client);
+    systems.set(cls.os, (systems.get(cls.os) ?? 0) + row.hits);
+    const browserName = cls.kind === 'browser' ? cls.browser : cls.kind === 'crawler' ? 'Crawlers' : 'Others';
+    browsers.set(browserName, (browsers.get(browserName) ?? 0) + row.hits);
+  }
+  return {
+    clients: [...clients.values()].sort((x, y) => y.hits - x.hits || x.client.localeCompare(y.client)).slice(0, top),
+    user_agents: topIds(a.agents.size, (id) => a.agentColumns.hits.get(id), top).map((id) => ({
+      agent: a.agents.text(id),
+      kind: classes[id]!.kind,
+      client: classes[id]!.client,
+      ...counts(a.agentColumns, id),
+    })),
+    operating_systems: sortedCounts(systems, top),
+    browsers: sortedCounts(browsers, top),
+  };
+}

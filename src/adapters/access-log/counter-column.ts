@@ -1,0 +1,36 @@
+/** A growable column of numbers indexed by a dense key id (see ByteKeyTable). */
+export class CounterColumn {
+  values = new Float64Array(1024);
+
+  add(id: number, amount: number): void {
+    if (id >= this.values.length) this.grow(id);
+    this.values[id]! += amount;
+  }
+
+  get(id: number): number {
+    return id < this.values.length ? this.values[id]! : 0;
+  }
+
+  private grow(id: number): void {
+    let length = this.values.length * 2;
+    while (length <= id) length *= 2;
+    const bigger = new Float64Array(length);
+    bigger.set(this.values);
+    this.values = bigger;
+  }
+}
+
+/** Hits, bytes and error counts of every key of one panel (URL, route, host, user agent…). */
+export class HitColumns {
+  readonly hits = new CounterColumn();
+  readonly bytes = new CounterColumn();
+  readonly clientErrors = new CounterColumn();
+  readonly serverErrors = new CounterColumn();
+
+  add(id: number, bytes: number, status: number): void {
+    this.hits.add(id, 1);
+    this.bytes.add(id, bytes);
+    if (status >= 500) this.serverErrors.add(id, 1);
+    else if (status >= 400) this.clientErrors.add(id, 1);
+  }
+}

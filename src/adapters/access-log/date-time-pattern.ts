@@ -1,0 +1,168 @@
+import { LogRecord } from './log-record';
+
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december',
+];
+
+/** Compiled conversions; a non-negative op is a literal byte. */
+const enum Op { Day = -1, Month = -2, MonthName = -3, Year4 = -4, Year2 = -5, Hour = -6, Minute = -7, Second = -8, Epoch = -9, Offset = -10 }
+
+const EXPANSIONS: Record<string, string> = { T: '%H:%M:%S', D: '%m/%d/%y', F: '%Y-%m-%d' };
+const CONVERSIONS: Record<string, Op> = {
+  d: Op.Day, e: Op.Day, m: Op.Month, b: Op.MonthName, B: Op.MonthName, h: Op.MonthName, Y: Op.Year4, y: Op.Year2,
+  H: Op.Hour, M: Op.Minute, S: Op.Second, s: Op.Epoch, z: Op.Offset,
+};
+
+/** The last number `readNumber` read: a module slot rather than a closure or tuple, so parsing allocates nothing. */
+let readValue = 0;
+
+/**
+ * The strptime(3) subset GoAccess's --date-format / --time-format use (%d %e %m %b %B %h %Y %y %H %M %S %s %z
+ * %T %D %F, literals), run on bytes: a token parses only when the whole of it matches, as GoAccess requires.
+ */
+export class DateTimePattern {
+  private readonly ops: number[] = [];
+
+  constructor(readonly source: string) {
+    const expanded = source.replace(/%([TDF])/g, (_all, letter: string) => EXPANSIONS[letter]!);
+    for (let i = 0; i < expanded.length; i++) {
+      if (expanded[i] === '%' && i + 1 < expanded.length) {
+        const op = CONVERSIONS[expanded[++i]!];
+        if (op === undefined) throw new Error(`unsupported date/time conversion %${expanded[i]}`);
+        this.ops.push(op);
+      } else {
+        this.ops.push(expanded.charCodeAt(i));
+      }
+    }
+  }
+
+  /** How many times `char` appears literally, so a token cut at `char` can span them (GoAccess's count_matches). */
+  countLiteral(char: number): number {
+    return this.ops.filter((op) => op === char).length;
+  }
+
+  /** Parses buf[start..end) into `record`'s date/time fields; false when it does not match. */
+  parse(record: LogRecord, buf: Uint8Array, start: number, end: number): boolean {
+    let at = start;
+    const ops = this.ops;
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k]!;
+      if (op >= 0) {
+        if (buf[at] !== op) return false;
+        at++;
+        continue;
+      }
+      at = parseConversion(op, record, buf, at, end);
+      if (at < 0) return false;
+    }
+    return at === end;
+  }
+}
+
+function parseConversion(op: number, record: LogRecord, buf: Uint8Array, at: number, end: number): number {
+  let next: number;
+  switch (op) {
+    case Op.Day:
+      if ((next = readNumber(buf, at, end, 2, 1, 31)) >= 0) record.day = readValue;
+      return next;
+    case Op.Month:
+      if ((next = readNumber(buf, at, end, 2, 1, 12)) >= 0) record.month = readValue;
+      return next;
+    case Op.MonthName:
+      return readMonthName(record, buf, at, end);
+    case Op.Year4:
+      if ((next = readNumber(buf, at, end, 4, 0, 9999)) >= 0) record.year = readValue;
+      return next;
+    case Op.Year2:
+      // POSIX: 69-99 are 1969-1999, 00-68 are 2000-2068.
+      if ((next = readNumber(buf, at, end, 2, 0, 99)) >= 0) record.year = readValue < 69 ? 2000 + readValue : 1900 + readValue;
+      return next;
+    case Op.Hour:
+      if ((next = readNumber(buf, at, end, 2, 0, 23)) >= 0) (record.hour = readValue), (record.hasTime = true);
+      return next;
+    case Op.Minute:
+      if ((next = readNumber(buf, at, end, 2, 0, 59)) >= 0) record.minute = readValue;
+      return next;
+    case Op.Second:
+      if ((next = readNumber(buf, at, end, 2, 0, 61)) >= 0) record.second = readValue;
+      return next;
+    case Op.Epoch:
+      return readEpoch(record, buf, at, end);
+    default:
+      return readOffset(record, buf, at, end);
+  }
+}
+
+function readNumber(buf: Uint8Array, at: number, end: number, maxDigits: number, min: number, max: number): number {
+  while (at < end && buf[at] === 0x20) at++;
+  let value = 0;
+  let digits = 0;
+  while (at < end && digits < maxDigits && buf[at]! >= 0x30 && buf[at]! <= 0x39) {
+    value = value * 10 + buf[at]! - 0x30;
+    at++;
+    digits++;
+  }
+  if (digits === 0 || value < min || value > max) return -1;
+  readValue = value;
+  return at;
+}
+
+function readMonthName(record: LogRecord, buf: Uint8Array, at: number, end: number): number {
+  if (end - at < 3) return -1;
+  const a = buf[at]! | 0x20;
+  const b = buf[at + 1]! | 0x20;
+  const c = buf[at + 2]! | 0x20;
+  let month = -1;
+  for (let m = 0; m < 12; m++) {
+    const name = MONTH_NAMES[m]!;
+    if (name.charCodeAt(0) === a && name.charCodeAt(1) === b && name.charCodeAt(2) === c) {
+      month = m;
+      break;
+    }
+  }
+  if (month < 0) return -1;
+  record.month = month + 1;
+  const full = MONTH_NAMES[month]!;
+  let i = 3;
+  while (i < full.length && at + i < end && (buf[at + i]! | 0x20) === full.charCodeAt(i)) i++;
+  return i === full.length ? at + i : at + 3;
+}
+
+function readEpoch(record: LogRecord, buf: Uint8Array, at: number, end: number): number {
+  let value = 0;
+  const start = at;
+  while (at < end && buf[at]! >= 0x30 && buf[at]! <= 0x39) value = value * 10 + buf[at++]! - 0x30;
+  if (at === start) return -1;
+  const date = new Date(value * 1000);
+  record.year = date.getUTCFullYear();
+  record.month = date.getUTCMonth() + 1;
+  record.day = date.getUTCDate();
+  record.hour = date.getUTCHours();
+  record.minute = date.getUTCMinutes();
+  record.second = date.getUTCSeconds();
+  record.hasTime = true;
+  record.offsetMinutes = 0;
+  return at;
+}
+
+/** `+0900`, `-05:30` or `Z`. */
+export function readOffset(record: LogRecord, buf: Uint8Array, at: number, end: number): number {
+  if (at < end && (buf[at] === 0x5a || buf[at] === 0x7a)) {
+    record.offsetMinutes = 0;
+    return at + 1;
+  }
+  const sign = buf[at] === 0x2b ? 1 : buf[at] === 0x2d ? -1 : 0;
+  if (sign === 0) return -1;
+  const digits: number[] = [];
+  let i = at + 1;
+  while (i < end && digits.length < 4) {
+    const c = buf[i]!;
+    if (c >= 0x30 && c <= 0x39) digits.push(c - 0x30);
+    else if (c !== 0x3a || digits.length !== 2) break;
+    i++;
+  }
+  if (digits.length !== 4) return -1;
+  record.offsetMinutes = sign * ((digits[0]! * 10 + digits[1]!) * 60 + digits[2]! * 10 + digits[3]!);
+  return i;
+}

@@ -1,0 +1,70 @@
+import { lowerAscii } from './ascii-case';
+import { LogRecord } from './log-record';
+
+/** GoAccess 1.7's method and protocol lists, matched as case-insensitive prefixes as it does. */
+export const HTTP_METHODS = [
+  'OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT', 'PATCH', 'SEARCH',
+  'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'VERSION-CONTROL', 'REPORT', 'CHECKOUT',
+  'CHECKIN', 'UNCHECKOUT', 'MKWORKSPACE', 'UPDATE', 'LABEL', 'MERGE', 'BASELINE-CONTROL', 'MKACTIVITY',
+  'ORDERPATCH',
+] as const;
+export const HTTP_PROTOCOLS = ['HTTP/1.0', 'HTTP/1.1', 'HTTP/2', 'HTTP/3'] as const;
+
+const METHOD_BYTES = HTTP_METHODS.map((method) => Buffer.from(method, 'latin1'));
+const PROTOCOL_BYTES = HTTP_PROTOCOLS.map((protocol) => Buffer.from(protocol, 'latin1'));
+
+/** Index of the first word of `candidates` that `buf[start..end)` starts with, ignoring case; -1 if none. */
+export function matchPrefix(candidates: readonly Buffer[], buf: Uint8Array, start: number, end: number): number {
+  for (let index = 0; index < candidates.length; index++) {
+    const word = candidates[index]!;
+    if (end - start < word.length) continue;
+    let i = 0;
+    while (i < word.length && lowerAscii(buf[start + i]!) === lowerAscii(word[i]!)) i++;
+    if (i === word.length) return index;
+  }
+  return -1;
+}
+
+export const matchMethod = (buf: Uint8Array, start: number, end: number): number =>
+  matchPrefix(METHOD_BYTES, buf, start, end);
+export const matchProtocol = (buf: Uint8Array, start: number, end: number): number =>
+  matchPrefix(PROTOCOL_BYTES, buf, start, end);
+
+export const methodBytes = (index: number): Buffer => METHOD_BYTES[index]!;
+export const protocolBytes = (index: number): Buffer => PROTOCOL_BYTES[index]!;
+
+const DASH = Buffer.from('-');
+
+/**
+ * Splits a `%r` request line the way GoAccess's parse_req does: no known method → the whole line is the URL;
+ * a method without a known protocol after the last space → the URL is "-"; otherwise the URL lies between.
+ */
+export function splitRequestLine(record: LogRecord, start: number, end: number): void {
+  const buf = record.buf;
+  const method = matchMethod(buf, start, end);
+  if (method < 0) {
+    record.urlStart = start;
+    record.urlEnd = end;
+    return;
+  }
+  const afterMethod = start + METHOD_BYTES[method]!.length;
+  let lastSpace = end - 1;
+  while (lastSpace >= afterMethod && buf[lastSpace] !== 0x20) lastSpace--;
+  const protocol = lastSpace >= afterMethod ? matchProtocol(buf, lastSpace + 1, end) : -1;
+  const urlStart = afterMethod + 1;
+  if (protocol < 0 || lastSpace + 1 - urlStart <= 0) {
+    setDashUrl(record);
+    return;
+  }
+  record.method = method;
+  record.protocol = protocol;
+  record.urlStart = urlStart;
+  record.urlEnd = lastSpace + 1;
+}
+
+/** Points the URL at a shared "-" (GoAccess's stand-in for a request it could not split). */
+function setDashUrl(record: LogRecord): void {
+  record.buf = Buffer.concat([record.buf, DASH]);
+  record.urlStart = record.buf.length - 1;
+  record.urlEnd = record.buf.length;
+}

@@ -1,0 +1,116 @@
+import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
+import { DateTimePattern } from './date-time-pattern';
+import { detectFormat, FormatName, parserFor } from './format-detection';
+import { LineParser } from './line-parser';
+import { LineSplitter } from './line-splitter';
+import { LogFormat } from './log-format';
+import { LogInput, openLogInput } from './log-input';
+import { LogRecord } from './log-record';
+
+export interface FormatChoice {
+  /** A named format; absent → detected from the first lines. */
+  format?: FormatName;
+  /** A GoAccess-style `--log-format`, with its date and time formats. */
+  logFormat?: string;
+  dateFormat?: string;
+  timeFormat?: string;
+}
+
+export interface InputOutcome {
+  name: string;
+  lines: number;
+  /** Set when the input could not be opened or broke off (e.g. a truncated .gz); its lines so far still count. */
+  error?: string;
+}
+
+export interface AnalysisResult {
+  analyser: AccessLogAnalyser;
+  format: string;
+  inputs: InputOutcome[];
+}
+
+const DETECTION_LINES = 50;
+
+/** Lines GoAccess does not count at all: empty ones and `#` comments (W3C/IIS headers). */
+const isIgnoredLine = (buf: Buffer, start: number, end: number): boolean => start === end || buf[start] === 0x23;
+
+/**
+ * Streams every input through one parser into one analyser. The format is fixed by the caller or detected from
+ * the first lines (held back until then); a line that does not parse is counted and sampled, never fatal, and an
+ * input that fails is reported while the others go on.
+ */
+export async function analyseAccessLogs(
+  inputNames: readonly string[],
+  choice: FormatChoice,
+  filters: AnalysisFilters,
+  onInput: (input: LogInput) => void = () => undefined,
+  open: (name: string) => Promise<LogInput> = (name) => openLogInput(name),
+): Promise<AnalysisResult> {
+  const analyser = new AccessLogAnalyser(filters);
+  const record = new LogRecord();
+  let parser: LineParser | null = null;
+  let formatName = '';
+  if (choice.logFormat) {
+    parser = new LogFormat(
+      choice.logFormat,
+      choice.dateFormat ? new DateTimePattern(choice.dateFormat) : undefined,
+      choice.timeFormat ? new DateTimePattern(choice.timeFormat) : undefined,
+    );
+    formatName = choice.logFormat;
+  } else if (choice.format) {
+    parser = parserFor(choice.format);
+    formatName = choice.format;
+  }
+  const held: { input: string; line: number; bytes: Buffer }[] = [];
+  let inputName = '';
+  let lineNumber = 0;
+
+  const handle = (input: string, line: number, buf: Buffer, start: number, end: number): void => {
+    analyser.totalLines++;
+    const active = parser!;
+    if (active.parse(record, buf, start, end)) analyser.add(record);
+    else analyser.fail(input, line, active.fault ?? 'token', buf, start, end);
+  };
+  const decide = (): void => {
+    const detected = detectFormat(held.map((entry) => entry.bytes));
+    parser = parserFor(detected);
+    formatName = detected;
+    for (const entry of held) handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length);
+    held.length = 0;
+  };
+  const splitter = new LineSplitter({
+    line(buf, start, end) {
+      lineNumber++;
+      if (isIgnoredLine(buf, start, end)) return;
+      if (parser) return handle(inputName, lineNumber, buf, start, end);
+      held.push({ input: inputName, line: lineNumber, bytes: Buffer.from(buf.subarray(start, end)) });
+      if (held.length === DETECTION_LINES) decide();
+    },
+    tooLong(bytes) {
+      analyser.totalLines++;
+      analyser.fail(inputName, lineNumber, 'too-long', Buffer.from(`(${bytes} bytes)`), 0, 0);
+    },
+  });
+
+  const outcomes: InputOutcome[] = [];
+  for (const name of inputNames) {
+    const outcome: InputOutcome = { name, lines: 0 };
+    outcomes.push(outcome);
+    lineNumber = 0;
+    inputName = name;
+    try {
+      const input = await open(name);
+      onInput(input);
+      try {
+        for await (const chunk of input.chunks()) splitter.push(chunk);
+      } finally {
+        splitter.end();
+        outcome.lines = lineNumber;
+      }
+    } catch (error) {
+      outcome.error = (error as Error).message;
+    }
+  }
+  if (!parser) decide();
+  return { analyser, format: formatName, inputs: outcomes };
+}

@@ -1,0 +1,58 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** One source of log bytes: a plain or gzipped file, or standard input (`-`). */
+export interface LogInput {
+  readonly name: string;
+  /** Bytes on disk (compressed for .gz), when known, for the progress bar. */
+  readonly size: number | null;
+  /** Raw bytes consumed so far, comparable with `size`. */
+  bytesRead(): number;
+  /** The decompressed bytes; throws if the source breaks off (e.g. a truncated .gz) after what it could give. */
+  chunks(): AsyncIterable<Buffer>;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const CHUNK = 1 << 20;
+
+/** Opens `name` ('-' is standard input); gzip is recognised by its magic bytes, not the file name. */
+export async function openLogInput(name: string, stdin: Readable = process.stdin): Promise<LogInput> {
+  if (name === '-') return fromStream(name, null, stdin);
+  const stat = await fs.stat(name);
+  if (stat.isDirectory()) throw new Error(`${name} is a directory`);
+  return fromStream(name, stat.size, createReadStream(name, { highWaterMark: CHUNK }));
+}
+
+function fromStream(name: string, size: number | null, source: Readable): LogInput {
+  let read = 0;
+  return {
+    name,
+    size,
+    bytesRead: () => read,
+    chunks: () => gunzipIfNeeded(countBytes(source, (n) => (read += n))),
+  };
+}
+
+async function* countBytes(source: AsyncIterable<Buffer>, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    onRead(chunk.length);
+    yield chunk;
+  }
+}
+
+async function* gunzipIfNeeded(source: AsyncIterator<Buffer> & AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const first = await source.next();
+  if (first.done) return;
+  const head = first.value;
+  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+    yield head;
+    yield* source;
+    return;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield head;
+    yield* source;
+  }
+  yield* Readable.from(all()).pipe(createGunzip({ chunkSize: CHUNK }));
+}

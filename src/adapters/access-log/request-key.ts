@@ -1,0 +1,74 @@
+import { methodBytes, protocolBytes } from './http-request-line';
+import { LogRecord } from './log-record';
+
+const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+const hexValue = (c: number): number =>
+  c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+
+/**
+ * GoAccess's decode_url into `out` at `at`: %XX decoded once (a decoded NUL ends the string, as in C), then
+ * blanks trimmed at both ends; a result that trims to nothing keeps the raw bytes instead. Returns the end offset.
+ */
+export function decodeUrlInto(out: Buffer, at: number, buf: Uint8Array, start: number, end: number): number {
+  const outStart = at;
+  for (let i = start; i < end; i++) {
+    let c = buf[i]!;
+    if (c === 0x25 && i + 2 < end) {
+      const high = hexValue(buf[i + 1]!);
+      const low = high < 0 ? -1 : hexValue(buf[i + 2]!);
+      if (low >= 0) {
+        c = high * 16 + low;
+        i += 2;
+      }
+    }
+    if (c === 0) break;
+    out[at++] = c;
+  }
+  let first = outStart;
+  while (first < at && isSpace(out[first]!)) first++;
+  while (at > first && isSpace(out[at - 1]!)) at--;
+  if (first === at) {
+    if (start === end) return outStart;
+    out.set(buf.subarray(start, end), outStart);
+    return outStart + (end - start);
+  }
+  if (first > outStart) out.copyWithin(outStart, first, at);
+  return outStart + (at - first);
+}
+
+/**
+ * Builds the key GoAccess uses for a request (its gen_unique_req_key with the default --http-method and
+ * --http-protocol): decoded URL, then `|METHOD` and `|PROTOCOL` when the request line had them.
+ * Returns the end of the URL part in `scratch`; `keyEnd` is set to the end of the whole key.
+ */
+export class RequestKeyBuilder {
+  scratch = Buffer.allocUnsafe(1 << 16);
+  urlEnd = 0;
+  keyEnd = 0;
+
+  build(record: LogRecord): void {
+    const needed = (record.urlEnd - record.urlStart) + (record.queryEnd - record.queryStart) + 64;
+    if (needed > this.scratch.length) this.scratch = Buffer.allocUnsafe(needed * 2);
+    const scratch = this.scratch;
+    let at = 0;
+    if (record.queryStart >= 0) {
+      // %U and %q given apart: GoAccess joins them with '?' before decoding.
+      at = record.buf.copy(scratch, 0, record.urlStart, record.urlEnd);
+      scratch[at++] = 0x3f;
+      at += record.buf.copy(scratch, at, record.queryStart, record.queryEnd);
+      at = decodeUrlInto(scratch, 0, Buffer.from(scratch.subarray(0, at)), 0, at);
+    } else {
+      at = decodeUrlInto(scratch, 0, record.buf, record.urlStart, record.urlEnd);
+    }
+    this.urlEnd = at;
+    if (record.method >= 0) {
+      scratch[at++] = 0x7c;
+      at += methodBytes(record.method).copy(scratch, at);
+    }
+    if (record.protocol >= 0) {
+      scratch[at++] = 0x7c;
+      at += protocolBytes(record.protocol).copy(scratch, at);
+    }
+    this.keyEnd = at;
+  }
+}

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildReport } from '../../adapters/access-log/access-log-report';
+import { FORMAT_NAMES, FormatName } from '../../adapters/access-log/format-detection';
+import { analyseAccessLogs } from '../../adapters/access-log/log-analysis';
+import { EXIT } from '../exit-codes';
+import { renderCsv } from '../logs/csv-output';
+import { renderHtml } from '../logs/html-output';
+import { renderJson } from '../logs/json-output';
+import { startProgress } from '../logs/progress';
+import { renderTerminal } from '../logs/terminal-output';
+import { parseTimeBound } from '../logs/time-bound';
+
+interface LogsOptions {
+  format?: FormatName;
+  logFormat?: string;
+  dateFormat?: string;
+  timeFormat?: string;
+  since?: string;
+  until?: string;
+  top: number;
+  ignorePath: string[];
+  route?: string;
+  json?: boolean;
+  csv?: boolean;
+  html?: string;
+}
+
+const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
+
+/** `forte-cli logs`: access-log analysis, GoAccess's totals plus routes, clients and latency (docs/logs.md). */
+export function registerLogsCommand(program: Command): void {
+  program
+    .command('logs')
+    .description('Analyse web access logs (combined, common, forte, forte-json, or a GoAccess --log-format); - or no file reads stdin')
+    .argument('[files...]', 'log files, plain or .gz; - for standard input')
+    .addOption(new Option('--format <name>', 'log format (detected from the first lines when absent)').choices([...FORMAT_NAMES]))
+    .option('--log-format <spec>', 'GoAccess-style format, e.g. \'%h %^[%d:%t %^] "%r" %s %b "%R" "%u" %T\'')
+    .option('--date-format <spec>', 'date format for --log-format (strptime style)', '%d/%b/%Y')
+    .option('--time-format <spec>', 'time format for --log-format (strptime style)', '%H:%M:%S')
+    .option('--since <iso>', 'only lines at or after this ISO 8601 date/time (the log\'s own offset when none is given)')
+    .option('--until <iso>', 'only lines at or before this ISO 8601 date/time')
+    .option('--top <n>', 'rows per panel', positiveInteger, 10)
+    .option('--ignore-path <prefix>', 'leave out requests whose path starts with this (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id')
+    .option('--json', 'print the report as JSON')
+    .option('--csv', 'print the report as CSV')
+    .option('--html <file>', 'write a self-contained HTML report with charts to this file')
+    .action(async (files: string[], options: LogsOptions) => {
+      process.exitCode = await runLogs(files, options);
+    });
+}
+
+async function runLogs(files: string[], options: LogsOptions): Promise<number> {
+  let since;
+  let until;
+  try {
+    since = options.since ? parseTimeBound(options.since, 'start') : undefined;
+    until = options.until ? parseTimeBound(options.until, 'end') : undefined;
+  } catch (error) {
+    process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
+    return EXIT.usageOrFault;
+  }
+  const progress = startProgress();
+  let result;
+  try {
+    result = await analyseAccessLogs(
+      files.length ? files : ['-'],
+      options.logFormat
+        ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
+        : { format: options.format },
+      { since, until, ignorePaths: options.ignorePath, route: options.route },
+      progress.onInput,
+    );
+  } catch (error) {
+    // Only a bad --log-format gets here: inputs that fail are reported in the result.
+    process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
+    return EXIT.usageOrFault;
+  } finally {
+    progress.stop();
+  }
+  const report = buildReport(result, options.top);
+  if (options.html) writeFileSync(options.html, renderHtml(report));
+  if (options.json) process.stdout.write(renderJson(report));
+  else if (options.csv) process.stdout.write(renderCsv(report));
+  else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));
+
+  for (const input of result.inputs) if (input.error) process.stderr.write(`forte-cli logs: ${input.name}: ${input.error}\n`);
+  if (report.skipped.total) {
+    process.stderr.write(`forte-cli logs: ${report.skipped.total} of ${report.general.total_requests} lines skipped (${Object.entries(report.skipped.by_reason).map(([r, n]) => `${r}: ${n}`).join(', ')})\n`);
+  }
+  if (result.inputs.every((input) => input.error && input.lines === 0)) return EXIT.usageOrFault;
+  if (report.general.valid_requests + report.general.excluded_hits === 0) {
+    process.stderr.write('forte-cli logs: no line could be parsed\n');
+    return EXIT.usageOrFault;
+  }
+  return EXIT.ok;
+}
