@@ -7,7 +7,7 @@ interface WireBody {
   error: { code: string; details?: Record<string, unknown> };
 }
 
-const bodyOf = async (answer: Response): Promise<WireBody> => (await bodyOf(answer)) as WireBody;
+const bodyOf = async (answer: Response): Promise<WireBody> => (await answer.json()) as WireBody;
 
 describe('createHttpApp', () => {
   let app: InMemoryHttpApp | undefined;
