@@ -1,4 +1,4 @@
-import { IdempotentRequest } from '../../src/application/ports/idempotency-repository';
+import { Claim, IdempotentRequest } from '../../src/application/ports/idempotency-repository';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
 import { AT } from './support/records';
 
@@ -7,6 +7,13 @@ export const aRequest = (fields: Partial<IdempotentRequest> = {}): IdempotentReq
   key: 'f3b2c1d0-retry-me',
   fingerprint: 'e'.repeat(64),
   ...fields,
+});
+
+const existing = (fingerprint: string, result: unknown, createdAt: Date): Claim => ({
+  kind: 'existing',
+  fingerprint,
+  result,
+  createdAt,
 });
 
 export function idempotencyRepositoryContract(target: () => PersistenceTarget): void {
@@ -22,18 +29,13 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
       });
       const later = new Date(AT.getTime() + 1000);
       const claim = await uow().run((tx) => tx.idempotency.claim({ ...request, fingerprint: 'other' }, later));
-      expect(claim).toEqual({ kind: 'existing', fingerprint: request.fingerprint, result: storedAnswer, createdAt: AT });
+      expect(claim).toEqual(existing(request.fingerprint, storedAnswer, AT));
     });
 
     it('answers a claim without a result as existing with a null result', async () => {
       const request = aRequest();
       await uow().run((tx) => tx.idempotency.claim(request, AT));
-      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual({
-        kind: 'existing',
-        fingerprint: request.fingerprint,
-        result: null,
-        createdAt: AT,
-      });
+      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual(existing(request.fingerprint, null, AT));
     });
 
     it('keeps keys of different scopes apart, and long keys of any characters', async () => {
@@ -56,12 +58,9 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
       const nextDay = new Date(AT.getTime() + 86_400_000);
       const fresh = { ...request, fingerprint: 'f'.repeat(64) };
       await uow().run((tx) => tx.idempotency.reclaim(fresh, nextDay));
-      expect(await uow().run((tx) => tx.idempotency.claim(fresh, nextDay))).toEqual({
-        kind: 'existing',
-        fingerprint: fresh.fingerprint,
-        result: null,
-        createdAt: nextDay,
-      });
+      expect(await uow().run((tx) => tx.idempotency.claim(fresh, nextDay))).toEqual(
+        existing(fresh.fingerprint, null, nextDay),
+      );
     });
 
     it('refuses to complete a key that was never claimed', async () => {
@@ -95,12 +94,7 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
       const winner = claims.findIndex((claim) => claim.kind === 'claimed');
       expect(winner).not.toBe(-1);
       const loser = claims[1 - winner];
-      expect(loser).toEqual({
-        kind: 'existing',
-        fingerprint: request.fingerprint,
-        result: winner === 0 ? 'first answer' : 'second answer',
-        createdAt: AT,
-      });
+      expect(loser).toEqual(existing(request.fingerprint, winner === 0 ? 'first answer' : 'second answer', AT));
     });
   });
 }
