@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import { forteAccessLog } from '../observability/forte-access-log';
+import { httpDurationHistogram } from '../observability/http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
 import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
@@ -8,6 +9,7 @@ import { mountEndpoints } from './mount-endpoints';
 import { openApiDocument } from './openapi/openapi-document';
 import { pointsRoutes } from './routes/points-routes';
 import { receiptsRoutes } from './routes/receipts-routes';
+import { mountMetricsRoute } from './routes/metrics-route';
 import { mountServiceRoutes } from './routes/service-routes';
 import { usersRoutes } from './routes/users-routes';
 import { unansweredRoutes } from './unanswered-routes';
@@ -23,9 +25,11 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
   });
   mountServiceRoutes(router, deps, openApiDocument(endpoints));
+  if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
+  if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
   app.use(errorBoundary(deps.reportError));
   app.use(unansweredRoutes());
   app.use(router.routes());

@@ -7,6 +7,7 @@ import { GetUser } from '../../application/get-user';
 import { ListReceipts } from '../../application/list-receipts';
 import { RegisterUser } from '../../application/register-user';
 import { UpdateUser } from '../../application/update-user';
+import { MetricsExposure } from './routes/metrics-route';
 
 /** Only `execute` is needed, so tests may hand in a plain object instead of the use case class. */
 type UseCase<T extends { execute: unknown }> = Pick<T, 'execute'>;
@@ -31,6 +32,8 @@ export interface HttpDependencies {
   bodyLimitBytes?: number;
   /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The Prometheus registry that the request histogram joins and `GET /metrics` exposes; absent, neither exists. */
+  metrics?: MetricsExposure;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
