@@ -3,6 +3,13 @@ import { HttpProblem } from './http-problem';
 
 export type RequestPart = 'params' | 'query' | 'body' | 'headers';
 
+const PART_NAMES: Record<RequestPart, string> = {
+  params: 'path parameters',
+  query: 'query string',
+  body: 'body',
+  headers: 'headers',
+};
+
 interface IssueDescription {
   path: string;
   message: string;
@@ -12,7 +19,7 @@ interface IssueDescription {
 export function validate<S extends z.ZodType>(part: RequestPart, schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new HttpProblem(422, 'VALIDATION_FAILED', `The request ${part} is not valid.`, {
+  throw new HttpProblem(422, 'VALIDATION_FAILED', `The request's ${PART_NAMES[part]} failed validation.`, {
     issues: parsed.error.issues.flatMap((issue) => describe(part, issue)),
   });
 }
