@@ -15,11 +15,13 @@ const filenameOf = (database: TestDatabase): string => {
 
 /** Each process's grants; a wait for another process's lock costs SQLite's busy handler up to 100 ms. */
 const GRANTS_EACH = 10;
+/** This test file's own connections give up quickly; the processes keep the default. */
+const BUSY_TIMEOUT_MS = 100;
 
 describe('SQLite transactions', () => {
   let database: TestDatabase;
   beforeEach(async () => {
-    database = await openTestSqlite();
+    database = await openTestSqlite({ lockTimeoutMs: BUSY_TIMEOUT_MS });
   });
   afterEach(() => database.close());
 
@@ -35,6 +37,25 @@ describe('SQLite transactions', () => {
       other.exec('ROLLBACK');
     } finally {
       other.close();
+    }
+  });
+
+  it('begin again when another connection held the file past the busy timeout', async () => {
+    const holder = new Sqlite(filenameOf(database));
+    const failures: unknown[] = [];
+    // The holder lets go once a transaction of ours gave up waiting for it; the retry then gets the lock.
+    database.knex.on('query-error', (error: { code?: unknown }) => {
+      failures.push(error.code);
+      if (holder.inTransaction) holder.exec('ROLLBACK');
+    });
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      const newUser = aNewUser();
+      await new KnexUnitOfWork(database.knex).run((tx) => tx.users.insert(newUser));
+      expect(failures).toEqual(['SQLITE_BUSY']);
+      expect(await new KnexUnitOfWork(database.knex).run((tx) => tx.users.findByDiscordId(newUser.discordId))).not.toBeNull();
+    } finally {
+      holder.close();
     }
   });
 

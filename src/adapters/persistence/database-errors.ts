@@ -17,10 +17,11 @@ export function isLockWaitTimeout(error: unknown): boolean {
 }
 
 /**
- * The database rolled the transaction back (InnoDB deadlock) or could not start it (SQLite still locked after
- * busy_timeout): running the whole work again may well succeed.
+ * The database gave up on the transaction because of another one: an InnoDB deadlock, a row changed since the
+ * transaction's snapshot (MariaDB's snapshot isolation, ER_CHECKREAD), or SQLite still locked after
+ * busy_timeout. Running the whole work again may well succeed.
  */
 export function isTransientConflict(error: unknown): boolean {
   const code = codeOf(error);
-  return code === 'ER_LOCK_DEADLOCK' || (code?.startsWith('SQLITE_BUSY') ?? false);
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_CHECKREAD' || (code?.startsWith('SQLITE_BUSY') ?? false);
 }

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { parseDatabaseUrl } from './database-url';
 import { ConnectionOptions, knexConfig } from './knex-connection';
@@ -13,6 +15,7 @@ export interface Database {
 /** Opens `DATABASE_URL` (`mysql://user:pass@host:port/db` or `sqlite:PATH`); SQLite's folder is created. */
 export function openDatabase(url: string, options: ConnectionOptions = {}): Database {
   const location = parseDatabaseUrl(url);
+  if (location.kind === 'sqlite') mkdirSync(dirname(location.filename), { recursive: true });
   const knex = knexFactory(knexConfig(location, options));
   return { knex, dialect: location.kind, close: () => knex.destroy() };
 }

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
@@ -12,25 +10,22 @@ export interface ConnectionOptions {
    * InnoDB's lock wait (rounded up to whole seconds), whose default of 50 s is far too long for an API request.
    */
   lockTimeoutMs?: number;
-  /** Largest MySQL pool; SQLite always uses one connection, since one process can only write through one. */
-  poolMax?: number;
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
-const DEFAULT_MYSQL_POOL_MAX = 10;
+const MYSQL_POOL_MAX = 10;
 
 /** knex settings for a database: UTC timestamps, lossless BIGINTs, and immediate SQLite transactions. */
 export function knexConfig(location: DatabaseLocation, options: ConnectionOptions = {}): Knex.Config {
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   return location.kind === 'mysql'
-    ? mysqlConfig(location, lockTimeoutMs, options.poolMax ?? DEFAULT_MYSQL_POOL_MAX)
+    ? mysqlConfig(location, lockTimeoutMs)
     : sqliteConfig(location.filename, lockTimeoutMs);
 }
 
 function mysqlConfig(
   location: Extract<DatabaseLocation, { kind: 'mysql' }>,
   lockTimeoutMs: number,
-  poolMax: number,
 ): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   return {
@@ -50,7 +45,7 @@ function mysqlConfig(
     },
     pool: {
       min: 0,
-      max: poolMax,
+      max: MYSQL_POOL_MAX,
       afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
         // NOW() and friends in UTC too, so nothing on the server side reads the host's zone.
         connection.query(
@@ -63,11 +58,12 @@ function mysqlConfig(
 }
 
 function sqliteConfig(filename: string, lockTimeoutMs: number): Knex.Config {
-  mkdirSync(dirname(filename), { recursive: true });
   return {
     client: ImmediateSqliteClient,
     connection: { filename },
     useNullAsDefault: true,
+    // One connection per process: better-sqlite3 waits for a lock synchronously, so a second connection of this
+    // process waiting for the first would block the very event loop the first needs in order to commit.
     pool: {
       min: 1,
       max: 1,

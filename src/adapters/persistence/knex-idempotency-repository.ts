@@ -37,23 +37,11 @@ export class KnexIdempotencyRepository implements IdempotencyRepository {
    */
   async claim(request: IdempotentRequest, at: Date): Promise<Claim> {
     try {
-      await this.db('idempotency_keys').insert({
-        scope: request.scope,
-        key: request.key,
-        key_hash: keyHash(request.key),
-        fingerprint: request.fingerprint,
-        result: null,
-        created_at: at,
-      });
-      return { kind: 'claimed' };
+      return (await this.insert(request, at)) ? { kind: 'claimed' } : await this.readClaimed(request);
     } catch (error) {
       if (isLockWaitTimeout(error)) return { kind: 'busy' };
-      if (!isUniqueViolation(error)) throw error;
+      throw error;
     }
-    // A locking read: a MySQL snapshot read could predate the commit of the row we collided with.
-    const existing = await firstOrNull(this.rowOf(request).forUpdate(), toExistingClaim);
-    if (existing === null) throw new Error(`Idempotency key ${request.scope}/${request.key} collided but is gone`);
-    return existing;
   }
 
   async reclaim(request: IdempotentRequest, at: Date): Promise<void> {
@@ -62,6 +50,31 @@ export class KnexIdempotencyRepository implements IdempotencyRepository {
 
   async complete(request: IdempotentRequest, result: unknown): Promise<void> {
     await this.updateRow(request, { result: encodeResult(result) });
+  }
+
+  /** False when the key is already claimed. */
+  private async insert(request: IdempotentRequest, at: Date): Promise<boolean> {
+    try {
+      await this.db('idempotency_keys').insert({
+        scope: request.scope,
+        key: request.key,
+        key_hash: keyHash(request.key),
+        fingerprint: request.fingerprint,
+        result: null,
+        created_at: at,
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  private async readClaimed(request: IdempotentRequest): Promise<Claim> {
+    // A locking read: a MySQL snapshot read could predate the commit of the row we collided with.
+    const existing = await firstOrNull(this.rowOf(request).forUpdate(), toExistingClaim);
+    if (existing === null) throw new Error(`Idempotency key ${request.scope}/${request.key} collided but is gone`);
+    return existing;
   }
 
   private rowOf(request: IdempotentRequest): Knex.QueryBuilder {
