@@ -3,7 +3,7 @@ import { Context } from 'koa';
 import { IdempotentRequest } from '../../application/ports/idempotency-repository';
 import { Client } from '../../domain/client';
 import { canonicalJson } from './canonical-json';
-import { IdempotencyHeaders } from './schemas/points-schemas';
+import { IdempotencyHeaders } from './schemas/idempotency-schemas';
 import { validate } from './validate';
 
 /**

@@ -4,7 +4,7 @@ import { AnyEndpoint } from '../endpoint';
 import { FAILURE_RESPONSES } from '../failure-responses';
 import { API_PREFIX } from '../mount-endpoints';
 import { ErrorResponse } from '../schemas/error-schema';
-import { IdempotencyHeaders } from '../schemas/points-schemas';
+import { IdempotencyHeaders } from '../schemas/idempotency-schemas';
 
 const SECURITY_SCHEME = 'clientToken';
 

@@ -15,15 +15,6 @@ export const ChangePointsBody = z
   })
   .meta({ id: 'ChangePoints' });
 
-export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .meta({ description: 'A retry with the same key and body gets the first answer back' }),
-});
-
 export const PointsChangedResponse = z
   .object({ receipt_id: z.number().int(), points: z.number().int(), receipt: ReceiptResponse })
   .meta({ id: 'PointsChanged' });

@@ -1,0 +1,30 @@
+import { openApiDocument } from '../../../src/adapters/http/openapi/openapi-document';
+import { pointsRoutes } from '../../../src/adapters/http/routes/points-routes';
+
+describe('openApiDocument', () => {
+  const changePoints = { execute: () => Promise.reject(new Error('never called')) };
+  const document = openApiDocument(pointsRoutes({ changePoints }));
+  const grant = document.paths?.['/api/v2/users/{id}/points']?.post;
+
+  it("documents an endpoint's scope, parameters, Idempotency-Key and strict body", () => {
+    expect(grant?.security).toEqual([{ clientToken: ['points:grant'] }]);
+    expect(grant?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: 'path', name: 'id', required: true }),
+        expect.objectContaining({ in: 'header', name: 'idempotency-key', required: false }),
+      ]),
+    );
+    expect(document.components?.schemas?.ChangePoints).toMatchObject({
+      additionalProperties: false,
+      required: ['points'],
+      properties: { points: { type: 'integer', minimum: -1_000_000_000, maximum: 1_000_000_000 } },
+    });
+  });
+
+  it('lists the success and every refusal with its codes, from the same failure table the answers use', () => {
+    const responses = grant?.responses ?? {};
+    expect(Object.keys(responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '422']);
+    expect(responses['409']?.description).toBe('INSUFFICIENT_POINTS, BALANCE_OUT_OF_RANGE, IDEMPOTENCY_KEY_IN_USE');
+    expect(responses['422']?.description).toBe('VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED');
+  });
+});
