@@ -1,3 +1,5 @@
+import { detectFormat, parserFor } from '../../../src/adapters/access-log/format-detection';
+import { LogRecord } from '../../../src/adapters/access-log/log-record';
 import { formatForteLine } from '../../../src/adapters/observability/forte-access-log';
 import { InMemoryHttpApp, startInMemoryApp } from './in-memory-http-app';
 
@@ -34,6 +36,17 @@ describe('formatForteLine', () => {
     expect(line).toBe(
       '203.0.113.9 - - [05/Nov/2026:07:08:09 +0000] "POST /a\\x22b\\x5Cc HTTP/1.1" 201 - "https://example.com/\\xC3\\xA9" "bot \\x22x\\x22" 0.012',
     );
+  });
+
+  it('is read back by `forte-cli logs` as the forte format, response time included', () => {
+    const line = Buffer.from(formatForteLine({ ...entry, userAgent: 'bot "x"' }));
+    const parser = parserFor('forte');
+    const record = new LogRecord();
+
+    expect(detectFormat([line])).toBe('forte');
+    expect(parser.parse(record, line, 0, line.length)).toBe(true);
+    expect(parser.complete).toBe(true);
+    expect([record.status, record.bytes, record.latencyUs]).toEqual([201, 234, 12_000]);
   });
 });
 
