@@ -62,6 +62,9 @@ export class AccessLogAnalyser {
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
   readonly agents = new ByteKeyTable();
+  /** Agents as written, each mapped once to its decoded form: decoding every line's agent would cost more. */
+  private readonly rawAgents = new ByteKeyTable();
+  private readonly agentOfRaw = new CounterColumn();
   readonly agentColumns = new HitColumns();
   readonly referrers = new ByteKeyTable();
   readonly referrerHits = new CounterColumn();
@@ -141,8 +144,7 @@ export class AccessLogAnalyser {
     if (record.vhostStart >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.vhostStart, record.vhostEnd), 1);
 
     const dateKey = record.dateKey();
-    let day = this.days.get(dateKey);
-    if (!day) this.days.set(dateKey, (day = { hits: 0, visitors: 0, bytes: 0 }));
+    const day = this.dayOf(dateKey);
     day.hits++;
     day.bytes += bytes;
     // GoAccess's default (no --4xx-to-unique-count): a 4xx response does not make a visitor.
@@ -151,9 +153,7 @@ export class AccessLogAnalyser {
       day.visitors++;
     }
     this.hourOfDayHits[record.hour]!++;
-    const hourKey = Math.floor(localSeconds / 3600);
-    let slot = this.timeline.get(hourKey);
-    if (!slot) this.timeline.set(hourKey, (slot = { hits: 0, clientErrors: 0, serverErrors: 0 }));
+    const slot = this.hourOf(Math.floor(localSeconds / 3600));
     slot.hits++;
     if (status >= 500) slot.serverErrors++;
     else if (status >= 400) slot.clientErrors++;
@@ -176,6 +176,28 @@ export class AccessLogAnalyser {
     const kinds = this.requestKinds.values;
     for (let id = 0; id < this.requests.size; id++) if (kinds[id]! & kind) hashes.add(djb2(this.requests.bytes(id)));
     return hashes.size;
+  }
+
+  // Logs are mostly in time order, so the last day and hour looked up are usually the next ones asked for.
+  private lastDateKey = -1;
+  private lastDay = { hits: 0, visitors: 0, bytes: 0 };
+  private lastHourKey = NaN;
+  private lastHour = { hits: 0, clientErrors: 0, serverErrors: 0 };
+
+  private dayOf(dateKey: number): { hits: number; visitors: number; bytes: number } {
+    if (dateKey === this.lastDateKey) return this.lastDay;
+    let day = this.days.get(dateKey);
+    if (!day) this.days.set(dateKey, (day = { hits: 0, visitors: 0, bytes: 0 }));
+    this.lastDateKey = dateKey;
+    return (this.lastDay = day);
+  }
+
+  private hourOf(hourKey: number): { hits: number; clientErrors: number; serverErrors: number } {
+    if (hourKey === this.lastHourKey) return this.lastHour;
+    let slot = this.timeline.get(hourKey);
+    if (!slot) this.timeline.set(hourKey, (slot = { hits: 0, clientErrors: 0, serverErrors: 0 }));
+    this.lastHourKey = hourKey;
+    return (this.lastHour = slot);
   }
 
   private describeNewRequest(requestId: number, record: LogRecord): void {
@@ -215,9 +237,13 @@ export class AccessLogAnalyser {
   private internAgent(record: LogRecord): number {
     const { agentStart, agentEnd } = record;
     if (agentStart < 0 || agentEnd === agentStart) return this.agents.intern(DASH, 0, 1);
+    const rawId = this.rawAgents.intern(record.buf, agentStart, agentEnd);
+    if (!this.rawAgents.lastWasNew) return this.agentOfRaw.get(rawId);
     if (agentEnd - agentStart > this.agentScratch.length) this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
     const end = decodeUrlInto(this.agentScratch, 0, record.buf, agentStart, agentEnd);
-    return this.agents.intern(this.agentScratch, 0, end);
+    const agentId = this.agents.intern(this.agentScratch, 0, end);
+    this.agentOfRaw.add(rawId, agentId);
+    return agentId;
   }
 }
 

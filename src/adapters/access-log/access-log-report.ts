@@ -73,12 +73,23 @@ const counts = (columns: HitColumns, id: number): Counts => {
   };
 };
 
-/** The ids of the `top` keys with the highest weight, heaviest first (ties by id, i.e. first seen). */
+/** The ids of the `top` keys with the highest weight, heaviest first (ties: first seen first), without sorting all. */
 function topIds(size: number, weight: (id: number) => number, top: number, keep: (id: number) => boolean = () => true): number[] {
   const ids: number[] = [];
-  for (let id = 0; id < size; id++) if (keep(id) && weight(id) > 0) ids.push(id);
-  ids.sort((a, b) => weight(b) - weight(a) || a - b);
-  return ids.slice(0, top);
+  const weights: number[] = [];
+  for (let id = 0; id < size; id++) {
+    const w = weight(id);
+    if (w <= 0 || (ids.length === top && w <= weights[top - 1]!) || !keep(id)) continue;
+    let at = ids.length === top ? top - 1 : ids.length;
+    while (at > 0 && weights[at - 1]! < w) at--;
+    ids.splice(at, 0, id);
+    weights.splice(at, 0, w);
+    if (ids.length > top) {
+      ids.pop();
+      weights.pop();
+    }
+  }
+  return ids;
 }
 
 function sortedCounts(map: Map<string, number>, top: number): NamedCount[] {

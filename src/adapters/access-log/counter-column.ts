@@ -1,6 +1,11 @@
-/** A growable column of numbers indexed by a dense key id (see ByteKeyTable). */
+/** A growable column of counts indexed by a dense key id (see ByteKeyTable); Int32 keeps it at 4 bytes a key. */
 export class CounterColumn {
-  values = new Float64Array(1024);
+  values: Int32Array | Float64Array;
+
+  /** `wide`: a Float64 column, for sums that can pass 2^31 (bytes). */
+  constructor(private readonly wide = false) {
+    this.values = wide ? new Float64Array(1024) : new Int32Array(1024);
+  }
 
   add(id: number, amount: number): void {
     if (id >= this.values.length) this.grow(id);
@@ -12,9 +17,9 @@ export class CounterColumn {
   }
 
   private grow(id: number): void {
-    let length = this.values.length * 2;
-    while (length <= id) length *= 2;
-    const bigger = new Float64Array(length);
+    let length = this.values.length;
+    while (length <= id) length = Math.ceil(length * 1.5);
+    const bigger = this.wide ? new Float64Array(length) : new Int32Array(length);
     bigger.set(this.values);
     this.values = bigger;
   }
@@ -23,7 +28,7 @@ export class CounterColumn {
 /** Hits, bytes and error counts of every key of one panel (URL, route, host, user agent…). */
 export class HitColumns {
   readonly hits = new CounterColumn();
-  readonly bytes = new CounterColumn();
+  readonly bytes = new CounterColumn(true);
   readonly clientErrors = new CounterColumn();
   readonly serverErrors = new CounterColumn();
 

@@ -23,8 +23,11 @@ let readValue = 0;
  */
 export class DateTimePattern {
   private readonly ops: number[] = [];
+  /** The common layouts get a fixed-position parser: they are what nearly every log uses, on every line. */
+  private readonly layout: 'clf-date' | 'clock' | null;
 
   constructor(readonly source: string) {
+    this.layout = source === '%d/%b/%Y' ? 'clf-date' : source === '%H:%M:%S' ? 'clock' : null;
     const expanded = source.replace(/%([TDF])/g, (_all, letter: string) => EXPANSIONS[letter]!);
     for (let i = 0; i < expanded.length; i++) {
       if (expanded[i] === '%' && i + 1 < expanded.length) {
@@ -44,6 +47,8 @@ export class DateTimePattern {
 
   /** Parses buf[start..end) into `record`'s date/time fields; false when it does not match. */
   parse(record: LogRecord, buf: Uint8Array, start: number, end: number): boolean {
+    if (this.layout === 'clf-date' && end - start === 11 && parseClfDate(record, buf, start)) return true;
+    if (this.layout === 'clock' && end - start === 8 && parseClock(record, buf, start)) return true;
     let at = start;
     const ops = this.ops;
     for (let k = 0; k < ops.length; k++) {
@@ -58,6 +63,32 @@ export class DateTimePattern {
     }
     return at === end;
   }
+}
+
+const digit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : -100);
+
+/** `01/Nov/2026` at fixed positions; false sends the token to the general parser. */
+function parseClfDate(record: LogRecord, buf: Uint8Array, at: number): boolean {
+  const day = digit(buf[at]!) * 10 + digit(buf[at + 1]!);
+  const year = digit(buf[at + 7]!) * 1000 + digit(buf[at + 8]!) * 100 + digit(buf[at + 9]!) * 10 + digit(buf[at + 10]!);
+  if (buf[at + 2] !== 0x2f || buf[at + 6] !== 0x2f || day < 1 || day > 31 || year < 0) return false;
+  if (readMonthName(record, buf, at + 3, at + 6) !== at + 6) return false;
+  record.day = day;
+  record.year = year;
+  return true;
+}
+
+/** `09:41:07` at fixed positions. */
+function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
+  const hour = digit(buf[at]!) * 10 + digit(buf[at + 1]!);
+  const minute = digit(buf[at + 3]!) * 10 + digit(buf[at + 4]!);
+  const second = digit(buf[at + 6]!) * 10 + digit(buf[at + 7]!);
+  if (buf[at + 2] !== 0x3a || buf[at + 5] !== 0x3a || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 61) return false;
+  record.hour = hour;
+  record.minute = minute;
+  record.second = second;
+  record.hasTime = true;
+  return true;
 }
 
 function parseConversion(op: number, record: LogRecord, buf: Uint8Array, at: number, end: number): number {
@@ -146,7 +177,7 @@ function readEpoch(record: LogRecord, buf: Uint8Array, at: number, end: number):
   return at;
 }
 
-/** `+0900`, `-05:30` or `Z`. */
+/** `+0900`, `-05:30` or `Z`; returns the end offset, -1 when it is none of these. */
 export function readOffset(record: LogRecord, buf: Uint8Array, at: number, end: number): number {
   if (at < end && (buf[at] === 0x5a || buf[at] === 0x7a)) {
     record.offsetMinutes = 0;
@@ -154,15 +185,19 @@ export function readOffset(record: LogRecord, buf: Uint8Array, at: number, end: 
   }
   const sign = buf[at] === 0x2b ? 1 : buf[at] === 0x2d ? -1 : 0;
   if (sign === 0) return -1;
-  const digits: number[] = [];
+  let value = 0;
+  let digits = 0;
   let i = at + 1;
-  while (i < end && digits.length < 4) {
+  for (; i < end && digits < 4; i++) {
     const c = buf[i]!;
-    if (c >= 0x30 && c <= 0x39) digits.push(c - 0x30);
-    else if (c !== 0x3a || digits.length !== 2) break;
-    i++;
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + c - 0x30;
+      digits++;
+    } else if (c !== 0x3a || digits !== 2) {
+      break;
+    }
   }
-  if (digits.length !== 4) return -1;
-  record.offsetMinutes = sign * ((digits[0]! * 10 + digits[1]!) * 60 + digits[2]! * 10 + digits[3]!);
+  if (digits !== 4) return -1;
+  record.offsetMinutes = sign * (Math.floor(value / 100) * 60 + (value % 100));
   return i;
 }

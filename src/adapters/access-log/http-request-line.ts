@@ -25,8 +25,18 @@ export function matchPrefix(candidates: readonly Buffer[], buf: Uint8Array, star
   return -1;
 }
 
-export const matchMethod = (buf: Uint8Array, start: number, end: number): number =>
-  matchPrefix(METHOD_BYTES, buf, start, end);
+const GET = 1;
+const POST = 3;
+
+/** The method index; GET and POST, most lines' methods, are tried first without the general loop. */
+export function matchMethod(buf: Uint8Array, start: number, end: number): number {
+  if (end - start >= 4) {
+    const a = buf[start]!;
+    if (a === 0x47 && buf[start + 1] === 0x45 && buf[start + 2] === 0x54) return GET;
+    if (a === 0x50 && buf[start + 1] === 0x4f && buf[start + 2] === 0x53 && buf[start + 3] === 0x54) return POST;
+  }
+  return matchPrefix(METHOD_BYTES, buf, start, end);
+}
 export const matchProtocol = (buf: Uint8Array, start: number, end: number): number =>
   matchPrefix(PROTOCOL_BYTES, buf, start, end);
 

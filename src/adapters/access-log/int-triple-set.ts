@@ -18,7 +18,7 @@ export class IntTripleSet {
         keys[at] = a;
         keys[at + 1] = b;
         keys[at + 2] = c;
-        if (++this.size * 2 > this.mask) this.grow();
+        if (++this.size * 10 > this.mask * 7) this.grow();
         return true;
       }
       if (first === a && keys[at + 1] === b && keys[at + 2] === c) return false;
