@@ -6,7 +6,7 @@ import { z } from 'zod';
  * unless it is a safe integer, so a value beyond 2^53 fails loudly instead of turning into a wrong number.
  */
 export const integerColumn = z
-  .union([z.number(), z.string().regex(/^-?[0-9]+$/), z.bigint()])
+  .union([z.number(), z.string().regex(/^-?[0-9]+$/)])
   .transform((value) => Number(value))
   .refine(Number.isSafeInteger, { message: 'not a safe integer' });
 

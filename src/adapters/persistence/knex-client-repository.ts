@@ -7,32 +7,24 @@ import { integerColumn, timestampColumn } from './column-values';
 import { isUniqueViolation } from './database-errors';
 import { firstOrNull } from './first-or-null';
 import { insertedId } from './inserted-id';
+import { rowParser } from './row-parser';
 
 const scopesColumn = z
   .string()
   .transform((text) => JSON.parse(text) as unknown)
   .pipe(z.array(z.enum(SCOPES)));
 
-const clientRow = z.object({
-  id: integerColumn,
-  name: z.string(),
-  scopes: scopesColumn,
-  token_hash: z.string(),
-  created_at: timestampColumn,
-  revoked_at: timestampColumn.nullable(),
-});
-
-const toClient = (row: unknown): Client => {
-  const parsed = clientRow.parse(row);
-  return {
-    id: parsed.id,
-    name: parsed.name,
-    scopes: parsed.scopes,
-    tokenHash: parsed.token_hash,
-    createdAt: parsed.created_at,
-    revokedAt: parsed.revoked_at,
-  };
-};
+/** A `clients` row, checked and named as the domain names it. */
+const toClient: (row: unknown) => Client = rowParser(
+  z.object({
+    id: integerColumn,
+    name: z.string(),
+    scopes: scopesColumn,
+    tokenHash: z.string(),
+    createdAt: timestampColumn,
+    revokedAt: timestampColumn.nullable(),
+  }),
+);
 
 export class KnexClientRepository implements ClientRepository {
   constructor(private readonly db: Knex.Transaction) {}

@@ -6,21 +6,20 @@ import { timestampColumn } from './column-values';
 import { isLockWaitTimeout, isUniqueViolation } from './database-errors';
 import { firstOrNull } from './first-or-null';
 import { decodeResult, encodeResult } from './result-codec';
+import { rowParser } from './row-parser';
 
-const storedClaimRow = z.object({
-  fingerprint: z.string(),
-  result: z.string().nullable(),
-  created_at: timestampColumn,
-});
+const toStoredClaim = rowParser(
+  z.object({ fingerprint: z.string(), result: z.string().nullable(), createdAt: timestampColumn }),
+);
 
 const toExistingClaim = (row: unknown): Claim => {
-  const parsed = storedClaimRow.parse(row);
+  const stored = toStoredClaim(row);
   return {
     kind: 'existing',
-    fingerprint: parsed.fingerprint,
+    fingerprint: stored.fingerprint,
     // No result yet: the claiming work has not stored its answer.
-    result: parsed.result === null ? null : decodeResult(parsed.result),
-    createdAt: parsed.created_at,
+    result: stored.result === null ? null : decodeResult(stored.result),
+    createdAt: stored.createdAt,
   };
 };
 

@@ -5,37 +5,24 @@ import { Receipt, RECEIPT_KINDS, ReceiptDraft } from '../../domain/receipt';
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { insertedId } from './inserted-id';
+import { rowParser } from './row-parser';
 
-const receiptRow = z.object({
-  id: integerColumn,
-  user_id: integerColumn,
-  kind: z.enum(RECEIPT_KINDS),
-  delta: integerColumn,
-  balance_before: integerColumn,
-  balance_after: integerColumn,
-  reason: z.string(),
-  source: z.string(),
-  external_ref: z.string().nullable(),
-  debt: flagColumn,
-  created_at: timestampColumn,
-});
-
-const toReceipt = (row: unknown): Receipt => {
-  const parsed = receiptRow.parse(row);
-  return {
-    id: parsed.id,
-    userId: parsed.user_id,
-    kind: parsed.kind,
-    delta: parsed.delta,
-    balanceBefore: parsed.balance_before,
-    balanceAfter: parsed.balance_after,
-    reason: parsed.reason,
-    source: parsed.source,
-    externalRef: parsed.external_ref,
-    debt: parsed.debt,
-    createdAt: parsed.created_at,
-  };
-};
+/** A `receipts` row, checked and named as the domain names it. */
+const toReceipt: (row: unknown) => Receipt = rowParser(
+  z.object({
+    id: integerColumn,
+    userId: integerColumn,
+    kind: z.enum(RECEIPT_KINDS),
+    delta: integerColumn,
+    balanceBefore: integerColumn,
+    balanceAfter: integerColumn,
+    reason: z.string(),
+    source: z.string(),
+    externalRef: z.string().nullable(),
+    debt: flagColumn,
+    createdAt: timestampColumn,
+  }),
+);
 
 export class KnexReceiptRepository implements ReceiptRepository {
   constructor(private readonly db: Knex.Transaction) {}

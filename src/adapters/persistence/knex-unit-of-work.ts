@@ -19,6 +19,7 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
  * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
  * wait, which keeps two colliding transactions from colliding again in step.
+ * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
   constructor(

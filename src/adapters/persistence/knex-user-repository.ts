@@ -6,31 +6,21 @@ import { integerColumn, timestampColumn } from './column-values';
 import { isUniqueViolation } from './database-errors';
 import { firstOrNull } from './first-or-null';
 import { insertedId } from './inserted-id';
+import { rowParser } from './row-parser';
 
-const userRow = z.object({
-  id: integerColumn,
-  discord_id: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
-  points: integerColumn,
-  created_at: timestampColumn,
-  updated_at: timestampColumn,
-  deleted_at: timestampColumn.nullable(),
-});
-
-const toUser = (row: unknown): User => {
-  const parsed = userRow.parse(row);
-  return {
-    id: parsed.id,
-    discordId: parsed.discord_id,
-    name: parsed.name,
-    email: parsed.email,
-    points: parsed.points,
-    createdAt: parsed.created_at,
-    updatedAt: parsed.updated_at,
-    deletedAt: parsed.deleted_at,
-  };
-};
+/** A `users` row, checked and named as the domain names it. */
+const toUser: (row: unknown) => User = rowParser(
+  z.object({
+    id: integerColumn,
+    discordId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    points: integerColumn,
+    createdAt: timestampColumn,
+    updatedAt: timestampColumn,
+    deletedAt: timestampColumn.nullable(),
+  }),
+);
 
 export class KnexUserRepository implements UserRepository {
   constructor(private readonly db: Knex.Transaction) {}

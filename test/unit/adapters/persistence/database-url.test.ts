@@ -1,26 +1,11 @@
 import { parseDatabaseUrl } from '../../../../src/adapters/persistence/database-url';
 
 describe('parseDatabaseUrl', () => {
-  it('reads a MySQL URL, decoding the user and password', () => {
-    expect(parseDatabaseUrl('mysql://forte:p%40ss%3Aword@db.internal:3307/forte_prod')).toEqual({
-      kind: 'mysql',
-      host: 'db.internal',
-      port: 3307,
-      user: 'forte',
-      password: 'p@ss:word',
-      database: 'forte_prod',
-    });
-  });
-
-  it('defaults the MySQL port and allows no password', () => {
-    expect(parseDatabaseUrl('mysql://root@127.0.0.1/forte')).toEqual({
-      kind: 'mysql',
-      host: '127.0.0.1',
-      port: 3306,
-      user: 'root',
-      password: '',
-      database: 'forte',
-    });
+  it.each([
+    ['mysql://forte:p%40ss%3Aword@db.internal:3307/forte_prod', 'db.internal', 3307, 'forte', 'p@ss:word', 'forte_prod'],
+    ['mysql://root@127.0.0.1/forte', '127.0.0.1', 3306, 'root', '', 'forte'],
+  ])('reads %s, decoding user and password and defaulting the port', (url, host, port, user, password, database) => {
+    expect(parseDatabaseUrl(url)).toEqual({ kind: 'mysql', host, port, user, password, database });
   });
 
   it('reads relative and absolute SQLite paths', () => {
