@@ -20,13 +20,15 @@ export class LatencyHistogram {
   }
 
   summary(): LatencySummary {
-    const ms = (us: number): number => Math.round(us) / 1000;
+    // Percentiles come back as the top of their 0.1%-wide bucket (3000 µs reads 3001): 3 significant digits say
+    // what is known. The maximum is exact.
+    const percentile = (p: number): number => Number((this.histogram.getValueAtPercentile(p) / 1000).toPrecision(3));
     return {
       count: this.histogram.totalCount,
-      p50_ms: ms(this.histogram.getValueAtPercentile(50)),
-      p90_ms: ms(this.histogram.getValueAtPercentile(90)),
-      p99_ms: ms(this.histogram.getValueAtPercentile(99)),
-      max_ms: ms(this.histogram.maxValue),
+      p50_ms: percentile(50),
+      p90_ms: percentile(90),
+      p99_ms: percentile(99),
+      max_ms: this.histogram.maxValue / 1000,
     };
   }
 }

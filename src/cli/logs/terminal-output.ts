@@ -24,8 +24,9 @@ const clip = (text: string, width = 70): string => (text.length > width ? `${tex
 export function renderTerminal(report: AccessLogReport, colour: boolean): string {
   const p = colour ? coloured : plain;
   const style = colour ? {} : { head: [], border: [] };
-  const table = (head: string[], rows: (string | number)[][], align?: ('left' | 'right')[]): string => {
-    const t = new Table({ head: head.map((h) => p.title(h)), style, colAligns: align });
+  const table = (head: string[], rows: (string | number)[][]): string => {
+    // Numbers right-aligned, the first column (the key) left.
+    const t = new Table({ head: head.map((h) => p.title(h)), style, colAligns: head.map((_h, i) => (i === 0 ? 'left' : 'right')) });
     t.push(...rows.map((row) => row.map(String)));
     return t.toString();
   };

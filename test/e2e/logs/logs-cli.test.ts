@@ -1,0 +1,172 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { runLogs, runLogsJson } from '../../support/access-log-cli';
+
+const FIXTURES = join(__dirname, '../../fixtures/access-logs');
+const COMBINED = join(FIXTURES, 'combined-seed12.log');
+const FORTE = join(FIXTURES, 'forte-seed13.log');
+const dir = mkdtempSync(join(tmpdir(), 'forte-logs-e2e-'));
+const file = (name: string, content: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const combinedText = readFileSync(COMBINED, 'utf8');
+const LINE = '10.0.0.1 - - [01/Nov/2026:10:00:00 +0900] "GET /api/v2/users/7 HTTP/1.1" 200 100 "-" "curl/8.4.0"';
+
+describe('forte-cli logs (built program)', () => {
+  it('reports a combined log as JSON and exits 0', () => {
+    const run = runLogsJson([COMBINED]);
+    expect(run.status).toBe(0);
+    expect(run.report.format).toBe('combined');
+    expect(run.report.general).toMatchObject({ total_requests: 5000, valid_requests: 5000, failed_requests: 0 });
+    expect(run.report.routes[0].route).toBe('/api/v2/users/:id');
+    expect(run.report.latency).toBeNull();
+  });
+
+  it('detects the forte format and reports latency percentiles per route', () => {
+    const run = runLogsJson([FORTE]);
+    expect(run.report.format).toBe('forte');
+    const users = run.report.routes.find((r: { route: string }) => r.route === '/api/v2/users/:id');
+    expect(users.latency.count).toBe(users.hits);
+    expect(users.latency.p50_ms).toBeLessThanOrEqual(users.latency.p99_ms);
+    expect(users.latency.p99_ms).toBeLessThanOrEqual(users.latency.max_ms);
+  });
+
+  it('reads standard input, with "-" or with no file at all', () => {
+    expect(runLogsJson(['-'], combinedText).report.general.total_requests).toBe(5000);
+    expect(runLogsJson([], combinedText).report.general.total_requests).toBe(5000);
+  });
+
+  it('reads .gz files and adds several files together', () => {
+    const gz = file('combined.log.gz', gzipSync(combinedText));
+    const run = runLogsJson([gz, COMBINED]);
+    expect(run.status).toBe(0);
+    expect(run.report.general.total_requests).toBe(10000);
+    expect(run.report.general.unique_visitors).toBe(runLogsJson([COMBINED]).report.general.unique_visitors);
+  });
+
+  it('prints CSV and a plain-text terminal report when piped', () => {
+    const csv = runLogs([COMBINED, '--csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('panel,key,hits,bytes,errors_4xx,errors_5xx,extra');
+    expect(csv.stdout).toContain('general,total_requests,5000');
+    const text = runLogs([COMBINED]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Status codes');
+    expect(text.stdout).toContain('/api/v2/users/:id');
+    expect(text.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('filters by time, path and route', () => {
+    const all = runLogsJson([COMBINED]).report.general;
+    const since = runLogsJson([COMBINED, '--since', '2026-11-01T10:00']).report.general;
+    expect(since.excluded_hits).toBeGreaterThan(0);
+    expect(since.valid_requests + since.excluded_hits).toBe(all.valid_requests);
+    // The log is at +09:00: 10:00 there is 01:00 UTC.
+    expect(runLogsJson([COMBINED, '--since', '2026-11-01T01:00Z']).report.general.valid_requests).toBe(since.valid_requests);
+    const until = runLogsJson([COMBINED, '--until', '2026-11-01T09:59:59']).report.general;
+    expect(until.valid_requests).toBe(since.excluded_hits);
+    const ignored = runLogsJson([COMBINED, '--ignore-path', '/metrics', '--ignore-path', '/static/']).report;
+    expect(ignored.requests.some((r: { url: string }) => r.url.startsWith('/metrics'))).toBe(false);
+    // /favicon.ico and /robots.txt are left of the static files.
+    expect(ignored.general.unique_static_files).toBe(2);
+    const route = runLogsJson([COMBINED, '--route', '/api/v2/discords/:id/attendances']).report;
+    expect(route.routes.map((r: { route: string }) => r.route)).toEqual(['/api/v2/discords/:id/attendances']);
+  });
+
+  it('takes a GoAccess-style --log-format', () => {
+    const custom = file('custom.log', '2026-11-01 10:00:00 10.0.0.1 GET /a 200 512 0.250\n2026-11-01 10:00:01 10.0.0.2 GET /b 404 0 0.010\n');
+    const run = runLogsJson([custom, '--log-format', '%d %t %h %m %U %s %b %T', '--date-format', '%Y-%m-%d']);
+    expect(run.status).toBe(0);
+    expect(run.report.general).toMatchObject({ valid_requests: 2, bandwidth: 512, unique_not_found: 1 });
+    expect(run.report.latency.max_ms).toBeCloseTo(250, 0);
+  });
+
+  it('reads forte-json lines', () => {
+    const json = file('forte.jsonl', [
+      { time: '2026-11-01T10:00:00.120+09:00', remote_addr: '10.0.0.1', method: 'GET', url: '/api/v2/users/42', status: 200, bytes: 10, referer: null, user_agent: 'lara-bot/2.1', response_time_ms: 12.5, route: '/api/v2/users/:userId' },
+      { time: '2026-11-01T10:00:01.000+09:00', remote_addr: '10.0.0.2', method: 'POST', url: '/api/v2/xsolla', status: 500, bytes: 0, referer: null, user_agent: 'Xsolla/1.0', response_time_ms: 80 },
+    ].map((entry) => JSON.stringify(entry)).join('\n'));
+    const run = runLogsJson([json]);
+    expect(run.report.format).toBe('forte-json');
+    expect(run.report.general.valid_requests).toBe(2);
+    expect(run.report.routes.map((r: { route: string }) => r.route).sort()).toEqual(['/api/v2/users/:userId', '/api/v2/xsolla']);
+    expect(run.report.status_codes).toEqual({ '200': 1, '500': 1 });
+  });
+
+  it('rejects a bad --since as a usage error (exit 2)', () => {
+    const run = runLogs([COMBINED, '--since', 'yesterday']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('not an ISO 8601 date or time');
+  });
+});
+
+describe('forte-cli logs on bad input: counts what it skipped, never crashes', () => {
+  const noCrash = (stderr: string): void => expect(stderr).not.toMatch(/\n\s+at /);
+
+  it('an empty file: a zero report and exit 2 (no line parsed)', () => {
+    const run = runLogsJson([file('empty.log', '')]);
+    expect(run.status).toBe(2);
+    expect(run.report.general).toMatchObject({ total_requests: 0, valid_requests: 0, failed_requests: 0 });
+    expect(run.stderr).toContain('no line could be parsed');
+    noCrash(run.stderr);
+  });
+
+  it('a binary file: every line skipped and counted, exit 2', () => {
+    const bytes = Buffer.alloc(64 * 1024);
+    let state = 12345;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24;
+    const run = runLogsJson([file('binary.bin', bytes)]);
+    expect(run.status).toBe(2);
+    expect(run.report.general.valid_requests).toBe(0);
+    expect(run.report.general.failed_requests).toBeGreaterThan(0);
+    expect(run.report.skipped.total).toBe(run.report.general.failed_requests);
+    expect(run.report.skipped.samples.length).toBeGreaterThan(0);
+    noCrash(run.stderr);
+  });
+
+  it('a truncated .gz: the lines before the break are reported, the break is named, exit 0', () => {
+    const gz = gzipSync(combinedText);
+    const run = runLogsJson([file('truncated.log.gz', gz.subarray(0, Math.floor(gz.length / 2)))]);
+    expect(run.status).toBe(0);
+    expect(run.report.general.valid_requests).toBeGreaterThan(1000);
+    expect(run.report.general.total_requests).toBeLessThan(5000);
+    expect(run.report.inputs[0].error).toMatch(/unexpected end of file/);
+    expect(run.stderr).toMatch(/truncated\.log\.gz: .*unexpected end of file/);
+    noCrash(run.stderr);
+  });
+
+  it('a 1 MB line is read like any other; a line over 4 MB is skipped as too long', () => {
+    const long = LINE.replace('/api/v2/users/7', `/search?q=${'x'.repeat(1 << 20)}`);
+    const huge = LINE.replace('/api/v2/users/7', `/search?q=${'y'.repeat(5 << 20)}`);
+    const run = runLogsJson([file('long-lines.log', [LINE, long, huge, LINE].join('\n'))]);
+    expect(run.status).toBe(0);
+    expect(run.report.general).toMatchObject({ total_requests: 4, valid_requests: 3, failed_requests: 1, unique_files: 2 });
+    expect(run.report.skipped.by_reason).toEqual({ 'too-long': 1 });
+  });
+
+  it('a mixed-format file: the majority format wins, the rest is counted by reason', () => {
+    const lines = combinedText.split('\n').slice(0, 100);
+    const mixed = [
+      ...lines,
+      '10.0.0.1 - - [01/Nov/2026:10:00:00 +0900] "GET /a HTTP/1.1" 200 100',
+      JSON.stringify({ time: '2026-11-01T10:00:00Z', remote_addr: '10.0.0.1', method: 'GET', url: '/a', status: 200 }),
+      'Nov  1 10:00:00 host sshd[123]: Accepted publickey for root',
+    ].join('\n');
+    const run = runLogsJson([file('mixed.log', mixed)]);
+    expect(run.status).toBe(0);
+    expect(run.report.format).toBe('combined');
+    expect(run.report.general).toMatchObject({ total_requests: 103, valid_requests: 100, failed_requests: 3 });
+    expect(Object.values(run.report.skipped.by_reason).reduce((a: number, b) => a + (b as number), 0)).toBe(3);
+    expect(run.stderr).toContain('3 of 103 lines skipped');
+  });
+
+  it('a missing file: named on standard error, exit 2', () => {
+    const run = runLogsJson([join(dir, 'no-such.log')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no-such\.log: ENOENT/);
+    noCrash(run.stderr);
+  });
+});
