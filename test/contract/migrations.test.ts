@@ -10,7 +10,12 @@ const ALL = [
   '20261125000002_create_receipts',
   '20261125000003_create_clients',
   '20261125000004_create_idempotency_keys',
+  '20261125000005_create_items',
+  '20261125000006_create_user_items',
+  '20261125000007_create_attendances',
 ];
+
+const TABLES = ['users', 'receipts', 'clients', 'idempotency_keys', 'items', 'user_items', 'attendances'];
 
 interface EmptyDatabase {
   database: Database;
@@ -49,13 +54,13 @@ describe.each([
     expect(await migrateLatest(knex)).toEqual(ALL);
     expect(await migrateLatest(knex)).toEqual([]);
     expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [] });
-    for (const table of ['users', 'receipts', 'clients', 'idempotency_keys']) {
+    for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 
     expect(await rollback(knex)).toEqual([...ALL].reverse());
     expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
-    for (const table of ['users', 'receipts', 'clients', 'idempotency_keys']) {
+    for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
     expect(await migrateLatest(knex)).toEqual(ALL);

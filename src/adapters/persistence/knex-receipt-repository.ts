@@ -1,10 +1,12 @@
 import { Knex } from 'knex';
 import { z } from 'zod';
+import { PageRequest } from '../../application/ports/page-request';
 import { ReceiptPage, ReceiptRepository } from '../../application/ports/receipt-repository';
 import { Receipt, RECEIPT_KINDS, ReceiptDraft } from '../../domain/receipt';
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { insertedId } from './inserted-id';
+import { newestFirstPage } from './newest-first-page';
 import { rowParser } from './row-parser';
 
 /** A `receipts` row, checked and named as the domain names it. */
@@ -47,11 +49,8 @@ export class KnexReceiptRepository implements ReceiptRepository {
     return firstOrNull(this.db('receipts').where({ id: receiptId, user_id: userId }), toReceipt);
   }
 
-  async listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<ReceiptPage> {
-    const query = this.db('receipts').where({ user_id: userId });
-    if (page.beforeId !== null) query.andWhere('id', '<', page.beforeId);
-    // One row more than the page tells whether an older page follows.
-    const rows: unknown[] = await query.orderBy('id', 'desc').limit(page.limit + 1);
-    return { receipts: rows.slice(0, page.limit).map(toReceipt), more: rows.length > page.limit };
+  async listByUser(userId: number, page: PageRequest): Promise<ReceiptPage> {
+    const { records, more } = await newestFirstPage(this.db('receipts').where({ user_id: userId }), page, toReceipt);
+    return { receipts: records, more };
   }
 }

@@ -1,9 +1,12 @@
 import { Knex } from 'knex';
 import { Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import { isTransientConflict } from './database-errors';
+import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
+import { KnexItemRepository } from './knex-item-repository';
 import { KnexReceiptRepository } from './knex-receipt-repository';
+import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
 
 export interface RetryPolicy {
@@ -44,6 +47,9 @@ const repositoriesOf = (trx: Knex.Transaction): Transaction => ({
   receipts: new KnexReceiptRepository(trx),
   idempotency: new KnexIdempotencyRepository(trx),
   clients: new KnexClientRepository(trx),
+  items: new KnexItemRepository(trx),
+  userItems: new KnexUserItemRepository(trx),
+  attendances: new KnexAttendanceRepository(trx),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,6 +3,9 @@ import * as createUsers from '../../../migrations/20261125000001_create_users';
 import * as createReceipts from '../../../migrations/20261125000002_create_receipts';
 import * as createClients from '../../../migrations/20261125000003_create_clients';
 import * as createIdempotencyKeys from '../../../migrations/20261125000004_create_idempotency_keys';
+import * as createItems from '../../../migrations/20261125000005_create_items';
+import * as createUserItems from '../../../migrations/20261125000006_create_user_items';
+import * as createAttendances from '../../../migrations/20261125000007_create_attendances';
 
 interface NamedMigration {
   name: string;
@@ -19,6 +22,9 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261125000002_create_receipts', migration: createReceipts },
   { name: '20261125000003_create_clients', migration: createClients },
   { name: '20261125000004_create_idempotency_keys', migration: createIdempotencyKeys },
+  { name: '20261125000005_create_items', migration: createItems },
+  { name: '20261125000006_create_user_items', migration: createUserItems },
+  { name: '20261125000007_create_attendances', migration: createAttendances },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

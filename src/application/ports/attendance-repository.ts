@@ -8,6 +8,6 @@ export interface AttendanceRepository {
    * serialises a user's first check-in by locking the user first.
    */
   lockByDiscordId(discordId: string): Promise<Attendance | null>;
-  /** Inserts or updates the attendance of its Discord user. */
-  save(attendance: Attendance): Promise<void>;
+  /** Inserts or updates the attendance of its Discord user, who must exist; `at` stamps the change. */
+  save(attendance: Attendance, at: Date): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { Item, ItemDraft } from '../../domain/item';
+import { PageRequest } from './page-request';
 
 export interface ItemPage {
   items: Item[];
@@ -9,7 +10,7 @@ export interface ItemPage {
 /** The store catalogue. */
 export interface ItemRepository {
   /** Sellable items, newest first; `beforeId` continues after the last item of the previous page. */
-  listSellable(page: { limit: number; beforeId: number | null }): Promise<ItemPage>;
+  listSellable(page: PageRequest): Promise<ItemPage>;
   findById(id: number): Promise<Item | null>;
   findBySku(sku: string): Promise<Item | null>;
   /** Inserts the item, or overwrites every field of the item with the same SKU; `at` stamps the change. */

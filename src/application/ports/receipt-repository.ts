@@ -1,4 +1,5 @@
 import { Receipt, ReceiptDraft } from '../../domain/receipt';
+import { PageRequest } from './page-request';
 
 export interface ReceiptPage {
   receipts: Receipt[];
@@ -11,5 +12,5 @@ export interface ReceiptRepository {
   append(draft: ReceiptDraft): Promise<Receipt>;
   findById(userId: number, receiptId: number): Promise<Receipt | null>;
   /** Newest first; `beforeId` continues after the last receipt of the previous page. */
-  listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<ReceiptPage>;
+  listByUser(userId: number, page: PageRequest): Promise<ReceiptPage>;
 }

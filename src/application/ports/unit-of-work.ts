@@ -1,6 +1,9 @@
+import { AttendanceRepository } from './attendance-repository';
 import { ClientRepository } from './client-repository';
 import { IdempotencyRepository } from './idempotency-repository';
+import { ItemRepository } from './item-repository';
 import { ReceiptRepository } from './receipt-repository';
+import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
 
 /** The repositories of one database transaction. */
@@ -9,6 +12,9 @@ export interface Transaction {
   receipts: ReceiptRepository;
   idempotency: IdempotencyRepository;
   clients: ClientRepository;
+  items: ItemRepository;
+  userItems: UserItemRepository;
+  attendances: AttendanceRepository;
 }
 
 /**

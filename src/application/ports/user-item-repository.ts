@@ -1,4 +1,5 @@
 import { UserItem, UserItemDraft } from '../../domain/user-item';
+import { PageRequest } from './page-request';
 
 export interface UserItemPage {
   userItems: UserItem[];
@@ -13,7 +14,7 @@ export interface UserItemRepository {
   /** Reads the row and locks it (SELECT ... FOR UPDATE) until the transaction ends. */
   lockById(userId: number, userItemId: number): Promise<UserItem | null>;
   /** Newest first; `beforeId` continues after the last user item of the previous page. */
-  listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<UserItemPage>;
+  listByUser(userId: number, page: PageRequest): Promise<UserItemPage>;
   /** What `max_per_user` counts (`countsTowardPurchaseLimit`): the user's items of this item but withdrawn ones. */
   countNotWithdrawn(userId: number, itemId: number): Promise<number>;
   /** Writes status, withdrawnAt and updatedAt of an existing user item. */

@@ -11,7 +11,7 @@ export interface PersistenceTarget {
 }
 
 /** Children before parents, for the foreign keys. */
-const TABLES = ['idempotency_keys', 'receipts', 'clients', 'users'];
+const TABLES = ['attendances', 'user_items', 'items', 'idempotency_keys', 'receipts', 'clients', 'users'];
 
 export const knexTarget = (database: TestDatabase): PersistenceTarget => ({
   emptyUnitOfWork: async () => {

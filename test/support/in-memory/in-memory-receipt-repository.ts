@@ -1,7 +1,9 @@
+import { PageRequest } from '../../../src/application/ports/page-request';
 import { ReceiptPage, ReceiptRepository } from '../../../src/application/ports/receipt-repository';
 import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
 import { copyOrNull } from './copy-or-null';
 import { InMemoryState } from './in-memory-state';
+import { newestFirstPage } from './newest-first-page';
 
 export class InMemoryReceiptRepository implements ReceiptRepository {
   constructor(private readonly state: InMemoryState) {}
@@ -21,13 +23,11 @@ export class InMemoryReceiptRepository implements ReceiptRepository {
     return Promise.resolve(copyOrNull(found));
   }
 
-  listByUser(userId: number, page: { limit: number; beforeId: number | null }): Promise<ReceiptPage> {
-    const older = this.state.receipts
-      .filter((receipt) => receipt.userId === userId && (page.beforeId === null || receipt.id < page.beforeId))
-      .sort((a, b) => b.id - a.id);
-    return Promise.resolve({
-      receipts: structuredClone(older.slice(0, page.limit)),
-      more: older.length > page.limit,
-    });
+  listByUser(userId: number, page: PageRequest): Promise<ReceiptPage> {
+    const { records, more } = newestFirstPage(
+      this.state.receipts.filter((receipt) => receipt.userId === userId),
+      page,
+    );
+    return Promise.resolve({ receipts: records, more });
   }
 }

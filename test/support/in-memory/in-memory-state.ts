@@ -1,6 +1,9 @@
+import { Attendance } from '../../../src/domain/attendance';
 import { Client } from '../../../src/domain/client';
+import { Item } from '../../../src/domain/item';
 import { Receipt } from '../../../src/domain/receipt';
 import { User } from '../../../src/domain/user';
+import { UserItem } from '../../../src/domain/user-item';
 
 export interface StoredClaim {
   fingerprint: string;
@@ -16,7 +19,11 @@ export interface InMemoryState {
   clients: Map<number, Client>;
   /** By scope and key (see `claimKey`). */
   claims: Map<string, StoredClaim>;
-  lastIds: { user: number; receipt: number; client: number };
+  items: Map<number, Item>;
+  userItems: Map<number, UserItem>;
+  /** By Discord id. */
+  attendances: Map<string, Attendance>;
+  lastIds: { user: number; receipt: number; client: number; item: number; userItem: number };
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -24,5 +31,8 @@ export const emptyState = (): InMemoryState => ({
   receipts: [],
   clients: new Map(),
   claims: new Map(),
-  lastIds: { user: 0, receipt: 0, client: 0 },
+  items: new Map(),
+  userItems: new Map(),
+  attendances: new Map(),
+  lastIds: { user: 0, receipt: 0, client: 0, item: 0, userItem: 0 },
 });

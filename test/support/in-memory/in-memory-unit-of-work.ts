@@ -1,8 +1,11 @@
 import { Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
+import { InMemoryAttendanceRepository } from './in-memory-attendance-repository';
 import { InMemoryClientRepository } from './in-memory-client-repository';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repository';
+import { InMemoryItemRepository } from './in-memory-item-repository';
 import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
 import { emptyState, InMemoryState } from './in-memory-state';
+import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
 import { InMemoryUserRepository } from './in-memory-user-repository';
 
 /**
@@ -33,6 +36,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         receipts: new InMemoryReceiptRepository(this.state),
         idempotency: new InMemoryIdempotencyRepository(this.state),
         clients: new InMemoryClientRepository(this.state),
+        items: new InMemoryItemRepository(this.state),
+        userItems: new InMemoryUserItemRepository(this.state),
+        attendances: new InMemoryAttendanceRepository(this.state),
       });
     } catch (error) {
       this.state = before;

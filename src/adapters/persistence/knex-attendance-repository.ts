@@ -1,0 +1,44 @@
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { AttendanceRepository } from '../../application/ports/attendance-repository';
+import { Attendance } from '../../domain/attendance';
+import { integerColumn, timestampColumn } from './column-values';
+import { firstOrNull } from './first-or-null';
+import { rowParser } from './row-parser';
+import { upsertRow } from './upsert-row';
+
+/** An `attendances` row, checked and named as the domain names it. */
+const toAttendance: (row: unknown) => Attendance = rowParser(
+  z.object({
+    discordId: z.string(),
+    keyCount: integerColumn,
+    checkInCount: integerColumn,
+    lastCheckedInAt: timestampColumn.nullable(),
+  }),
+);
+
+export class KnexAttendanceRepository implements AttendanceRepository {
+  constructor(private readonly db: Knex.Transaction) {}
+
+  findByDiscordId(discordId: string): Promise<Attendance | null> {
+    return firstOrNull(this.db('attendances').where({ discord_id: discordId }), toAttendance);
+  }
+
+  // SQLite compiles forUpdate() to nothing: its transactions begin immediately and already exclude other writers.
+  lockByDiscordId(discordId: string): Promise<Attendance | null> {
+    return firstOrNull(this.db('attendances').where({ discord_id: discordId }).forUpdate(), toAttendance);
+  }
+
+  async save(attendance: Attendance, at: Date): Promise<void> {
+    await upsertRow(this.db('attendances'), {
+      key: { discord_id: attendance.discordId },
+      created: { created_at: at },
+      changes: {
+        key_count: attendance.keyCount,
+        check_in_count: attendance.checkInCount,
+        last_checked_in_at: attendance.lastCheckedInAt,
+        updated_at: at,
+      },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { PageRequest } from '../../application/ports/page-request';
+import { UserItemPage, UserItemRepository } from '../../application/ports/user-item-repository';
+import { USER_ITEM_STATUSES, UserItem, UserItemDraft } from '../../domain/user-item';
+import { integerColumn, timestampColumn } from './column-values';
+import { firstOrNull } from './first-or-null';
+import { insertedId } from './inserted-id';
+import { newestFirstPage } from './newest-first-page';
+import { rowParser } from './row-parser';
+
+/** A `user_items` row, checked and named as the domain names it. */
+const toUserItem: (row: unknown) => UserItem = rowParser(
+  z.object({
+    id: integerColumn,
+    userId: integerColumn,
+    itemId: integerColumn,
+    receiptId: integerColumn.nullable(),
+    pricePaid: integerColumn,
+    status: z.enum(USER_ITEM_STATUSES),
+    expiresAt: timestampColumn.nullable(),
+    acquiredVia: z.enum(['points', 'xsolla']),
+    withdrawnAt: timestampColumn.nullable(),
+    createdAt: timestampColumn,
+    updatedAt: timestampColumn,
+  }),
+);
+
+const toCount = rowParser(z.object({ count: integerColumn }));
+const toLatestWithdrawal = rowParser(z.object({ latest: timestampColumn.nullable() }));
+
+export class KnexUserItemRepository implements UserItemRepository {
+  constructor(private readonly db: Knex.Transaction) {}
+
+  async insert(draft: UserItemDraft): Promise<UserItem> {
+    const result: unknown = await this.db('user_items').insert({
+      user_id: draft.userId,
+      item_id: draft.itemId,
+      receipt_id: draft.receiptId,
+      price_paid: draft.pricePaid,
+      status: draft.status,
+      expires_at: draft.expiresAt,
+      acquired_via: draft.acquiredVia,
+      withdrawn_at: draft.withdrawnAt,
+      created_at: draft.createdAt,
+      updated_at: draft.updatedAt,
+    });
+    return { id: insertedId(result), ...draft };
+  }
+
+  findById(userId: number, userItemId: number): Promise<UserItem | null> {
+    return firstOrNull(this.ofUser(userId).where({ id: userItemId }), toUserItem);
+  }
+
+  // SQLite compiles forUpdate() to nothing: its transactions begin immediately and already exclude other writers.
+  lockById(userId: number, userItemId: number): Promise<UserItem | null> {
+    return firstOrNull(this.ofUser(userId).where({ id: userItemId }).forUpdate(), toUserItem);
+  }
+
+  async listByUser(userId: number, page: PageRequest): Promise<UserItemPage> {
+    const { records, more } = await newestFirstPage(this.ofUser(userId), page, toUserItem);
+    return { userItems: records, more };
+  }
+
+  async countNotWithdrawn(userId: number, itemId: number): Promise<number> {
+    // The SQL form of the domain's `countsTowardPurchaseLimit`.
+    const rows: unknown[] = await this.ofUser(userId)
+      .where({ item_id: itemId })
+      .whereNot({ status: 'withdrawn' })
+      .count({ count: '*' });
+    return toCount(rows[0]).count;
+  }
+
+  async save(userItem: UserItem): Promise<void> {
+    const changed = await this.ofUser(userItem.userId).where({ id: userItem.id }).update({
+      status: userItem.status,
+      withdrawn_at: userItem.withdrawnAt,
+      updated_at: userItem.updatedAt,
+    });
+    if (changed !== 1) throw new Error(`Cannot save user item ${userItem.id} of user ${userItem.userId}: no such row`);
+  }
+
+  async latestWithdrawalAt(userId: number): Promise<Date | null> {
+    const rows: unknown[] = await this.ofUser(userId).max({ latest: 'withdrawn_at' });
+    return toLatestWithdrawal(rows[0]).latest;
+  }
+
+  private ofUser(userId: number): Knex.QueryBuilder {
+    return this.db('user_items').where({ user_id: userId });
+  }
+}
