@@ -18,7 +18,7 @@ const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
 /** Builds the HTTP adapter from the runtime's container and listens on the configured host and port. */
 export async function startServer(runtime: Runtime, listen = { host: runtime.config.HOST, port: runtime.config.PORT }): Promise<RunningServer> {
   const accessLog = openAccessLogSink(runtime.config.ACCESS_LOG);
-  const errors = createErrorReporter({
+  const errors = await createErrorReporter({
     dsn: runtime.config.SENTRY_DSN,
     environment: runtime.config.SENTRY_ENVIRONMENT,
     release: RELEASE,
@@ -31,6 +31,16 @@ export async function startServer(runtime: Runtime, listen = { host: runtime.con
     changePoints: runtime.get(TYPES.ChangePoints),
     listReceipts: runtime.get(TYPES.ListReceipts),
     getReceipt: runtime.get(TYPES.GetReceipt),
+    listSellableItems: runtime.get(TYPES.ListSellableItems),
+    getItem: runtime.get(TYPES.GetItem),
+    purchaseItem: runtime.get(TYPES.PurchaseItem),
+    listUserItems: runtime.get(TYPES.ListUserItems),
+    getUserItem: runtime.get(TYPES.GetUserItem),
+    consumeUserItem: runtime.get(TYPES.ConsumeUserItem),
+    withdrawPurchase: runtime.get(TYPES.WithdrawPurchase),
+    checkIn: runtime.get(TYPES.CheckIn),
+    getAttendance: runtime.get(TYPES.GetAttendance),
+    openBox: runtime.get(TYPES.OpenBox),
     authenticateClient: runtime.get(TYPES.AuthenticateClient),
     isReady: async () => {
       await runtime.database.knex.raw('SELECT 1');

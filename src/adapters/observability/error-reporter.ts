@@ -1,5 +1,3 @@
-import * as Sentry from '@sentry/node';
-
 export interface ErrorReporter {
   report(error: unknown, context: { method: string; route: string }): void;
   flush(): Promise<void>;
@@ -9,10 +7,16 @@ const SECRET_HEADERS = ['authorization', 'cookie', 'idempotency-key'];
 
 /**
  * Unexpected errors go to Sentry when a DSN is configured, and always to stderr. Events carry the request's
- * method and route, never its tokens, signatures or e-mail addresses.
+ * method and route, never its tokens, signatures or e-mail addresses. The SDK is loaded only when it is used:
+ * it takes a second to load, which every forte-cli command would otherwise pay.
  */
-export function createErrorReporter(options: { dsn?: string; environment: string; release: string }): ErrorReporter {
-  if (options.dsn) {
+export async function createErrorReporter(options: {
+  dsn?: string;
+  environment: string;
+  release: string;
+}): Promise<ErrorReporter> {
+  const Sentry = options.dsn ? await import('@sentry/node') : null;
+  if (Sentry) {
     Sentry.init({
       dsn: options.dsn,
       environment: options.environment,
@@ -30,10 +34,10 @@ export function createErrorReporter(options: { dsn?: string; environment: string
   return {
     report(error, context) {
       process.stderr.write(`forte: ${context.method} ${context.route}: ${(error as Error)?.stack ?? String(error)}\n`);
-      if (options.dsn) Sentry.captureException(error, { tags: { method: context.method, route: context.route } });
+      Sentry?.captureException(error, { tags: { method: context.method, route: context.route } });
     },
     flush: async () => {
-      if (options.dsn) await Sentry.flush(2000);
+      await Sentry?.flush(2000);
     },
   };
 }

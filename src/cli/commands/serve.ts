@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../adapters/config/load-config';
 import { openRuntime } from '../../runtime';
-import { startServer } from '../../server';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -11,6 +10,8 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { migrate?: boolean }) => {
       const config = loadConfig();
       const runtime = await openRuntime(config, { migrations: options.migrate ? 'apply' : 'apply-on-sqlite' });
+      // Loaded here so that the other commands do not pay for the HTTP stack at start-up.
+      const { startServer } = await import('../../server');
       const server = await startServer(runtime);
       process.stderr.write(`forte: listening on http://${config.HOST}:${server.port} (${runtime.databaseKind})\n`);
       const stop = (): void => {

@@ -1,0 +1,45 @@
+import { openTestMariaDb, TestDatabase } from '../../support/persistence';
+import { runCli } from '../../support/forte-cli';
+
+describe('forte-cli clients', () => {
+  let db: TestDatabase;
+  const clients = (...args: string[]) => runCli(['clients', ...args], { env: { DATABASE_URL: db.url } });
+
+  beforeAll(async () => {
+    db = await openTestMariaDb();
+  });
+  afterAll(() => db.close());
+
+  it('shows the token once and stores only its hash', async () => {
+    const run = clients('create', 'lara-bot', '--scopes', 'users:read,points:grant');
+    expect(run.status).toBe(0);
+    const token = /^(forte_\S+)$/m.exec(run.stdout)?.[1];
+    expect(token).toBeDefined();
+    const rows = await db.knex('clients').where({ name: 'lara-bot' });
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(clients('list').stdout).not.toContain(token);
+  });
+
+  it('refuses a missing or unknown scope and a taken name with exit 2', () => {
+    expect(clients('create', 'no-scope').status).toBe(2);
+    const unknown = clients('create', 'odd-bot', '--scopes', 'users:read,users:destroy');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/users:destroy/);
+    const taken = clients('create', 'lara-bot', '--scopes', 'users:read');
+    expect(taken.status).toBe(2);
+    expect(taken.stderr).toMatch(/already exists/);
+  });
+
+  it('lists and revokes', () => {
+    clients('create', 'mia-bot', '--scopes', 'attendance');
+    const revoked = clients('revoke', 'mia-bot', '--json');
+    expect(revoked.status).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toEqual(expect.objectContaining({ name: 'mia-bot', revoked_at: expect.any(String) }));
+    const list = JSON.parse(clients('list', '--json').stdout) as { name: string; revoked_at: string | null }[];
+    expect(list.map((client) => [client.name, client.revoked_at !== null])).toEqual([
+      ['lara-bot', false],
+      ['mia-bot', true],
+    ]);
+    expect(clients('revoke', 'nobody').status).toBe(2);
+  });
+});

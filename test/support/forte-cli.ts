@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The built program, as operators run it (`npm test` builds before jest). */
+export const FORTE_CLI = join(__dirname, '../../dist/src/cli/main.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A folder with no `.env`, so a run sees only the environment the test gives it. */
+const cleanFolder = mkdtempSync(join(tmpdir(), 'forte-cli-'));
+
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {},
+): CliRun {
+  const run = spawnSync(process.execPath, [FORTE_CLI, ...args], {
+    cwd: options.cwd ?? cleanFolder,
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    input: options.input,
+    maxBuffer: 1 << 28,
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout.toString('utf8'), stderr: run.stderr.toString('utf8') };
+}

@@ -1,0 +1,40 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { FORTE_CLI } from './forte-cli';
+
+export interface ServerProcess {
+  origin: string;
+  stop(): Promise<number | null>;
+}
+
+/** `forte-cli serve` as a real process on a free port, started in `cwd` with exactly the given environment. */
+export async function startServerProcess(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [FORTE_CLI, 'serve', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off', ...env },
+  });
+  const origin = await listeningOrigin(child);
+  return {
+    origin,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function listeningOrigin(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      const match = /listening on (http:\/\/[^\s]+)/.exec(stderr);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`forte-cli serve exited with ${code}:\n${stderr}`)));
+  });
+}
