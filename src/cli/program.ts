@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerClientsCommand } from './commands/clients';
+import { registerItemsCommand } from './commands/items';
 import { registerLogsCommand } from './commands/logs';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerServeCommand } from './commands/serve';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerClientsCommand(program);
+  registerItemsCommand(program);
   registerLogsCommand(program);
   return program;
 }
