@@ -19,7 +19,7 @@ module.exports = {
       name: 'adapters-do-not-reach-the-cli',
       severity: 'error',
       from: { path: '^src/adapters' },
-      to: { path: '^src/(cli|container)' },
+      to: { path: '^src/(cli|container|runtime|server)' },
     },
     {
       name: 'no-circular',
