@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createHttpApp } from './adapters/http/create-http-app';
 import { HttpDependencies } from './adapters/http/http-dependencies';
 import { openAccessLogSink } from './adapters/observability/access-log-sink';
@@ -23,6 +24,8 @@ export async function startServer(runtime: Runtime, listen = { host: runtime.con
     environment: runtime.config.SENTRY_ENVIRONMENT,
     release: RELEASE,
   });
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
   const deps: HttpDependencies = {
     registerUser: runtime.get(TYPES.RegisterUser),
     getUser: runtime.get(TYPES.GetUser),
@@ -48,6 +51,7 @@ export async function startServer(runtime: Runtime, listen = { host: runtime.con
     },
     reportError: (error, ctx) => errors.report(error, { method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }),
     accessLog: accessLog.write,
+    metrics: { registry, token: runtime.config.METRICS_TOKEN ?? null },
   };
   const server = createServer(createHttpApp(deps).callback());
   await new Promise<void>((resolve, reject) => {
