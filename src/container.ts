@@ -1,19 +1,31 @@
 import { Container } from 'inversify';
 import { AuthenticateClient } from './application/authenticate-client';
 import { ChangePoints } from './application/change-points';
+import { CheckIn } from './application/check-in';
+import { ConsumeUserItem } from './application/consume-user-item';
 import { CreateClient } from './application/create-client';
 import { DeleteUser } from './application/delete-user';
+import { GetAttendance } from './application/get-attendance';
+import { GetItem } from './application/get-item';
 import { GetReceipt } from './application/get-receipt';
 import { GetUser } from './application/get-user';
+import { GetUserItem } from './application/get-user-item';
+import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
+import { ListItems } from './application/list-items';
 import { ListReceipts } from './application/list-receipts';
+import { ListSellableItems } from './application/list-sellable-items';
+import { ListUserItems } from './application/list-user-items';
+import { OpenBox } from './application/open-box';
 import { Clock } from './application/ports/clock';
 import { RandomSource } from './application/ports/random-source';
 import { TokenIssuer } from './application/ports/token-issuer';
 import { UnitOfWork } from './application/ports/unit-of-work';
+import { PurchaseItem } from './application/purchase-item';
 import { RegisterUser } from './application/register-user';
 import { RevokeClient } from './application/revoke-client';
 import { UpdateUser } from './application/update-user';
+import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config } from './adapters/config/config';
 import { Database } from './adapters/persistence/database';
 import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
@@ -40,6 +52,18 @@ export const TYPES = {
   ListClients: Symbol.for('ListClients'),
   RevokeClient: Symbol.for('RevokeClient'),
   AuthenticateClient: Symbol.for('AuthenticateClient'),
+  ListSellableItems: Symbol.for('ListSellableItems'),
+  GetItem: Symbol.for('GetItem'),
+  PurchaseItem: Symbol.for('PurchaseItem'),
+  ListUserItems: Symbol.for('ListUserItems'),
+  GetUserItem: Symbol.for('GetUserItem'),
+  ConsumeUserItem: Symbol.for('ConsumeUserItem'),
+  WithdrawPurchase: Symbol.for('WithdrawPurchase'),
+  CheckIn: Symbol.for('CheckIn'),
+  GetAttendance: Symbol.for('GetAttendance'),
+  OpenBox: Symbol.for('OpenBox'),
+  ImportItems: Symbol.for('ImportItems'),
+  ListItems: Symbol.for('ListItems'),
 } as const;
 
 /** Test doubles a test may bind instead of the real time and chance; nothing else can be swapped. */
@@ -80,5 +104,22 @@ export function buildContainer(config: Config, database: Database, overrides: Ov
   container
     .bind(TYPES.AuthenticateClient)
     .toResolvedValue((uow: UnitOfWork, tokens: TokenIssuer) => new AuthenticateClient(uow, tokens), [TYPES.UnitOfWork, TYPES.TokenIssuer]);
+  container.bind(TYPES.ListSellableItems).toResolvedValue((uow: UnitOfWork) => new ListSellableItems(uow), [TYPES.UnitOfWork]);
+  container.bind(TYPES.GetItem).toResolvedValue((uow: UnitOfWork) => new GetItem(uow), [TYPES.UnitOfWork]);
+  container.bind(TYPES.PurchaseItem).toResolvedValue((uow: UnitOfWork, clock: Clock) => new PurchaseItem(uow, clock), withUowAndClock);
+  container.bind(TYPES.ListUserItems).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ListUserItems(uow, clock), withUowAndClock);
+  container.bind(TYPES.GetUserItem).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetUserItem(uow, clock), withUowAndClock);
+  container.bind(TYPES.ConsumeUserItem).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ConsumeUserItem(uow, clock), withUowAndClock);
+  container.bind(TYPES.WithdrawPurchase).toResolvedValue((uow: UnitOfWork, clock: Clock) => new WithdrawPurchase(uow, clock), withUowAndClock);
+  container.bind(TYPES.CheckIn).toResolvedValue((uow: UnitOfWork, clock: Clock) => new CheckIn(uow, clock), withUowAndClock);
+  container.bind(TYPES.GetAttendance).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetAttendance(uow, clock), withUowAndClock);
+  container
+    .bind(TYPES.OpenBox)
+    .toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, random: RandomSource) => new OpenBox(uow, clock, random),
+      [TYPES.UnitOfWork, TYPES.Clock, TYPES.RandomSource],
+    );
+  container.bind(TYPES.ImportItems).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ImportItems(uow, clock), withUowAndClock);
+  container.bind(TYPES.ListItems).toResolvedValue((uow: UnitOfWork) => new ListItems(uow), [TYPES.UnitOfWork]);
   return container;
 }

@@ -7,17 +7,27 @@ import { errorBoundary } from './error-boundary';
 import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
 import { mountEndpoints } from './mount-endpoints';
 import { openApiDocument } from './openapi/openapi-document';
+import { attendanceRoutes } from './routes/attendance-routes';
+import { itemsRoutes } from './routes/items-routes';
 import { pointsRoutes } from './routes/points-routes';
 import { receiptsRoutes } from './routes/receipts-routes';
 import { mountMetricsRoute } from './routes/metrics-route';
 import { mountServiceRoutes } from './routes/service-routes';
+import { userItemsRoutes } from './routes/user-items-routes';
 import { usersRoutes } from './routes/users-routes';
 import { unansweredRoutes } from './unanswered-routes';
 
 /** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
-  const endpoints = [...usersRoutes(deps), ...pointsRoutes(deps), ...receiptsRoutes(deps)];
+  const endpoints = [
+    ...usersRoutes(deps),
+    ...pointsRoutes(deps),
+    ...receiptsRoutes(deps),
+    ...itemsRoutes(deps),
+    ...userItemsRoutes(deps),
+    ...attendanceRoutes(deps),
+  ];
 
   const router = new Router();
   mountEndpoints(router, endpoints, {

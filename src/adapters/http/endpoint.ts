@@ -7,7 +7,7 @@ import { Scope } from '../../domain/scope';
 /** For an endpoint without path parameters or query: still strict, so an unexpected one is refused. */
 export const NO_FIELDS = z.strictObject({});
 
-export type EndpointMethod = 'get' | 'post' | 'patch' | 'delete';
+export type EndpointMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface EndpointAnswer {
   status: number;
@@ -45,6 +45,8 @@ export interface Endpoint<
   success: { status: number; description: string; schema?: z.ZodType };
   /** The business failures it may answer, documented with their status and code. */
   failures: FailureType[];
+  /** Failure statuses whose body is not the standard error body (the legacy attendance shapes), for OpenAPI. */
+  failureBodies?: Partial<Record<number, z.ZodType>>;
   handle(request: EndpointRequest<z.output<P>, z.output<Q>, z.output<B>>): Promise<EndpointAnswer>;
 }
 

@@ -47,9 +47,13 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
   NotEnoughKeys: { status: 400, code: 'NOT_ENOUGH_KEYS', message: 'The user does not hold enough keys for this box.' },
 };
 
-/** The answer for a failure; the failure's own fields (balance, required, ...) become `details`. */
+/** The answer for a failure; the failure's own fields (balance, max_per_user, ...) become `details`. */
 export function failureAnswer(failure: Failure): EndpointAnswer {
   const { type, ...fields } = failure;
   const { status, code, message } = FAILURE_RESPONSES[type];
-  return { status, body: errorBody(code, message, Object.keys(fields).length > 0 ? fields : undefined) };
+  const details = Object.entries(fields).map(([name, value]) => [wireName(name), value]);
+  return { status, body: errorBody(code, message, details.length > 0 ? Object.fromEntries(details) : undefined) };
 }
+
+/** Field names go out in snake_case like every other field on the wire (`maxPerUser` → `max_per_user`). */
+const wireName = (name: string): string => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -1,12 +1,22 @@
 import { Context } from 'koa';
 import { AuthenticateClient } from '../../application/authenticate-client';
 import { ChangePoints } from '../../application/change-points';
+import { CheckIn } from '../../application/check-in';
+import { ConsumeUserItem } from '../../application/consume-user-item';
 import { DeleteUser } from '../../application/delete-user';
+import { GetAttendance } from '../../application/get-attendance';
+import { GetItem } from '../../application/get-item';
 import { GetReceipt } from '../../application/get-receipt';
 import { GetUser } from '../../application/get-user';
+import { GetUserItem } from '../../application/get-user-item';
 import { ListReceipts } from '../../application/list-receipts';
+import { ListSellableItems } from '../../application/list-sellable-items';
+import { ListUserItems } from '../../application/list-user-items';
+import { OpenBox } from '../../application/open-box';
+import { PurchaseItem } from '../../application/purchase-item';
 import { RegisterUser } from '../../application/register-user';
 import { UpdateUser } from '../../application/update-user';
+import { WithdrawPurchase } from '../../application/withdraw-purchase';
 import { MetricsExposure } from './routes/metrics-route';
 
 /** Only `execute` is needed, so tests may hand in a plain object instead of the use case class. */
@@ -21,6 +31,16 @@ export interface HttpDependencies {
   changePoints: UseCase<ChangePoints>;
   listReceipts: UseCase<ListReceipts>;
   getReceipt: UseCase<GetReceipt>;
+  listSellableItems: UseCase<ListSellableItems>;
+  getItem: UseCase<GetItem>;
+  purchaseItem: UseCase<PurchaseItem>;
+  listUserItems: UseCase<ListUserItems>;
+  getUserItem: UseCase<GetUserItem>;
+  consumeUserItem: UseCase<ConsumeUserItem>;
+  withdrawPurchase: UseCase<WithdrawPurchase>;
+  checkIn: UseCase<CheckIn>;
+  getAttendance: UseCase<GetAttendance>;
+  openBox: UseCase<OpenBox>;
   authenticateClient: UseCase<AuthenticateClient>;
   /** True when the database answers; `/ready` is 503 otherwise (a throw counts as not ready). */
   isReady(): Promise<boolean>;

@@ -34,8 +34,10 @@ export function mountEndpoints(
         const params = validate('params', endpoint.params ?? NO_FIELDS, ctx.params);
         const query = validate('query', endpoint.query ?? NO_FIELDS, ctx.query);
         const body: unknown = endpoint.body ? validate('body', endpoint.body, jsonBodyOf(ctx)) : undefined;
+        // The query joins the fingerprint only where declared, so fingerprints already stored stay the same.
+        const asked = endpoint.query ? { params, query, body } : { params, body };
         const idempotency = endpoint.idempotent
-          ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, { params, body })
+          ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked)
           : undefined;
         const answer = await endpoint.handle({ params, query, body, client, idempotency });
         ctx.status = answer.status;

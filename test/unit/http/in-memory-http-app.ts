@@ -1,18 +1,29 @@
 import { AddressInfo } from 'node:net';
 import { AuthenticateClient } from '../../../src/application/authenticate-client';
 import { ChangePoints } from '../../../src/application/change-points';
+import { CheckIn } from '../../../src/application/check-in';
+import { ConsumeUserItem } from '../../../src/application/consume-user-item';
 import { CreateClient } from '../../../src/application/create-client';
 import { DeleteUser } from '../../../src/application/delete-user';
+import { GetAttendance } from '../../../src/application/get-attendance';
+import { GetItem } from '../../../src/application/get-item';
 import { GetReceipt } from '../../../src/application/get-receipt';
 import { GetUser } from '../../../src/application/get-user';
+import { GetUserItem } from '../../../src/application/get-user-item';
 import { ListReceipts } from '../../../src/application/list-receipts';
+import { ListSellableItems } from '../../../src/application/list-sellable-items';
+import { ListUserItems } from '../../../src/application/list-user-items';
+import { OpenBox } from '../../../src/application/open-box';
+import { PurchaseItem } from '../../../src/application/purchase-item';
 import { RegisterUser } from '../../../src/application/register-user';
 import { RevokeClient } from '../../../src/application/revoke-client';
 import { UpdateUser } from '../../../src/application/update-user';
+import { WithdrawPurchase } from '../../../src/application/withdraw-purchase';
 import { Scope } from '../../../src/domain/scope';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { HttpDependencies } from '../../../src/adapters/http/http-dependencies';
 import { Sha256TokenIssuer } from '../../../src/adapters/security/sha256-token-issuer';
+import { CryptoRandomSource } from '../../../src/adapters/system/crypto-random-source';
 import { SystemClock } from '../../../src/adapters/system/system-clock';
 import { InMemoryUnitOfWork } from '../../support/in-memory/in-memory-unit-of-work';
 
@@ -42,6 +53,16 @@ export async function startInMemoryApp(overrides: Partial<HttpDependencies> = {}
     changePoints: new ChangePoints(uow, clock),
     listReceipts: new ListReceipts(uow),
     getReceipt: new GetReceipt(uow),
+    listSellableItems: new ListSellableItems(uow),
+    getItem: new GetItem(uow),
+    purchaseItem: new PurchaseItem(uow, clock),
+    listUserItems: new ListUserItems(uow, clock),
+    getUserItem: new GetUserItem(uow, clock),
+    consumeUserItem: new ConsumeUserItem(uow, clock),
+    withdrawPurchase: new WithdrawPurchase(uow, clock),
+    checkIn: new CheckIn(uow, clock),
+    getAttendance: new GetAttendance(uow, clock),
+    openBox: new OpenBox(uow, clock, new CryptoRandomSource()),
     authenticateClient: new AuthenticateClient(uow, tokens),
     isReady: () => Promise.resolve(true),
     reportError: (error) => reported.push(error),

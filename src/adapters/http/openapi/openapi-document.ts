@@ -36,7 +36,11 @@ export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGen
         params: endpoint.params,
         query: endpoint.query,
         headers: endpoint.idempotent ? IdempotencyHeaders : undefined,
-        body: endpoint.body && { required: true, content: { 'application/json': { schema: endpoint.body } } },
+        // An empty body reads as `{}`, so a body whose every field is optional may be left out.
+        body: endpoint.body && {
+          required: !endpoint.body.safeParse({}).success,
+          content: { 'application/json': { schema: endpoint.body } },
+        },
       },
       responses: responsesOf(endpoint),
     });
@@ -66,13 +70,15 @@ function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
   const responses: Record<string, ResponseConfig> = {
     [status]: schema ? { description, content: { 'application/json': { schema } } } : { description },
   };
-  for (const [failureStatus, failureCodes] of codes) responses[failureStatus] = errorResponse(failureCodes.join(', '));
+  for (const [failureStatus, failureCodes] of codes) {
+    responses[failureStatus] = errorResponse(failureCodes.join(', '), endpoint.failureBodies?.[failureStatus]);
+  }
   return responses;
 }
 
-const errorResponse = (description: string): ResponseConfig => ({
+const errorResponse = (description: string, schema: z.ZodType = ErrorResponse): ResponseConfig => ({
   description,
-  content: { 'application/json': { schema: ErrorResponse } },
+  content: { 'application/json': { schema } },
 });
 
 function registerServiceRoutes(registry: OpenAPIRegistry): void {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Page } from '../../../application/list-receipts';
+import { Page } from '../../../application/page-cursor';
 import { Receipt } from '../../../domain/receipt';
 import { ReceiptPageResponse, ReceiptResponse } from '../schemas/receipt-schemas';
+import { presentPage } from './page-presenter';
 
 export const presentReceipt = (receipt: Receipt): z.infer<typeof ReceiptResponse> => ({
   id: receipt.id,
@@ -16,7 +17,5 @@ export const presentReceipt = (receipt: Receipt): z.infer<typeof ReceiptResponse
   created_at: receipt.createdAt.toISOString(),
 });
 
-export const presentReceiptPage = (page: Page<Receipt>): z.infer<typeof ReceiptPageResponse> => ({
-  data: page.data.map(presentReceipt),
-  next_cursor: page.nextCursor,
-});
+export const presentReceiptPage = (page: Page<Receipt>): z.infer<typeof ReceiptPageResponse> =>
+  presentPage(page, presentReceipt);

@@ -2,7 +2,8 @@ import { answer } from '../answer';
 import { AnyEndpoint, defineEndpoint } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentReceipt, presentReceiptPage } from '../presenters/receipt-presenter';
-import { ReceiptListQuery, ReceiptPageResponse, ReceiptParams, ReceiptResponse } from '../schemas/receipt-schemas';
+import { PageQuery } from '../schemas/page-schemas';
+import { ReceiptPageResponse, ReceiptParams, ReceiptResponse } from '../schemas/receipt-schemas';
 import { UserIdParams } from '../schemas/user-schemas';
 
 export function receiptsRoutes(deps: Pick<HttpDependencies, 'listReceipts' | 'getReceipt'>): AnyEndpoint[] {
@@ -13,7 +14,7 @@ export function receiptsRoutes(deps: Pick<HttpDependencies, 'listReceipts' | 'ge
       summary: "A user's ledger, newest first",
       scope: 'users:read',
       params: UserIdParams,
-      query: ReceiptListQuery,
+      query: PageQuery,
       success: { status: 200, description: 'One page of receipts', schema: ReceiptPageResponse },
       failures: ['UserNotFound', 'InvalidCursor'],
       handle: async ({ params, query }) =>

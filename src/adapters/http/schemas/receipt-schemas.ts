@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECEIPT_KINDS } from '../../../domain/receipt';
 import { recordId } from './id-schemas';
+import { pageResponse } from './page-schemas';
 
 export const ReceiptResponse = z
   .object({
@@ -19,23 +20,4 @@ export const ReceiptResponse = z
 
 export const ReceiptParams = z.strictObject({ id: recordId('The user id'), receiptId: recordId('The receipt id') });
 
-export const DEFAULT_PAGE_LIMIT = 20;
-
-export const ReceiptListQuery = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^[0-9]{1,3}$/, { error: 'must be an integer from 1 to 100' })
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(100))
-    .default(DEFAULT_PAGE_LIMIT)
-    .meta({ description: 'Page size, 1 to 100', type: 'integer' }),
-  cursor: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: "The previous page's `next_cursor`" }),
-});
-
-export const ReceiptPageResponse = z
-  .object({ data: z.array(ReceiptResponse), next_cursor: z.string().nullable() })
-  .meta({ id: 'ReceiptPage' });
+export const ReceiptPageResponse = pageResponse(ReceiptResponse, 'ReceiptPage');

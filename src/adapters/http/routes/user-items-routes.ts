@@ -1,0 +1,122 @@
+import { answer } from '../answer';
+import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { HttpDependencies } from '../http-dependencies';
+import { presentUserItem, presentUserItemPage, presentUserItemTrade } from '../presenters/user-item-presenter';
+import { PageQuery } from '../schemas/page-schemas';
+import {
+  PurchaseBody,
+  UpdateUserItemBody,
+  UserItemPageResponse,
+  UserItemParams,
+  UserItemResponse,
+  UserItemTradeResponse,
+} from '../schemas/user-item-schemas';
+import { UserIdParams } from '../schemas/user-schemas';
+
+export function userItemsRoutes(
+  deps: Pick<HttpDependencies, 'listUserItems' | 'getUserItem' | 'purchaseItem' | 'consumeUserItem' | 'withdrawPurchase'>,
+): AnyEndpoint[] {
+  return [
+    defineEndpoint({
+      method: 'get',
+      path: '/users/{id}/items',
+      summary: "A user's inventory, newest first",
+      scope: 'users:read',
+      params: UserIdParams,
+      query: PageQuery,
+      success: { status: 200, description: 'One page of user items', schema: UserItemPageResponse },
+      failures: ['UserNotFound', 'InvalidCursor'],
+      handle: async ({ params, query }) =>
+        answer(
+          await deps.listUserItems.execute({ userId: params.id, limit: query.limit, cursor: query.cursor }),
+          200,
+          presentUserItemPage,
+        ),
+    }),
+    defineEndpoint({
+      method: 'get',
+      path: '/users/{id}/items/{userItemId}',
+      summary: "One item of a user's inventory",
+      scope: 'users:read',
+      params: UserItemParams,
+      success: { status: 200, description: 'The user item', schema: UserItemResponse },
+      failures: ['UserNotFound', 'UserItemNotFound'],
+      handle: async ({ params }) =>
+        answer(await deps.getUserItem.execute({ userId: params.id, userItemId: params.userItemId }), 200, presentUserItem),
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/users/{id}/items',
+      summary: 'Buy an item with points',
+      scope: 'store:purchase',
+      params: UserIdParams,
+      body: PurchaseBody,
+      idempotent: true,
+      success: { status: 201, description: 'The user item, the receipt and the new balance', schema: UserItemTradeResponse },
+      failures: [
+        'UserNotFound',
+        'ItemNotFound',
+        'ItemNotSellable',
+        'PurchaseLimitReached',
+        'InsufficientPoints',
+        'BalanceOutOfRange',
+        'IdempotencyKeyReused',
+        'IdempotencyKeyInUse',
+      ],
+      handle: async ({ params, body, client, idempotency }) =>
+        answer(
+          await deps.purchaseItem.execute({
+            userId: params.id,
+            itemId: body.item_id,
+            source: `client:${client.name}`,
+            idempotency,
+          }),
+          201,
+          presentUserItemTrade,
+        ),
+    }),
+    defineEndpoint({
+      method: 'put',
+      path: '/users/{id}/items/{userItemId}',
+      summary: 'Mark a user item consumed (again on a consumed item: the same answer)',
+      scope: 'store:purchase',
+      params: UserItemParams,
+      body: UpdateUserItemBody,
+      success: { status: 200, description: 'The user item', schema: UserItemResponse },
+      failures: ['UserNotFound', 'UserItemNotFound', 'UserItemNotActive'],
+      handle: async ({ params, body }) => {
+        const target = { userId: params.id, userItemId: params.userItemId };
+        const result = body.consumed ? await deps.consumeUserItem.execute(target) : await deps.getUserItem.execute(target);
+        return answer(result, 200, presentUserItem);
+      },
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/users/{id}/items/{userItemId}/withdraw',
+      summary: 'Take a purchase back (청약철회) and refund the price paid',
+      scope: 'store:purchase',
+      params: UserItemParams,
+      idempotent: true,
+      success: { status: 200, description: 'The withdrawn user item, the refund receipt and the new balance', schema: UserItemTradeResponse },
+      failures: [
+        'UserNotFound',
+        'UserItemNotFound',
+        'WithdrawalNotAllowed',
+        'BalanceOutOfRange',
+        'IdempotencyKeyReused',
+        'IdempotencyKeyInUse',
+      ],
+      handle: async ({ params, client, idempotency }) =>
+        answer(
+          await deps.withdrawPurchase.execute({
+            userId: params.id,
+            userItemId: params.userItemId,
+            source: `client:${client.name}`,
+            idempotency,
+          }),
+          200,
+          presentUserItemTrade,
+        ),
+    }),
+  ];
+}

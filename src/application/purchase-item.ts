@@ -1,0 +1,63 @@
+import { FailureOf } from '../domain/failure';
+import { decidePurchase, PurchaseFailure } from '../domain/purchase';
+import { Receipt } from '../domain/receipt';
+import { fail, ok, Result } from '../domain/result';
+import { isActive } from '../domain/user';
+import { UserItem } from '../domain/user-item';
+import { idempotently, IdempotencyFailure } from './idempotently';
+import { Clock } from './ports/clock';
+import { IdempotentRequest } from './ports/idempotency-repository';
+import { UnitOfWork } from './ports/unit-of-work';
+
+export interface PurchaseItemInput {
+  userId: number;
+  itemId: number;
+  /** Who asks: `client:<name>`. */
+  source: string;
+  idempotency?: IdempotentRequest;
+}
+
+/** A user item that changed hands for points, with the receipt of the payment and the new balance. */
+export interface UserItemTrade {
+  userItem: UserItem;
+  receipt: Receipt;
+  points: number;
+}
+
+export type PurchaseItemFailure = FailureOf<'UserNotFound' | 'ItemNotFound'> | PurchaseFailure | IdempotencyFailure;
+
+/**
+ * Buys an item with points. The user row is locked first: it serialises one user's purchases, so the balance
+ * and the `max_per_user` count read here cannot change before this transaction writes.
+ */
+export class PurchaseItem {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(input: PurchaseItemInput): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
+    return this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      return idempotently(tx, input.idempotency, now, async (): Promise<Result<UserItemTrade, PurchaseItemFailure>> => {
+        const user = await tx.users.lockById(input.userId);
+        if (!isActive(user)) return fail({ type: 'UserNotFound' });
+        const item = await tx.items.findById(input.itemId);
+        if (!item) return fail({ type: 'ItemNotFound' });
+        const decided = decidePurchase({
+          user,
+          item,
+          ownedCount: await tx.userItems.countNotWithdrawn(user.id, item.id),
+          source: input.source,
+          externalRef: input.idempotency?.key ?? null,
+          now,
+        });
+        if (!decided.ok) return decided;
+        await tx.users.save(decided.value.user);
+        const receipt = await tx.receipts.append(decided.value.receipt);
+        const userItem = await tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id });
+        return ok({ userItem, receipt, points: decided.value.user.points });
+      });
+    });
+  }
+}
