@@ -25,10 +25,12 @@ export interface TestApp {
  * The real Forte (composition root, Koa on a real port, knex on a fresh MariaDB database) for one test file.
  * Only time and chance may be replaced.
  */
-export async function startTestApp(options: { clock?: Clock; random?: RandomSource } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; random?: RandomSource; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = parseConfig({ DATABASE_URL: database.url, ACCESS_LOG: 'off', HOST: '127.0.0.1', PORT: '0' });
-  const runtime = await openRuntime(config, { migrations: 'apply', overrides: options });
+  const config = parseConfig({ ACCESS_LOG: 'off', HOST: '127.0.0.1', PORT: '0', ...options.env, DATABASE_URL: database.url });
+  const runtime = await openRuntime(config, { migrations: 'apply', overrides: { clock: options.clock, random: options.random } });
   const server = await startServer(runtime);
   const origin = `http://127.0.0.1:${server.port}`;
   return {
