@@ -1,3 +1,5 @@
+import { Clock } from '../../../src/application/ports/clock';
+import { RandomSource } from '../../../src/application/ports/random-source';
 import { SCOPES } from '../../../src/domain/scope';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { ApiAnswer, ApiClient } from './api-client';
@@ -11,11 +13,14 @@ export interface ApiSession {
   registerUser(name?: string): Promise<ApiAnswer['body']>;
 }
 
-/** Starts a test app (its own MariaDB database) before the file's tests and closes it after them. */
-export function useApiSession(): ApiSession {
+/**
+ * Starts a test app (its own MariaDB database) before the file's tests and closes it after them; a test of time
+ * or chance hands in the clock or random source the app runs on.
+ */
+export function useApiSession(options: { clock?: Clock; random?: RandomSource } = {}): ApiSession {
   const session = {} as ApiSession;
   beforeAll(async () => {
-    session.app = await startTestApp();
+    session.app = await startTestApp(options);
     session.bot = ApiClient.bearer(session.app.baseUrl, await session.app.createClient('lara-bot', [...SCOPES]));
     session.registerUser = async (name = 'lara') => {
       const registered = await session.bot.post('/users', { discord_id: aDiscordId(), name });

@@ -1,21 +1,8 @@
 import { ApiClient } from './api-client';
+import { allReceipts } from './all-receipts';
 import { useApiSession } from './api-session';
 
 const session = useApiSession();
-
-/** Every receipt of a user, walking the cursor pages through the API. */
-async function allReceipts(bot: ApiClient, userId: number): Promise<{ delta: number; balance_before: number; balance_after: number }[]> {
-  const receipts = [];
-  let cursor: string | null = null;
-  do {
-    const query: string = cursor === null ? '?limit=100' : `?limit=100&cursor=${encodeURIComponent(cursor)}`;
-    const page = await bot.get(`/users/${userId}/receipts${query}`);
-    expect(page.status).toBe(200);
-    receipts.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor !== null);
-  return receipts;
-}
 
 describe('the points ledger over HTTP', () => {
   it('registers, grants 100, deducts 30 and reads 70 with two receipts', async () => {
