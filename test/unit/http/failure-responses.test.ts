@@ -25,4 +25,11 @@ describe('FAILURE_RESPONSES', () => {
       message: FAILURE_RESPONSES.UserNotFound.message,
     });
   });
+
+  it('names the detail fields in snake_case like the rest of the wire', () => {
+    expect(failureAnswer({ type: 'PurchaseLimitReached', maxPerUser: 2 }).body).toMatchObject({
+      error: { details: { max_per_user: 2 } },
+    });
+    expect(failureAnswer({ type: 'NotEnoughKeys', keyCount: 7 }).body).toMatchObject({ error: { details: { key_count: 7 } } });
+  });
 });
