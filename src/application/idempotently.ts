@@ -1,7 +1,8 @@
 import { FailureOf } from '../domain/failure';
 import { fail, Result } from '../domain/result';
+import { Clock } from './ports/clock';
 import { IdempotentRequest } from './ports/idempotency-repository';
-import { Transaction } from './ports/unit-of-work';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
 /** How long a stored answer is replayed; after that the key may be used afresh. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -34,4 +35,17 @@ export async function idempotently<T, F>(
   const result = await work();
   await tx.idempotency.complete(request, result);
   return result;
+}
+
+/** Money-moving work in a transaction of its own, at the clock's now, run at most once per idempotency key. */
+export function runIdempotently<T, F>(
+  uow: UnitOfWork,
+  clock: Clock,
+  request: IdempotentRequest | undefined,
+  work: (tx: Transaction, now: Date) => Promise<Result<T, F>>,
+): Promise<Result<T, F | IdempotencyFailure>> {
+  return uow.run((tx) => {
+    const now = clock.now();
+    return idempotently(tx, request, now, () => work(tx, now));
+  });
 }

@@ -5,11 +5,11 @@ import { BalanceFailure, changeBalance } from '../domain/points';
 import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
-import { idempotently, IdempotencyFailure } from './idempotently';
+import { IdempotencyFailure, runIdempotently } from './idempotently';
 import { Clock } from './ports/clock';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { RandomSource } from './ports/random-source';
-import { UnitOfWork } from './ports/unit-of-work';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
 export interface OpenBoxInput {
   discordId: string;
@@ -40,29 +40,33 @@ export class OpenBox {
   ) {}
 
   execute(input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {
-    return this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      return idempotently(tx, input.idempotency, now, async (): Promise<Result<OpenedBox, OpenBoxFailure>> => {
-        // The user row first, as check-in locks it, so the two never wait on each other in opposite orders.
-        const user = await tx.users.lockByDiscordId(input.discordId);
-        if (!isActive(user)) return fail({ type: 'UserNotFound' });
-        const attendance = (await tx.attendances.lockByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
-        const opened = openBox(attendance, input.box, input.premium, this.random.next());
-        if (!opened.ok) return opened;
-        const credited = changeBalance(user, {
-          kind: 'attendance_box',
-          delta: opened.value.points,
-          reason: `${input.box} box${input.premium ? ' (premium)' : ''}`,
-          source: input.source,
-          externalRef: input.idempotency?.key ?? null,
-          at: now,
-        });
-        if (!credited.ok) return credited;
-        await tx.attendances.save(opened.value.attendance, now);
-        await tx.users.save(credited.value.user);
-        const receipt = await tx.receipts.append(credited.value.receipt);
-        return ok({ prize: opened.value.points, keyCount: opened.value.attendance.keyCount, receipt, points: credited.value.user.points });
-      });
+    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.open(tx, now, input));
+  }
+
+  private async open(tx: Transaction, now: Date, input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {
+    // The user row first, as check-in locks it, so the two never wait on each other in opposite orders.
+    const user = await tx.users.lockByDiscordId(input.discordId);
+    if (!isActive(user)) return fail({ type: 'UserNotFound' });
+    const attendance = (await tx.attendances.lockByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
+    const opened = openBox(attendance, input.box, input.premium, this.random.next());
+    if (!opened.ok) return opened;
+    const credited = changeBalance(user, {
+      kind: 'attendance_box',
+      delta: opened.value.points,
+      reason: `${input.box} box${input.premium ? ' (premium)' : ''}`,
+      source: input.source,
+      externalRef: input.idempotency?.key ?? null,
+      at: now,
+    });
+    if (!credited.ok) return credited;
+    await tx.attendances.save(opened.value.attendance, now);
+    await tx.users.save(credited.value.user);
+    const receipt = await tx.receipts.append(credited.value.receipt);
+    return ok({
+      prize: opened.value.points,
+      keyCount: opened.value.attendance.keyCount,
+      receipt,
+      points: credited.value.user.points,
     });
   }
 }

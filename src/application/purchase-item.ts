@@ -4,10 +4,10 @@ import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { UserItem } from '../domain/user-item';
-import { idempotently, IdempotencyFailure } from './idempotently';
+import { IdempotencyFailure, runIdempotently } from './idempotently';
 import { Clock } from './ports/clock';
 import { IdempotentRequest } from './ports/idempotency-repository';
-import { UnitOfWork } from './ports/unit-of-work';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
 export interface PurchaseItemInput {
   userId: number;
@@ -37,27 +37,30 @@ export class PurchaseItem {
   ) {}
 
   execute(input: PurchaseItemInput): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
-    return this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      return idempotently(tx, input.idempotency, now, async (): Promise<Result<UserItemTrade, PurchaseItemFailure>> => {
-        const user = await tx.users.lockById(input.userId);
-        if (!isActive(user)) return fail({ type: 'UserNotFound' });
-        const item = await tx.items.findById(input.itemId);
-        if (!item) return fail({ type: 'ItemNotFound' });
-        const decided = decidePurchase({
-          user,
-          item,
-          ownedCount: await tx.userItems.countNotWithdrawn(user.id, item.id),
-          source: input.source,
-          externalRef: input.idempotency?.key ?? null,
-          now,
-        });
-        if (!decided.ok) return decided;
-        await tx.users.save(decided.value.user);
-        const receipt = await tx.receipts.append(decided.value.receipt);
-        const userItem = await tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id });
-        return ok({ userItem, receipt, points: decided.value.user.points });
-      });
+    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.buy(tx, now, input));
+  }
+
+  private async buy(
+    tx: Transaction,
+    now: Date,
+    input: PurchaseItemInput,
+  ): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
+    const user = await tx.users.lockById(input.userId);
+    if (!isActive(user)) return fail({ type: 'UserNotFound' });
+    const item = await tx.items.findById(input.itemId);
+    if (!item) return fail({ type: 'ItemNotFound' });
+    const decided = decidePurchase({
+      user,
+      item,
+      ownedCount: await tx.userItems.countNotWithdrawn(user.id, item.id),
+      source: input.source,
+      externalRef: input.idempotency?.key ?? null,
+      now,
     });
+    if (!decided.ok) return decided;
+    await tx.users.save(decided.value.user);
+    const receipt = await tx.receipts.append(decided.value.receipt);
+    const userItem = await tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id });
+    return ok({ userItem, receipt, points: decided.value.user.points });
   }
 }

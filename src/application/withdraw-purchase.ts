@@ -3,10 +3,10 @@ import { BalanceFailure } from '../domain/points';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { decideWithdrawal } from '../domain/withdrawal-policy';
-import { idempotently, IdempotencyFailure } from './idempotently';
+import { IdempotencyFailure, runIdempotently } from './idempotently';
 import { Clock } from './ports/clock';
 import { IdempotentRequest } from './ports/idempotency-repository';
-import { UnitOfWork } from './ports/unit-of-work';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
 import { UserItemTrade } from './purchase-item';
 
 export interface WithdrawPurchaseInput {
@@ -34,30 +34,33 @@ export class WithdrawPurchase {
   ) {}
 
   execute(input: WithdrawPurchaseInput): Promise<Result<UserItemTrade, WithdrawPurchaseFailure>> {
-    return this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      return idempotently(tx, input.idempotency, now, async (): Promise<Result<UserItemTrade, WithdrawPurchaseFailure>> => {
-        const user = await tx.users.lockById(input.userId);
-        if (!isActive(user)) return fail({ type: 'UserNotFound' });
-        const userItem = await tx.userItems.lockById(user.id, input.userItemId);
-        if (!userItem) return fail({ type: 'UserItemNotFound' });
-        const item = await tx.items.findById(userItem.itemId);
-        if (!item) throw new Error(`User item ${userItem.id} refers to the missing item ${userItem.itemId}`);
-        const decided = decideWithdrawal({
-          user,
-          item,
-          userItem,
-          lastWithdrawalAt: await tx.userItems.latestWithdrawalAt(user.id),
-          source: input.source,
-          externalRef: input.idempotency?.key ?? null,
-          now,
-        });
-        if (!decided.ok) return decided;
-        await tx.users.save(decided.value.user);
-        const receipt = await tx.receipts.append(decided.value.receipt);
-        await tx.userItems.save(decided.value.userItem);
-        return ok({ userItem: decided.value.userItem, receipt, points: decided.value.user.points });
-      });
+    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.withdraw(tx, now, input));
+  }
+
+  private async withdraw(
+    tx: Transaction,
+    now: Date,
+    input: WithdrawPurchaseInput,
+  ): Promise<Result<UserItemTrade, WithdrawPurchaseFailure>> {
+    const user = await tx.users.lockById(input.userId);
+    if (!isActive(user)) return fail({ type: 'UserNotFound' });
+    const userItem = await tx.userItems.lockById(user.id, input.userItemId);
+    if (!userItem) return fail({ type: 'UserItemNotFound' });
+    const item = await tx.items.findById(userItem.itemId);
+    if (!item) throw new Error(`User item ${userItem.id} refers to the missing item ${userItem.itemId}`);
+    const decided = decideWithdrawal({
+      user,
+      item,
+      userItem,
+      lastWithdrawalAt: await tx.userItems.latestWithdrawalAt(user.id),
+      source: input.source,
+      externalRef: input.idempotency?.key ?? null,
+      now,
     });
+    if (!decided.ok) return decided;
+    await tx.users.save(decided.value.user);
+    const receipt = await tx.receipts.append(decided.value.receipt);
+    await tx.userItems.save(decided.value.userItem);
+    return ok({ userItem: decided.value.userItem, receipt, points: decided.value.user.points });
   }
 }
