@@ -1,9 +1,11 @@
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { User } from '../../src/domain/user';
+import { UserItem } from '../../src/domain/user-item';
+import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest } from './idempotency-repository.contract';
-import { aNewUser, AT } from './support/records';
+import { aNewUser, AT, aUserItemDraft } from './support/records';
 
 /** A promise and the function that settles it, to hold a transaction open until a test lets it go. */
 const gate = (): { opened: Promise<void>; open: () => void } => {
@@ -11,6 +13,8 @@ const gate = (): { opened: Promise<void>; open: () => void } => {
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { opened, open };
 };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('MariaDB locking', () => {
   let database: TestDatabase;
@@ -66,5 +70,56 @@ describe('MariaDB locking', () => {
       expect((await tx.users.findById(first.id))?.points).toBe(2);
       expect((await tx.users.findById(second.id))?.points).toBe(2);
     });
+  });
+  it('makes a second transaction locking a user item wait until the first commits, then see its write', async () => {
+    const userItem = await uow.run(async (tx) => {
+      const user = (await tx.users.insert(aNewUser())) as User;
+      const item = await tx.items.upsertBySku(anItemDraft().with({ sku: 'locked-gem' }).build(), AT);
+      return tx.userItems.insert(aUserItemDraft(user.id, item.id, null));
+    });
+    const withdrawnAt = new Date(AT.getTime() + 1000);
+    const locked = gate();
+    const release = gate();
+    const events: string[] = [];
+    const first = uow.run(async (tx) => {
+      const held = (await tx.userItems.lockById(userItem.userId, userItem.id)) as UserItem;
+      locked.open();
+      await release.opened;
+      await tx.userItems.save({ ...held, status: 'withdrawn', withdrawnAt, updatedAt: withdrawnAt });
+      events.push('first wrote');
+    });
+    await locked.opened;
+    const second = uow.run(async (tx) => {
+      const seen = await tx.userItems.lockById(userItem.userId, userItem.id);
+      events.push('second locked');
+      return seen;
+    });
+    // Well within the 1 s lock wait: the second transaction is still waiting for the row.
+    await sleep(300);
+    expect(events).toEqual([]);
+    release.open();
+
+    const seen = await second;
+    await first;
+    expect(events).toEqual(['first wrote', 'second locked']);
+    expect(seen).toMatchObject({ status: 'withdrawn', withdrawnAt });
+  });
+  it('lets two transactions upsert one new SKU at once: the later one updates the row the first inserted', async () => {
+    const inserted = gate();
+    const release = gate();
+    const first = uow.run(async (tx) => {
+      await tx.items.upsertBySku(anItemDraft().with({ sku: 'raced-gem', price: 10 }).build(), AT);
+      inserted.open();
+      await release.opened;
+    });
+    await inserted.opened;
+    const second = uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ sku: 'raced-gem', price: 20 }).build(), AT));
+    // Let the second insert reach the row the first one has not committed yet.
+    await sleep(300);
+    release.open();
+    await first;
+    expect(await second).toMatchObject({ sku: 'raced-gem', price: 20 });
+    const raced = (await uow.run((tx) => tx.items.listAll())).filter((item) => item.sku === 'raced-gem');
+    expect(raced).toEqual([await second]);
   });
 });

@@ -1,8 +1,11 @@
+import { attendanceRepositoryContract } from './attendance-repository.contract';
 import { clientRepositoryContract } from './client-repository.contract';
 import { idempotencyRepositoryContract } from './idempotency-repository.contract';
+import { itemRepositoryContract } from './item-repository.contract';
 import { receiptRepositoryContract } from './receipt-repository.contract';
 import { PersistenceTarget } from './support/persistence-target';
 import { unitOfWorkContract } from './unit-of-work.contract';
+import { userItemRepositoryContract } from './user-item-repository.contract';
 import { userRepositoryContract } from './user-repository.contract';
 
 /** Every persistence port's shared suite, for one adapter. */
@@ -11,5 +14,8 @@ export function persistenceContracts(target: () => PersistenceTarget): void {
   receiptRepositoryContract(target);
   clientRepositoryContract(target);
   idempotencyRepositoryContract(target);
+  itemRepositoryContract(target);
+  userItemRepositoryContract(target);
+  attendanceRepositoryContract(target);
   unitOfWorkContract(target);
 }

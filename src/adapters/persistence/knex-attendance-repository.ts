@@ -5,7 +5,7 @@ import { Attendance } from '../../domain/attendance';
 import { integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { rowParser } from './row-parser';
-import { upsertRow } from './upsert-row';
+import { upsertRecord } from './upsert-record';
 
 /** An `attendances` row, checked and named as the domain names it. */
 const toAttendance: (row: unknown) => Attendance = rowParser(
@@ -30,15 +30,7 @@ export class KnexAttendanceRepository implements AttendanceRepository {
   }
 
   async save(attendance: Attendance, at: Date): Promise<void> {
-    await upsertRow(this.db('attendances'), {
-      key: { discord_id: attendance.discordId },
-      created: { created_at: at },
-      changes: {
-        key_count: attendance.keyCount,
-        check_in_count: attendance.checkInCount,
-        last_checked_in_at: attendance.lastCheckedInAt,
-        updated_at: at,
-      },
-    });
+    const { discordId, ...counts } = attendance;
+    await upsertRecord(this.db('attendances'), { discord_id: discordId }, counts, at);
   }
 }

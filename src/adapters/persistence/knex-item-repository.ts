@@ -7,7 +7,7 @@ import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { newestFirstPage } from './newest-first-page';
 import { rowParser } from './row-parser';
-import { upsertRow } from './upsert-row';
+import { upsertRecord } from './upsert-record';
 
 /** An `items` row, checked and named as the domain names it. */
 const toItem: (row: unknown) => Item = rowParser(
@@ -44,21 +44,8 @@ export class KnexItemRepository implements ItemRepository {
   }
 
   async upsertBySku(draft: ItemDraft, at: Date): Promise<Item> {
-    await upsertRow(this.db('items'), {
-      key: { sku: draft.sku },
-      created: { created_at: at },
-      changes: {
-        name: draft.name,
-        description: draft.description,
-        image_url: draft.imageUrl,
-        price: draft.price,
-        sellable: draft.sellable,
-        withdrawable: draft.withdrawable,
-        expires_after_days: draft.expiresAfterDays,
-        max_per_user: draft.maxPerUser,
-        updated_at: at,
-      },
-    });
+    const { sku, ...fields } = draft;
+    await upsertRecord(this.db('items'), { sku }, fields, at);
     // Neither driver reliably answers the id of a row the upsert updated, so it is read back.
     const item = await this.findBySku(draft.sku);
     if (item === null) throw new Error(`Item ${draft.sku} is missing right after its upsert`);

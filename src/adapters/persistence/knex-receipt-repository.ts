@@ -5,8 +5,8 @@ import { ReceiptPage, ReceiptRepository } from '../../application/ports/receipt-
 import { Receipt, RECEIPT_KINDS, ReceiptDraft } from '../../domain/receipt';
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
-import { insertedId } from './inserted-id';
 import { newestFirstPage } from './newest-first-page';
+import { insertRecord } from './record-columns';
 import { rowParser } from './row-parser';
 
 /** A `receipts` row, checked and named as the domain names it. */
@@ -29,20 +29,8 @@ const toReceipt: (row: unknown) => Receipt = rowParser(
 export class KnexReceiptRepository implements ReceiptRepository {
   constructor(private readonly db: Knex.Transaction) {}
 
-  async append(draft: ReceiptDraft): Promise<Receipt> {
-    const result: unknown = await this.db('receipts').insert({
-      user_id: draft.userId,
-      kind: draft.kind,
-      delta: draft.delta,
-      balance_before: draft.balanceBefore,
-      balance_after: draft.balanceAfter,
-      reason: draft.reason,
-      source: draft.source,
-      external_ref: draft.externalRef,
-      debt: draft.debt,
-      created_at: draft.createdAt,
-    });
-    return { id: insertedId(result), ...draft };
+  append(draft: ReceiptDraft): Promise<Receipt> {
+    return insertRecord(this.db('receipts'), draft);
   }
 
   findById(userId: number, receiptId: number): Promise<Receipt | null> {

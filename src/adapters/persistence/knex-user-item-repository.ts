@@ -5,8 +5,8 @@ import { UserItemPage, UserItemRepository } from '../../application/ports/user-i
 import { USER_ITEM_STATUSES, UserItem, UserItemDraft } from '../../domain/user-item';
 import { integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
-import { insertedId } from './inserted-id';
 import { newestFirstPage } from './newest-first-page';
+import { insertRecord } from './record-columns';
 import { rowParser } from './row-parser';
 
 /** A `user_items` row, checked and named as the domain names it. */
@@ -32,20 +32,8 @@ const toLatestWithdrawal = rowParser(z.object({ latest: timestampColumn.nullable
 export class KnexUserItemRepository implements UserItemRepository {
   constructor(private readonly db: Knex.Transaction) {}
 
-  async insert(draft: UserItemDraft): Promise<UserItem> {
-    const result: unknown = await this.db('user_items').insert({
-      user_id: draft.userId,
-      item_id: draft.itemId,
-      receipt_id: draft.receiptId,
-      price_paid: draft.pricePaid,
-      status: draft.status,
-      expires_at: draft.expiresAt,
-      acquired_via: draft.acquiredVia,
-      withdrawn_at: draft.withdrawnAt,
-      created_at: draft.createdAt,
-      updated_at: draft.updatedAt,
-    });
-    return { id: insertedId(result), ...draft };
+  insert(draft: UserItemDraft): Promise<UserItem> {
+    return insertRecord(this.db('user_items'), draft);
   }
 
   findById(userId: number, userItemId: number): Promise<UserItem | null> {

@@ -1,6 +1,7 @@
 import { NewClient } from '../../../src/domain/client';
 import { ReceiptDraft } from '../../../src/domain/receipt';
 import { NewUser } from '../../../src/domain/user';
+import { UserItemDraft } from '../../../src/domain/user-item';
 
 /** Millisecond precision matters: every adapter must give it back. */
 export const AT = new Date('2026-11-25T09:30:15.123Z');
@@ -38,5 +39,25 @@ export const aNewClient = (fields: Partial<NewClient> = {}): NewClient => ({
   scopes: ['users:read', 'points:grant'],
   tokenHash: 'a'.repeat(64),
   createdAt: AT,
+  ...fields,
+});
+
+/** An active user item bought with points at AT. */
+export const aUserItemDraft = (
+  userId: number,
+  itemId: number,
+  receiptId: number | null,
+  fields: Partial<UserItemDraft> = {},
+): UserItemDraft => ({
+  userId,
+  itemId,
+  receiptId,
+  pricePaid: 40,
+  status: 'active',
+  expiresAt: null,
+  acquiredVia: 'points',
+  withdrawnAt: null,
+  createdAt: AT,
+  updatedAt: AT,
   ...fields,
 });

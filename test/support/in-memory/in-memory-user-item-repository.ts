@@ -34,8 +34,8 @@ export class InMemoryUserItemRepository implements UserItemRepository {
   }
 
   countNotWithdrawn(userId: number, itemId: number): Promise<number> {
-    const counted = this.ofUser(userId).filter((userItem) => userItem.itemId === itemId && countsTowardPurchaseLimit(userItem));
-    return Promise.resolve(counted.length);
+    const ofItem = this.ofUser(userId).filter((userItem) => userItem.itemId === itemId);
+    return Promise.resolve(ofItem.filter(countsTowardPurchaseLimit).length);
   }
 
   save(userItem: UserItem): Promise<void> {
@@ -50,7 +50,7 @@ export class InMemoryUserItemRepository implements UserItemRepository {
   }
 
   latestWithdrawalAt(userId: number): Promise<Date | null> {
-    const times = this.ofUser(userId).flatMap((userItem) => (userItem.withdrawnAt ? [userItem.withdrawnAt.getTime()] : []));
+    const times = this.ofUser(userId).flatMap(({ withdrawnAt }) => (withdrawnAt ? [withdrawnAt.getTime()] : []));
     return Promise.resolve(times.length === 0 ? null : new Date(Math.max(...times)));
   }
 
