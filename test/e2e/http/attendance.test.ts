@@ -63,6 +63,14 @@ describe('attendance over HTTP', () => {
     expect((await checkIn(discordId)).body.status).toBe('exist_attendance');
   });
 
+  it('gives one key to a first check-in sent many times at once: one 201, the rest exist_attendance', async () => {
+    const { discord_id: discordId } = await session.registerUser();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => checkIn(discordId)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.status === 'exist_attendance')).toBe(true);
+    expect(await keysOf(discordId)).toBe(1);
+  });
+
   it.each([
     ['bronze', '0', 3],
     ['bronze', '1', 3],
