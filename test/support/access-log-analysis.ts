@@ -1,18 +1,18 @@
 import { Readable } from 'node:stream';
-import { AccessLogReport, buildReport } from '../../src/adapters/access-log/access-log-report';
+import { AccessLogReport } from '../../src/adapters/access-log/access-log-report';
 import { AnalysisFilters } from '../../src/adapters/access-log/access-log-analyser';
 import { analyseAccessLogs, FormatChoice } from '../../src/adapters/access-log/log-analysis';
 import { openLogInput } from '../../src/adapters/access-log/log-input';
 
 /** Runs the `forte-cli logs` pipeline in-process on files. */
 export async function analyseFiles(files: string[], choice: FormatChoice = {}, filters: AnalysisFilters = {}, top = 10): Promise<AccessLogReport> {
-  return buildReport(await analyseAccessLogs(files, choice, filters), top);
+  return analyseAccessLogs(files, choice, filters, { top });
 }
 
 /** Runs it on log text given inline, read as standard input. */
 export async function analyseText(text: string | Buffer, choice: FormatChoice = {}, filters: AnalysisFilters = {}, top = 10): Promise<AccessLogReport> {
   const open = (name: string) => openLogInput(name, Readable.from([Buffer.from(text)]));
-  return buildReport(await analyseAccessLogs(['-'], choice, filters, undefined, open), top);
+  return analyseAccessLogs(['-'], choice, filters, { top, open });
 }
 
 /** The general keys GoAccess and forte-cli both count. */

@@ -97,6 +97,7 @@ export class AccessLogAnalyser {
 
   /** A line that did not parse: counted, and the first few kept as samples. */
   fail(input: string, lineNumber: number, reason: LineFault | 'too-long', buf: Buffer, start: number, end: number): void {
+    this.totalLines++;
     this.failedLines++;
     this.faults.set(reason, (this.faults.get(reason) ?? 0) + 1);
     if (this.samples.length < SAMPLE_LIMIT) {
@@ -106,6 +107,7 @@ export class AccessLogAnalyser {
   }
 
   add(record: LogRecord): void {
+    this.totalLines++;
     const localSeconds =
       daysFromCivil(record.year, record.month, record.day) * 86400 + record.hour * 3600 + record.minute * 60 + record.second;
     const keys = this.keys;

@@ -3,13 +3,13 @@ import { ByteKeyTable } from './byte-key-table';
 import { formatOffset, formatWallClock } from './civil-time';
 import { HitColumns } from './counter-column';
 import { LatencySummary } from './latency-histogram';
-import { AnalysisResult } from './log-analysis';
+import { InputOutcome } from './input-outcome';
 import { AgentClass, classifyAgent } from './user-agent-class';
 
 /** The `--json` report; its keys are documented in docs/logs.md and kept stable. */
 export interface AccessLogReport {
   format: string;
-  inputs: { name: string; lines: number; error?: string }[];
+  inputs: InputOutcome[];
   general: {
     total_requests: number;
     valid_requests: number;
@@ -106,7 +106,7 @@ const withOffset = (seconds: number, offset: number): string =>
   formatWallClock(seconds) + (Number.isNaN(offset) ? '' : formatOffset(offset));
 
 /** Turns the analyser's counters into the report, keeping the `top` rows of each list panel. */
-export function buildReport(result: AnalysisResult, top: number): AccessLogReport {
+export function buildReport(result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] }, top: number): AccessLogReport {
   const a = result.analyser;
   const statusCodes: Record<string, number> = {};
   const statusClasses: Record<string, number> = {};

@@ -43,7 +43,8 @@ export const matchProtocol = (buf: Uint8Array, start: number, end: number): numb
 export const methodBytes = (index: number): Buffer => METHOD_BYTES[index]!;
 export const protocolBytes = (index: number): Buffer => PROTOCOL_BYTES[index]!;
 
-const DASH = Buffer.from('-');
+/** `urlStart` of a request GoAccess could not split: its URL reads "-". */
+export const DASH_URL = -2;
 
 /**
  * Splits a `%r` request line the way GoAccess's parse_req does: no known method → the whole line is the URL;
@@ -63,18 +64,11 @@ export function splitRequestLine(record: LogRecord, start: number, end: number):
   const protocol = lastSpace >= afterMethod ? matchProtocol(buf, lastSpace + 1, end) : -1;
   const urlStart = afterMethod + 1;
   if (protocol < 0 || lastSpace + 1 - urlStart <= 0) {
-    setDashUrl(record);
+    record.urlStart = record.urlEnd = DASH_URL;
     return;
   }
   record.method = method;
   record.protocol = protocol;
   record.urlStart = urlStart;
   record.urlEnd = lastSpace + 1;
-}
-
-/** Points the URL at a shared "-" (GoAccess's stand-in for a request it could not split). */
-function setDashUrl(record: LogRecord): void {
-  record.buf = Buffer.concat([record.buf, DASH]);
-  record.urlStart = record.buf.length - 1;
-  record.urlEnd = record.buf.length;
 }

@@ -1,4 +1,8 @@
-import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { AnalysisFilters } from './access-log-analyser';
+import { AccessLogReport } from './access-log-report';
+import { InputOutcome } from './input-outcome';
 import { DateTimePattern } from './date-time-pattern';
 import { detectFormat, FormatName, parserFor } from './format-detection';
 import { LineParser } from './line-parser';
@@ -6,6 +10,7 @@ import { LineSplitter } from './line-splitter';
 import { LogFormat } from './log-format';
 import { LogInput, openLogInput } from './log-input';
 import { LogRecord } from './log-record';
+import { InProcessSink, RecordSink, WorkerSink, workerScript } from './record-sink';
 
 export interface FormatChoice {
   /** A named format; absent → detected from the first lines. */
@@ -16,20 +21,35 @@ export interface FormatChoice {
   timeFormat?: string;
 }
 
-export interface InputOutcome {
-  name: string;
-  lines: number;
-  /** Set when the input could not be opened or broke off (e.g. a truncated .gz); its lines so far still count. */
-  error?: string;
-}
 
-export interface AnalysisResult {
-  analyser: AccessLogAnalyser;
-  format: string;
-  inputs: InputOutcome[];
+export interface AnalysisOptions {
+  /** Rows per list panel. */
+  top: number;
+  /** Called as each input opens (the progress bar). */
+  onInput?: (input: LogInput) => void;
+  open?: (name: string) => Promise<LogInput>;
+  /** Count on a worker thread; by default when there are two cores and the files hold WORKER_WORTH_BYTES. */
+  worker?: boolean;
 }
 
 const DETECTION_LINES = 50;
+/** Below this, starting a worker costs more than sharing the counting saves. */
+export const WORKER_WORTH_BYTES = 64 << 20;
+
+/** A second thread helps only with a second core to run it and enough input to amortise its start. */
+function workerPays(inputNames: readonly string[]): boolean {
+  if (availableParallelism() < 2) return false;
+  let bytes = 0;
+  for (const name of inputNames) {
+    if (name === '-') continue;
+    try {
+      bytes += statSync(name).size;
+    } catch {
+      // Reported when the input is opened.
+    }
+  }
+  return bytes >= WORKER_WORTH_BYTES;
+}
 
 /** Lines GoAccess does not count at all: empty ones and `#` comments (W3C/IIS headers). */
 const isIgnoredLine = (buf: Buffer, start: number, end: number): boolean => start === end || buf[start] === 0x23;
@@ -43,10 +63,11 @@ export async function analyseAccessLogs(
   inputNames: readonly string[],
   choice: FormatChoice,
   filters: AnalysisFilters,
-  onInput: (input: LogInput) => void = () => undefined,
-  open: (name: string) => Promise<LogInput> = (name) => openLogInput(name),
-): Promise<AnalysisResult> {
-  const analyser = new AccessLogAnalyser(filters);
+  options: AnalysisOptions,
+): Promise<AccessLogReport> {
+  const { top, onInput = () => undefined, open = (name: string) => openLogInput(name) } = options;
+  const script = (options.worker ?? workerPays(inputNames)) ? workerScript() : null;
+  const sink: RecordSink = script ? new WorkerSink(script, filters) : new InProcessSink(filters);
   const record = new LogRecord();
   let parser: LineParser | null = null;
   let formatName = '';
@@ -66,10 +87,9 @@ export async function analyseAccessLogs(
   let lineNumber = 0;
 
   const handle = (input: string, line: number, buf: Buffer, start: number, end: number): void => {
-    analyser.totalLines++;
     const active = parser!;
-    if (active.parse(record, buf, start, end)) analyser.add(record);
-    else analyser.fail(input, line, active.fault ?? 'token', buf, start, end);
+    if (active.parse(record, buf, start, end)) sink.add(record);
+    else sink.fail(input, line, active.fault ?? 'token', buf, start, end);
   };
   const decide = (): void => {
     const detected = detectFormat(held.map((entry) => entry.bytes));
@@ -87,8 +107,8 @@ export async function analyseAccessLogs(
       if (held.length === DETECTION_LINES) decide();
     },
     tooLong(bytes) {
-      analyser.totalLines++;
-      analyser.fail(inputName, lineNumber, 'too-long', Buffer.from(`(${bytes} bytes)`), 0, 0);
+      const note = Buffer.from(`(${bytes} bytes)`);
+      sink.fail(inputName, lineNumber, 'too-long', note, 0, note.length);
     },
   });
 
@@ -102,7 +122,10 @@ export async function analyseAccessLogs(
       const input = await open(name);
       onInput(input);
       try {
-        for await (const chunk of input.chunks()) splitter.push(chunk);
+        for await (const chunk of input.chunks()) {
+          splitter.push(chunk);
+          await sink.ready();
+        }
       } finally {
         splitter.end();
         outcome.lines = lineNumber;
@@ -112,5 +135,5 @@ export async function analyseAccessLogs(
     }
   }
   if (!parser) decide();
-  return { analyser, format: formatName, inputs: outcomes };
+  return sink.finish(formatName, outcomes, top);
 }

@@ -86,7 +86,7 @@ export class LogFormat {
       if (outcome === Outcome.Unclean) clean = false;
       at = tokenEnd;
     }
-    if (record.hostStart < 0 || record.month === 0 || record.urlStart < 0) return this.fail('missing-fields');
+    if (record.hostStart < 0 || record.month === 0 || record.urlStart === -1) return this.fail('missing-fields');
     this.complete = clean && k === steps.length;
     return true;
   }

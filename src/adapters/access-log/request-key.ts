@@ -1,4 +1,4 @@
-import { methodBytes, protocolBytes } from './http-request-line';
+import { DASH_URL, methodBytes, protocolBytes } from './http-request-line';
 import { LogRecord } from './log-record';
 
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -47,7 +47,7 @@ export class RequestKeyBuilder {
   keyEnd = 0;
 
   build(record: LogRecord): void {
-    const needed = (record.urlEnd - record.urlStart) + (record.queryEnd - record.queryStart) + 64;
+    const needed = record.urlEnd - record.urlStart + (record.queryEnd - record.queryStart) + 64;
     if (needed > this.scratch.length) this.scratch = Buffer.allocUnsafe(needed * 2);
     const scratch = this.scratch;
     let at = 0;
@@ -57,6 +57,8 @@ export class RequestKeyBuilder {
       scratch[at++] = 0x3f;
       at += record.buf.copy(scratch, at, record.queryStart, record.queryEnd);
       at = decodeUrlInto(scratch, 0, Buffer.from(scratch.subarray(0, at)), 0, at);
+    } else if (record.urlStart === DASH_URL) {
+      scratch[at++] = 0x2d;
     } else {
       at = decodeUrlInto(scratch, 0, record.buf, record.urlStart, record.urlEnd);
     }

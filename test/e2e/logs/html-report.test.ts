@@ -40,8 +40,10 @@ describe('forte-cli logs --html', () => {
 
     // uPlot draws hits over time on a canvas: some of its pixels must be painted.
     const painted = await page.$eval('#hits-over-time canvas', (canvas) => {
-      const c = canvas as HTMLCanvasElement;
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      // The test compiles without the DOM lib: the canvas's shape, spelled out.
+      type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const c = canvas as unknown as Canvas;
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let count = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
       return count;

@@ -26,6 +26,14 @@ describe('forte-cli logs (built program)', () => {
     expect(run.report.latency).toBeNull();
   });
 
+  it('gives the same report on two threads as on one', () => {
+    const one = runLogsJson([FORTE, '--threads', '1']).report;
+    const two = runLogsJson([FORTE, '--threads', '2']).report;
+    expect(two).toEqual(one);
+    const broken = join(FIXTURES, 'combined-seed11.log');
+    expect(runLogsJson([broken, '--threads', '2']).report).toEqual(runLogsJson([broken, '--threads', '1']).report);
+  });
+
   it('detects the forte format and reports latency percentiles per route', () => {
     const run = runLogsJson([FORTE]);
     expect(run.report.format).toBe('forte');
