@@ -1,26 +1,13 @@
 import { Command } from 'commander';
 import { ImportItems, RowIssue } from '../../application/import-items';
 import { ListItems } from '../../application/list-items';
-import { Item } from '../../domain/item';
+import { presentItem } from '../../adapters/http/presenters/item-presenter';
 import { TYPES } from '../../container';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/item-row-schema';
 import { readItemFile } from '../items/read-item-file';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
-
-const describeItem = (item: Item) => ({
-  id: item.id,
-  sku: item.sku,
-  name: item.name,
-  description: item.description,
-  image_url: item.imageUrl,
-  price: item.price,
-  sellable: item.sellable,
-  withdrawable: item.withdrawable,
-  expires_after_days: item.expiresAfterDays,
-  max_per_user: item.maxPerUser,
-});
 
 const describeIssue = (issue: RowIssue) => ({ ...issue, field: fileFieldName(issue.field) });
 
@@ -59,7 +46,7 @@ export function registerItemsCommand(program: Command): void {
     .description('List the whole catalogue, unsellable items included')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const list = (await withRuntime((runtime) => runtime.get<ListItems>(TYPES.ListItems).execute())).map(describeItem);
+      const list = (await withRuntime((runtime) => runtime.get<ListItems>(TYPES.ListItems).execute())).map(presentItem);
       if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else {
         printTable(
