@@ -3,10 +3,10 @@ import { BalanceFailure, changeBalance } from '../domain/points';
 import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
-import { idempotently, IdempotencyFailure } from './idempotently';
+import { IdempotencyFailure, runIdempotently } from './idempotently';
 import { Clock } from './ports/clock';
 import { IdempotentRequest } from './ports/idempotency-repository';
-import { UnitOfWork } from './ports/unit-of-work';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
 export const DEFAULT_GRANT_REASON = 'bot grant';
 
@@ -35,24 +35,27 @@ export class ChangePoints {
   ) {}
 
   execute(input: ChangePointsInput): Promise<Result<PointsChanged, ChangePointsFailure>> {
-    return this.uow.run(async (tx) => {
-      const now = this.clock.now();
-      return idempotently(tx, input.idempotency, now, async (): Promise<Result<PointsChanged, ChangePointsFailure>> => {
-        const user = await tx.users.lockById(input.userId);
-        if (!isActive(user)) return fail({ type: 'UserNotFound' });
-        const decided = changeBalance(user, {
-          kind: 'grant',
-          delta: input.points,
-          reason: input.reason ?? DEFAULT_GRANT_REASON,
-          source: input.source,
-          externalRef: input.idempotency?.key ?? null,
-          at: now,
-        });
-        if (!decided.ok) return decided;
-        await tx.users.save(decided.value.user);
-        const receipt = await tx.receipts.append(decided.value.receipt);
-        return ok({ receipt, points: decided.value.user.points });
-      });
+    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.change(tx, now, input));
+  }
+
+  private async change(
+    tx: Transaction,
+    now: Date,
+    input: ChangePointsInput,
+  ): Promise<Result<PointsChanged, ChangePointsFailure>> {
+    const user = await tx.users.lockById(input.userId);
+    if (!isActive(user)) return fail({ type: 'UserNotFound' });
+    const decided = changeBalance(user, {
+      kind: 'grant',
+      delta: input.points,
+      reason: input.reason ?? DEFAULT_GRANT_REASON,
+      source: input.source,
+      externalRef: input.idempotency?.key ?? null,
+      at: now,
     });
+    if (!decided.ok) return decided;
+    await tx.users.save(decided.value.user);
+    const receipt = await tx.receipts.append(decided.value.receipt);
+    return ok({ receipt, points: decided.value.user.points });
   }
 }
