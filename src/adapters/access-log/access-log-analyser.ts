@@ -49,15 +49,16 @@ export class AccessLogAnalyser {
 
   readonly requests = new ByteKeyTable();
   readonly requestKinds = new CounterColumn();
-  readonly requestUrlLengths = new CounterColumn();
   readonly requestColumns = new HitColumns();
   readonly notFoundHits = new CounterColumn();
   readonly requestRoutes = new CounterColumn();
+  /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
+  private readonly requestHashes = new CounterColumn();
 
   readonly routes = new ByteKeyTable();
   readonly routeColumns = new HitColumns();
   readonly routeLatency: LatencyHistogram[] = [];
-  readonly overallLatency = new LatencyHistogram();
+  overallLatency: LatencyHistogram | null = null;
 
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
@@ -133,7 +134,7 @@ export class AccessLogAnalyser {
     this.routeColumns.add(routeId, bytes, status);
     if (record.latencyUs >= 0) {
       (this.routeLatency[routeId] ??= new LatencyHistogram()).record(record.latencyUs);
-      this.overallLatency.record(record.latencyUs);
+      (this.overallLatency ??= new LatencyHistogram()).record(record.latencyUs);
     }
 
     const hostId = this.hosts.intern(record.buf, record.hostStart, record.hostEnd);
@@ -174,10 +175,15 @@ export class AccessLogAnalyser {
    * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes.
    */
   uniqueRequests(kind: RequestKind): number {
-    const hashes = new Set<number>();
     const kinds = this.requestKinds.values;
-    for (let id = 0; id < this.requests.size; id++) if (kinds[id]! & kind) hashes.add(djb2(this.requests.bytes(id)));
-    return hashes.size;
+    const keyHashes = this.requestHashes.values;
+    const hashes = new Int32Array(this.requests.size);
+    let count = 0;
+    for (let id = 0; id < this.requests.size; id++) if (kinds[id]! & kind) hashes[count++] = keyHashes[id]!;
+    const found = hashes.subarray(0, count).sort();
+    let distinct = count > 0 ? 1 : 0;
+    for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
+    return distinct;
   }
 
   // Logs are mostly in time order, so the last day and hour looked up are usually the next ones asked for.
@@ -206,7 +212,7 @@ export class AccessLogAnalyser {
     const keys = this.keys;
     // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
     this.requestKinds.add(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
-    this.requestUrlLengths.add(requestId, keys.urlEnd);
+    this.requestHashes.add(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
     const routeId =
       record.routeStart >= 0
         ? this.routes.intern(record.buf, record.routeStart, record.routeEnd)
@@ -254,8 +260,8 @@ function isDash(buf: Buffer, start: number, end: number): boolean {
 }
 
 /** Bernstein's hash (hash * 33 + byte, 32 bits), GoAccess's key hash. */
-export function djb2(bytes: Uint8Array): number {
+export function djb2(bytes: Uint8Array, start: number, end: number): number {
   let hash = 5381;
-  for (let i = 0; i < bytes.length; i++) hash = (Math.imul(hash, 33) + bytes[i]!) >>> 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 33) + bytes[i]!) >>> 0;
   return hash;
 }

@@ -5,6 +5,7 @@ import { HitColumns } from './counter-column';
 import { LatencySummary } from './latency-histogram';
 import { InputOutcome } from './input-outcome';
 import { AgentClass, classifyAgent } from './user-agent-class';
+import { isHttpMethod, isHttpProtocol } from './http-request-line';
 
 /** The `--json` report; its keys are documented in docs/logs.md and kept stable. */
 export interface AccessLogReport {
@@ -164,7 +165,7 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
         errors_4xx: slot.clientErrors,
         errors_5xx: slot.serverErrors,
       })),
-    latency: a.overallLatency.summary().count ? a.overallLatency.summary() : null,
+    latency: a.overallLatency?.summary() ?? null,
   };
 }
 
@@ -177,17 +178,26 @@ function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind): Requ
   // The not-found panel counts only the 404 hits of a key; the others count all of its hits.
   const weight = kind === RequestKind.NotFound ? (id: number) => a.notFoundHits.get(id) : (id: number) => a.requestColumns.hits.get(id);
   return topIds(a.requests.size, weight, top, isKind).map((id) => {
-    const key = a.requests.bytes(id);
-    const urlLength = a.requestUrlLengths.get(id);
-    const [method, protocol] = key.length > urlLength ? key.toString('latin1', urlLength + 1).split('|') : [];
+    const { url, method, protocol } = splitRequestKey(a.requests.bytes(id));
     return {
-      url: key.toString('utf8', 0, urlLength),
-      method: method ?? null,
-      protocol: protocol ?? null,
+      url,
+      method,
+      protocol,
       ...counts(a.requestColumns, id),
       hits: weight(id),
     };
   });
+}
+
+/** A request key back into its parts: the URL, then `|METHOD|PROTOCOL` when the request line had them. */
+function splitRequestKey(key: Buffer): { url: string; method: string | null; protocol: string | null } {
+  const text = key.toString('latin1');
+  const protocolBar = text.lastIndexOf('|');
+  const methodBar = protocolBar > 0 ? text.lastIndexOf('|', protocolBar - 1) : -1;
+  const method = methodBar >= 0 ? text.slice(methodBar + 1, protocolBar) : '';
+  const protocol = text.slice(protocolBar + 1);
+  if (methodBar < 0 || !isHttpMethod(method) || !isHttpProtocol(protocol)) return { url: key.toString('utf8'), method: null, protocol: null };
+  return { url: key.toString('utf8', 0, methodBar), method, protocol };
 }
 
 /** User agents, the clients they belong to (bots by name, browsers by family), operating systems and browsers. */

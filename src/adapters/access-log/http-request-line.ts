@@ -10,6 +10,9 @@ export const HTTP_METHODS = [
 ] as const;
 export const HTTP_PROTOCOLS = ['HTTP/1.0', 'HTTP/1.1', 'HTTP/2', 'HTTP/3'] as const;
 
+export const isHttpMethod = (word: string): boolean => (HTTP_METHODS as readonly string[]).includes(word);
+export const isHttpProtocol = (word: string): boolean => (HTTP_PROTOCOLS as readonly string[]).includes(word);
+
 const METHOD_BYTES = HTTP_METHODS.map((method) => Buffer.from(method, 'latin1'));
 const PROTOCOL_BYTES = HTTP_PROTOCOLS.map((protocol) => Buffer.from(protocol, 'latin1'));
 

@@ -8,6 +8,7 @@ export const STATIC_EXTENSIONS = [
 ] as const;
 
 const EXTENSION_BYTES = STATIC_EXTENSIONS.map((extension) => Buffer.from(extension, 'latin1'));
+const LONGEST = Math.max(...STATIC_EXTENSIONS.map((extension) => extension.length));
 
 /**
  * GoAccess's verify_static_content without --all-static-files: the decoded URL ends with a listed extension
@@ -15,6 +16,10 @@ const EXTENSION_BYTES = STATIC_EXTENSIONS.map((extension) => Buffer.from(extensi
  */
 export function isStaticFile(buf: Uint8Array, start: number, end: number): boolean {
   const length = end - start;
+  // Every extension starts with a dot within the last LONGEST bytes: most API paths have none there.
+  let dot = end - 1;
+  while (dot >= end - LONGEST && dot > start && buf[dot] !== 0x2e) dot--;
+  if (buf[dot] !== 0x2e) return false;
   for (const extension of EXTENSION_BYTES) {
     if (length <= extension.length) continue;
     const from = end - extension.length;

@@ -50,7 +50,7 @@ export function registerLogsCommand(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--csv', 'print the report as CSV')
     .option('--html <file>', 'write a self-contained HTML report with charts to this file')
-    .addOption(new Option('--threads <n>', 'parse and count on 1 or 2 threads (default: 2 for 64 MB of input or more, on 2+ cores)').choices(['1', '2']))
+    .addOption(new Option('--threads <n>', 'parse on one thread and count on another (2), or do both on one (1, the default)').choices(['1', '2']))
     .action(async (files: string[], options: LogsOptions) => {
       process.exitCode = await runLogs(files, options);
     });
@@ -75,7 +75,7 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
         ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
         : { format: options.format },
       { since, until, ignorePaths: options.ignorePath, route: options.route },
-      { top: options.top, onInput: progress.onInput, worker: options.threads ? options.threads === '2' : undefined },
+      { top: options.top, onInput: progress.onInput, worker: options.threads === '2' },
     );
   } catch (error) {
     // Only a bad --log-format gets here: inputs that fail are reported in the result.

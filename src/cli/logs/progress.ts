@@ -1,4 +1,4 @@
-import { SingleBar, Presets } from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
 import { LogInput } from '../../adapters/access-log/log-input';
 
 /** Inputs smaller than this finish before a bar would be worth drawing. */
@@ -10,7 +10,7 @@ const WORTH_A_BAR = 8 << 20;
  */
 export function startProgress(stream: NodeJS.WriteStream = process.stderr): { onInput: (input: LogInput) => void; stop: () => void } {
   if (!stream.isTTY) return { onInput: () => undefined, stop: () => undefined };
-  let bar: SingleBar | null = null;
+  let bar: CliProgress.SingleBar | null = null;
   let timer: NodeJS.Timeout | null = null;
   const stop = (): void => {
     if (timer) clearInterval(timer);
@@ -22,6 +22,8 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): { on
     onInput(input) {
       stop();
       if (input.size === null || input.size < WORTH_A_BAR) return;
+      // Loaded only when a bar is drawn: never in pipes, where start-up memory is measured.
+      const { SingleBar, Presets } = require('cli-progress') as typeof CliProgress;
       bar = new SingleBar({ stream, format: `${input.name} [{bar}] {percentage}% {value}/{total} MB`, hideCursor: true }, Presets.shades_classic);
       const mb = (bytes: number): number => Math.round(bytes / 1048576);
       bar.start(mb(input.size), 0);
