@@ -1,3 +1,7 @@
+const BLOCK_BITS = 22;
+const OFFSET_MASK = (1 << BLOCK_BITS) - 1;
+const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
+
 /**
  * Interns byte strings (URLs, user agents, hosts) to dense integer ids, keeping their bytes in one arena.
  * Millions of lines turn into hash probes without a per-line string allocation; memory grows with the number of
@@ -5,9 +9,14 @@
  * then the arena: three cache lines, which is what the hot path pays.
  */
 export class ByteKeyTable {
-  private arena = Buffer.allocUnsafe(1 << 16);
-  private arenaUsed = 0;
-  /** start, length per id. */
+  /**
+   * The arena, in blocks that are never moved or copied: growing one big buffer would hold the old and the new
+   * copy at once, the peak that sets the process's memory. A key never spans blocks.
+   */
+  private readonly blocks: Buffer[] = [];
+  private block = Buffer.alloc(0);
+  private blockUsed = 0;
+  /** (block index << BLOCK_BITS | offset), length per id. */
   private spans = new Int32Array(2 * 1024);
   /** hash, id + 1 per slot (0: empty). */
   private slots = new Int32Array(2 * 2048);
@@ -22,7 +31,6 @@ export class ByteKeyTable {
     const length = end - start;
     const slots = this.slots;
     const spans = this.spans;
-    const arena = this.arena;
     let slot = (hash ^ (hash >>> 16)) & this.mask;
     for (;;) {
       const entry = slots[2 * slot + 1]!;
@@ -30,9 +38,11 @@ export class ByteKeyTable {
       if (slots[2 * slot] === hash) {
         const id = entry - 1;
         if (spans[2 * id + 1] === length) {
-          const at = spans[2 * id]!;
+          const where = spans[2 * id]!;
+          const block = this.blocks[where >>> BLOCK_BITS]!;
+          const at = where & OFFSET_MASK;
           let i = 0;
-          while (i < length && arena[at + i] === source[start + i]) i++;
+          while (i < length && block[at + i] === source[start + i]) i++;
           if (i === length) {
             this.lastWasNew = false;
             return id;
@@ -47,38 +57,42 @@ export class ByteKeyTable {
 
   /** The key's bytes decoded as UTF-8 (logs carry raw bytes; UTF-8 is what browsers and servers write). */
   text(id: number): string {
-    const start = this.spans[2 * id]!;
-    return this.arena.toString('utf8', start, start + this.spans[2 * id + 1]!);
+    return this.bytes(id).toString('utf8');
   }
 
   bytes(id: number): Buffer {
-    const start = this.spans[2 * id]!;
-    return this.arena.subarray(start, start + this.spans[2 * id + 1]!);
+    const where = this.spans[2 * id]!;
+    const at = where & OFFSET_MASK;
+    return this.blocks[where >>> BLOCK_BITS]!.subarray(at, at + this.spans[2 * id + 1]!);
   }
 
   private add(source: Uint8Array, start: number, length: number, hash: number, slot: number): number {
-    if (this.arenaUsed + length > this.arena.length) {
-      // 1.5x rather than 2x: the arena is the biggest single block, and its growth sets the peak memory.
-      const bigger = Buffer.allocUnsafe(Math.max(Math.ceil(this.arena.length * 1.5), this.arenaUsed + length));
-      this.arena.copy(bigger, 0, 0, this.arenaUsed);
-      this.arena = bigger;
-    }
-    const arena = this.arena;
-    const at = this.arenaUsed;
-    for (let i = 0; i < length; i++) arena[at + i] = source[start + i]!;
+    if (this.blockUsed + length > this.block.length) this.newBlock(length);
+    const block = this.block;
+    const at = this.blockUsed;
+    for (let i = 0; i < length; i++) block[at + i] = source[start + i]!;
     const id = this.size++;
     if (2 * id === this.spans.length) {
       const bigger = new Int32Array(this.spans.length * 2);
       bigger.set(this.spans);
       this.spans = bigger;
     }
-    this.spans[2 * id] = at;
+    this.spans[2 * id] = ((this.blocks.length - 1) << BLOCK_BITS) | at;
     this.spans[2 * id + 1] = length;
-    this.arenaUsed += length;
+    this.blockUsed += length;
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id + 1;
     if (this.size * 10 > this.mask * 7) this.rehash();
     return id;
+  }
+
+  /** Small blocks first, so a table of a few keys stays small; a key longer than a block gets one of its own. */
+  private newBlock(length: number): void {
+    if (this.blocks.length === MAX_BLOCKS) throw new Error('more than 2 GiB of distinct keys');
+    const size = Math.min(1 << BLOCK_BITS, 4096 << this.blocks.length);
+    this.block = Buffer.allocUnsafe(Math.max(size, length));
+    this.blocks.push(this.block);
+    this.blockUsed = 0;
   }
 
   private rehash(): void {

@@ -9,7 +9,10 @@ export interface LogInput {
   readonly size: number | null;
   /** Raw bytes consumed so far, comparable with `size`. */
   bytesRead(): number;
-  /** The decompressed bytes; throws if the source breaks off (e.g. a truncated .gz) after what it could give. */
+  /**
+   * The decompressed bytes; throws if the source breaks off (e.g. a truncated .gz) after what it could give.
+   * A chunk is valid until the next one is asked for: a file is read into one reused buffer.
+   */
   chunks(): AsyncIterable<Buffer>;
 }
 
@@ -21,7 +24,28 @@ export async function openLogInput(name: string, stdin: Readable = process.stdin
   if (name === '-') return fromStream(name, null, stdin);
   const stat = await fs.stat(name);
   if (stat.isDirectory()) throw new Error(`${name} is a directory`);
-  return fromStream(name, stat.size, createReadStream(name, { highWaterMark: CHUNK }));
+  if (!stat.isFile()) return fromStream(name, null, createReadStream(name, { highWaterMark: CHUNK }));
+  let read = 0;
+  return { name, size: stat.size, bytesRead: () => read, chunks: () => gunzipIfNeeded(readFile(name, (n) => (read += n))) };
+}
+
+/**
+ * A regular file, read into one buffer over and over: a fresh buffer per chunk would be freed only when V8 next
+ * collects, and those dead chunks, not the analysis, would set the peak memory.
+ */
+async function* readFile(name: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const file = await fs.open(name, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      onRead(bytesRead);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 function fromStream(name: string, size: number | null, source: Readable): LogInput {

@@ -1,0 +1,98 @@
+import { ByteKeyTable } from '../../../src/adapters/access-log/byte-key-table';
+import { detectFormat } from '../../../src/adapters/access-log/format-detection';
+import { isIpAddress } from '../../../src/adapters/access-log/ip-address';
+import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/access-log/line-splitter';
+import { LogFormat } from '../../../src/adapters/access-log/log-format';
+import { LogRecord } from '../../../src/adapters/access-log/log-record';
+import { RouteTemplater } from '../../../src/adapters/access-log/route-template';
+import { parseTimeBound } from '../../../src/cli/logs/time-bound';
+
+const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+describe('route templates', () => {
+  const routes = new ByteKeyTable();
+  const templater = new RouteTemplater(routes);
+  const route = (url: string): string => routes.text(templater.routeOf(bytes(url), 0, url.length));
+
+  it.each([
+    ['/api/v2/users/12345', '/api/v2/users/:id'],
+    ['/api/v2/discords/100000000000704400/attendances', '/api/v2/discords/:id/attendances'],
+    ['/api/v2/items?limit=20&cursor=5', '/api/v2/items'],
+    ['/orders/3f2b8c1e-9a4d-4c7e-8b1a-2d3e4f5a6b7c', '/orders/:id'],
+    ['/blobs/5f1d7a9c3e2b4a6d8c0e', '/blobs/:id'],
+    ['/api/v2/', '/api/v2/'],
+    ['/cafe/beef', '/cafe/beef'],
+    ['/v2/users', '/v2/users'],
+  ])('%s → %s', (url, template) => {
+    expect(route(url)).toBe(template);
+  });
+});
+
+describe('line splitting', () => {
+  const split = (chunks: string[]): { lines: string[]; tooLong: number[] } => {
+    const lines: string[] = [];
+    const tooLong: number[] = [];
+    const splitter = new LineSplitter({ line: (buf, start, end) => lines.push(buf.toString('latin1', start, end)), tooLong: (n) => tooLong.push(n) });
+    for (const chunk of chunks) splitter.push(bytes(chunk));
+    splitter.end();
+    return { lines, tooLong };
+  };
+
+  it('joins lines cut across chunks and drops CRs', () => {
+    expect(split(['ab', 'c\r\nde', 'f\n', '\ngh'])).toEqual({ lines: ['abc', 'def', '', 'gh'], tooLong: [] });
+  });
+
+  it('drops a line over the limit and goes on with the next', () => {
+    const big = 'x'.repeat(MAX_LINE_BYTES / 2);
+    expect(split(['a\n', big, big, 'xx', '\nb\n'])).toEqual({ lines: ['a', 'b'], tooLong: [MAX_LINE_BYTES + 2] });
+  });
+});
+
+describe('addresses', () => {
+  it.each(['1.2.3.4', '0.0.0.0', '255.255.255.255', '::1', '::', '2001:db8::1', 'fe80::1:2:3:4', '::ffff:10.0.0.1', '1:2:3:4:5:6:7:8'])('%s is an address', (ip) => {
+    expect(isIpAddress(bytes(ip), 0, ip.length)).toBe(true);
+  });
+
+  it.each(['1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.4:80', 'host', '', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::1', ':1'])('%s is not', (ip) => {
+    expect(isIpAddress(bytes(ip), 0, ip.length)).toBe(false);
+  });
+});
+
+describe('log formats', () => {
+  it('reads every field of a forte line, offset and latency included', () => {
+    const text = '10.0.0.1 - - [01/Nov/2026:23:59:58 -0530] "POST /api/v2/xsolla HTTP/2.0" 201 42 "https://x.example/" "Xsolla/1.0" 0.125';
+    const format = new LogFormat('%h %^[%d:%t %z] "%r" %s %b "%R" "%u" %T');
+    const record = new LogRecord();
+    expect(format.parse(record, bytes(text), 0, text.length)).toBe(true);
+    expect(format.complete).toBe(true);
+    expect(record).toMatchObject({ status: 201, bytes: 42, year: 2026, month: 11, day: 1, hour: 23, minute: 59, second: 58, offsetMinutes: -330, latencyUs: 125000 });
+    expect(text.slice(record.urlStart, record.urlEnd).trim()).toBe('/api/v2/xsolla');
+  });
+
+  it('refuses unknown specifiers', () => {
+    expect(() => new LogFormat('%h %Q')).toThrow(/unsupported log-format specifier %Q/);
+  });
+
+  it('detects forte-json, forte, combined and common', () => {
+    const combined = '1.2.3.4 - - [01/Nov/2026:10:00:00 +0900] "GET / HTTP/1.1" 200 1 "-" "curl/8"';
+    const detect = (line: string): string => detectFormat([bytes(line)]);
+    expect(detect(combined)).toBe('combined');
+    expect(detect(`${combined} 0.002`)).toBe('forte');
+    expect(detect('1.2.3.4 - - [01/Nov/2026:10:00:00 +0900] "GET / HTTP/1.1" 200 1')).toBe('common');
+    expect(detect('{"time":"2026-11-01T10:00:00Z","remote_addr":"1.2.3.4","method":"GET","url":"/","status":200}')).toBe('forte-json');
+  });
+});
+
+describe('--since / --until', () => {
+  it('reads a date as the whole day and a time without offset as local', () => {
+    expect(parseTimeBound('2026-11-01', 'start')).toEqual({ seconds: Date.UTC(2026, 10, 1) / 1000, local: true });
+    expect(parseTimeBound('2026-11-01', 'end')).toEqual({ seconds: Date.UTC(2026, 10, 1, 23, 59, 59) / 1000, local: true });
+    expect(parseTimeBound('2026-11-01T10:30', 'end')).toEqual({ seconds: Date.UTC(2026, 10, 1, 10, 30, 59) / 1000, local: true });
+  });
+
+  it('converts a time with an offset to UTC', () => {
+    expect(parseTimeBound('2026-11-01T10:00:00+09:00', 'start')).toEqual({ seconds: Date.UTC(2026, 10, 1, 1) / 1000, local: false });
+    expect(parseTimeBound('2026-11-01T01:00:00Z', 'start').seconds).toBe(Date.UTC(2026, 10, 1, 1) / 1000);
+    expect(() => parseTimeBound('1 Nov 2026', 'start')).toThrow(/not an ISO 8601/);
+  });
+});
