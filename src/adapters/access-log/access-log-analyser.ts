@@ -4,8 +4,9 @@ import { HitColumns, CounterColumn } from './counter-column';
 import { IntTripleSet } from './int-triple-set';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
-import { LogRecord } from './log-record';
+import { FIELD, LogRecord } from './log-record';
 import { decodeUrlInto, RequestKeyBuilder } from './request-key';
+import { RecentKeyMap } from './recent-key-map';
 import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
 
@@ -77,9 +78,9 @@ export class AccessLogAnalyser {
   readonly statusCounts = new Float64Array(600);
   readonly hourOfDayHits = new Float64Array(24);
   /** Per local date (YYYYMMDD): hits, visitors, bytes. */
-  readonly days = new Map<number, { hits: number; visitors: number; bytes: number }>();
+  readonly days = new RecentKeyMap(() => ({ hits: 0, visitors: 0, bytes: 0 }));
   /** Per local hour since the epoch: hits, 4xx, 5xx. */
-  readonly timeline = new Map<number, { hits: number; clientErrors: number; serverErrors: number }>();
+  readonly timeline = new RecentKeyMap(() => ({ hits: 0, clientErrors: 0, serverErrors: 0 }));
   firstSeconds = Infinity;
   lastSeconds = -Infinity;
   firstOffset = NaN;
@@ -137,17 +138,17 @@ export class AccessLogAnalyser {
       (this.overallLatency ??= new LatencyHistogram()).record(record.latencyUs);
     }
 
-    const hostId = this.hosts.intern(record.buf, record.hostStart, record.hostEnd);
+    const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
     this.hostColumns.add(hostId, bytes, status);
     const agentId = this.internAgent(record);
     this.agentColumns.add(agentId, bytes, status);
-    if (record.refererEnd > record.refererStart && !isDash(record.buf, record.refererStart, record.refererEnd)) {
-      this.referrerHits.add(this.referrers.intern(record.buf, record.refererStart, record.refererEnd), 1);
+    if (record.end(FIELD.referer) > record.start(FIELD.referer) && !isDash(record.buf, record.start(FIELD.referer), record.end(FIELD.referer))) {
+      this.referrerHits.add(this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)), 1);
     }
-    if (record.vhostStart >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.vhostStart, record.vhostEnd), 1);
+    if (record.start(FIELD.vhost) >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.start(FIELD.vhost), record.end(FIELD.vhost)), 1);
 
     const dateKey = record.dateKey();
-    const day = this.dayOf(dateKey);
+    const day = this.days.slot(dateKey);
     day.hits++;
     day.bytes += bytes;
     // GoAccess's default (no --4xx-to-unique-count): a 4xx response does not make a visitor.
@@ -156,7 +157,7 @@ export class AccessLogAnalyser {
       day.visitors++;
     }
     this.hourOfDayHits[record.hour]!++;
-    const slot = this.hourOf(Math.floor(localSeconds / 3600));
+    const slot = this.timeline.slot(Math.floor(localSeconds / 3600));
     slot.hits++;
     if (status >= 500) slot.serverErrors++;
     else if (status >= 400) slot.clientErrors++;
@@ -186,36 +187,14 @@ export class AccessLogAnalyser {
     return distinct;
   }
 
-  // Logs are mostly in time order, so the last day and hour looked up are usually the next ones asked for.
-  private lastDateKey = -1;
-  private lastDay = { hits: 0, visitors: 0, bytes: 0 };
-  private lastHourKey = NaN;
-  private lastHour = { hits: 0, clientErrors: 0, serverErrors: 0 };
-
-  private dayOf(dateKey: number): { hits: number; visitors: number; bytes: number } {
-    if (dateKey === this.lastDateKey) return this.lastDay;
-    let day = this.days.get(dateKey);
-    if (!day) this.days.set(dateKey, (day = { hits: 0, visitors: 0, bytes: 0 }));
-    this.lastDateKey = dateKey;
-    return (this.lastDay = day);
-  }
-
-  private hourOf(hourKey: number): { hits: number; clientErrors: number; serverErrors: number } {
-    if (hourKey === this.lastHourKey) return this.lastHour;
-    let slot = this.timeline.get(hourKey);
-    if (!slot) this.timeline.set(hourKey, (slot = { hits: 0, clientErrors: 0, serverErrors: 0 }));
-    this.lastHourKey = hourKey;
-    return (this.lastHour = slot);
-  }
-
   private describeNewRequest(requestId: number, record: LogRecord): void {
     const keys = this.keys;
     // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
     this.requestKinds.add(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
     this.requestHashes.add(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
     const routeId =
-      record.routeStart >= 0
-        ? this.routes.intern(record.buf, record.routeStart, record.routeEnd)
+      record.start(FIELD.route) >= 0
+        ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
         : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
     this.requestRoutes.add(requestId, routeId);
   }
@@ -233,8 +212,8 @@ export class AccessLogAnalyser {
     }
     if (this.focusRoute) {
       const routeId =
-        record.routeStart >= 0
-          ? this.routes.intern(record.buf, record.routeStart, record.routeEnd)
+        record.start(FIELD.route) >= 0
+          ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
           : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
       if (!this.routes.bytes(routeId).equals(this.focusRoute)) return true;
     }
@@ -243,7 +222,8 @@ export class AccessLogAnalyser {
 
   /** The agent as GoAccess keys visitors by it: URL-decoded and trimmed, "-" when missing or empty. */
   private internAgent(record: LogRecord): number {
-    const { agentStart, agentEnd } = record;
+    const agentStart = record.start(FIELD.agent);
+    const agentEnd = record.end(FIELD.agent);
     if (agentStart < 0 || agentEnd === agentStart) return this.agents.intern(DASH, 0, 1);
     const rawId = this.rawAgents.intern(record.buf, agentStart, agentEnd);
     if (!this.rawAgents.lastWasNew) return this.agentOfRaw.get(rawId);

@@ -154,10 +154,10 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
     referrers: namedHits(a.referrers, (id) => a.referrerHits.get(id), top).map(([referrer, hits]) => ({ referrer, hits })),
     virtual_hosts: namedHits(a.vhosts, (id) => a.vhostHits.get(id), top).map(([vhost, hits]) => ({ vhost, hits })),
     hits_per_hour: [...a.hourOfDayHits].map((hits, hour) => ({ hour, hits })),
-    hits_per_day: [...a.days.entries()]
+    hits_per_day: [...a.days.map.entries()]
       .sort((x, y) => x[0] - y[0])
       .map(([key, day]) => ({ date: dateKeyText(key), hits: day.hits, visitors: day.visitors, bytes: day.bytes })),
-    timeline: [...a.timeline.entries()]
+    timeline: [...a.timeline.map.entries()]
       .sort((x, y) => x[0] - y[0])
       .map(([hour, slot]) => ({
         time: formatWallClock(hour * 3600).slice(0, 16),

@@ -91,38 +91,31 @@ function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
   return true;
 }
 
+/** Digits, least and greatest value of each numeric conversion. */
+const NUMBER_RANGES: Record<number, readonly [number, number, number]> = {
+  [Op.Day]: [2, 1, 31], [Op.Month]: [2, 1, 12], [Op.Year4]: [4, 0, 9999], [Op.Year2]: [2, 0, 99],
+  [Op.Hour]: [2, 0, 23], [Op.Minute]: [2, 0, 59], [Op.Second]: [2, 0, 61],
+};
+
 function parseConversion(op: number, record: LogRecord, buf: Uint8Array, at: number, end: number): number {
-  let next: number;
-  switch (op) {
-    case Op.Day:
-      if ((next = readNumber(buf, at, end, 2, 1, 31)) >= 0) record.day = readValue;
-      return next;
-    case Op.Month:
-      if ((next = readNumber(buf, at, end, 2, 1, 12)) >= 0) record.month = readValue;
-      return next;
-    case Op.MonthName:
-      return readMonthName(record, buf, at, end);
-    case Op.Year4:
-      if ((next = readNumber(buf, at, end, 4, 0, 9999)) >= 0) record.year = readValue;
-      return next;
-    case Op.Year2:
-      // POSIX: 69-99 are 1969-1999, 00-68 are 2000-2068.
-      if ((next = readNumber(buf, at, end, 2, 0, 99)) >= 0) record.year = readValue < 69 ? 2000 + readValue : 1900 + readValue;
-      return next;
-    case Op.Hour:
-      if ((next = readNumber(buf, at, end, 2, 0, 23)) >= 0) (record.hour = readValue), (record.hasTime = true);
-      return next;
-    case Op.Minute:
-      if ((next = readNumber(buf, at, end, 2, 0, 59)) >= 0) record.minute = readValue;
-      return next;
-    case Op.Second:
-      if ((next = readNumber(buf, at, end, 2, 0, 61)) >= 0) record.second = readValue;
-      return next;
-    case Op.Epoch:
-      return readEpoch(record, buf, at, end);
-    default:
-      return readOffset(record, buf, at, end);
-  }
+  if (op === Op.MonthName) return readMonthName(record, buf, at, end);
+  if (op === Op.Epoch) return readEpoch(record, buf, at, end);
+  if (op === Op.Offset) return readOffset(record, buf, at, end);
+  const [digits, min, max] = NUMBER_RANGES[op]!;
+  const next = readNumber(buf, at, end, digits, min, max);
+  if (next >= 0) setDateField(record, op, readValue);
+  return next;
+}
+
+function setDateField(record: LogRecord, op: number, value: number): void {
+  if (op === Op.Day) record.day = value;
+  else if (op === Op.Month) record.month = value;
+  else if (op === Op.Year4) record.year = value;
+  // POSIX: 69-99 are 1969-1999, 00-68 are 2000-2068.
+  else if (op === Op.Year2) record.year = value < 69 ? 2000 + value : 1900 + value;
+  else if (op === Op.Hour) (record.hour = value), (record.hasTime = true);
+  else if (op === Op.Minute) record.minute = value;
+  else record.second = value;
 }
 
 function readNumber(buf: Uint8Array, at: number, end: number, maxDigits: number, min: number, max: number): number {

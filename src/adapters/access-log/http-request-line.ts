@@ -1,5 +1,5 @@
 import { lowerAscii } from './ascii-case';
-import { LogRecord } from './log-record';
+import { FIELD, LogRecord } from './log-record';
 
 /** GoAccess 1.7's method and protocol lists, matched as case-insensitive prefixes as it does. */
 export const HTTP_METHODS = [
@@ -57,8 +57,7 @@ export function splitRequestLine(record: LogRecord, start: number, end: number):
   const buf = record.buf;
   const method = matchMethod(buf, start, end);
   if (method < 0) {
-    record.urlStart = start;
-    record.urlEnd = end;
+    record.set(FIELD.url, start, end);
     return;
   }
   const afterMethod = start + METHOD_BYTES[method]!.length;
@@ -67,11 +66,10 @@ export function splitRequestLine(record: LogRecord, start: number, end: number):
   const protocol = lastSpace >= afterMethod ? matchProtocol(buf, lastSpace + 1, end) : -1;
   const urlStart = afterMethod + 1;
   if (protocol < 0 || lastSpace + 1 - urlStart <= 0) {
-    record.urlStart = record.urlEnd = DASH_URL;
+    record.set(FIELD.url, DASH_URL, DASH_URL);
     return;
   }
   record.method = method;
   record.protocol = protocol;
-  record.urlStart = urlStart;
-  record.urlEnd = lastSpace + 1;
+  record.set(FIELD.url, urlStart, lastSpace + 1);
 }

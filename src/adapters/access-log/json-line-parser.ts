@@ -2,7 +2,7 @@ import { matchMethod, matchProtocol } from './http-request-line';
 import { isIpAddress } from './ip-address';
 import { LineFault } from './log-format';
 import { LineParser } from './line-parser';
-import { LogRecord } from './log-record';
+import { FIELD, LogRecord } from './log-record';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -37,14 +37,14 @@ export class JsonLineParser implements LineParser {
     if (!host || !isIpAddress(this.scratch, host[0], host[1])) return this.fail('host');
     if (!this.readTime(record, entry.time)) return this.fail('date');
     if (!url) return this.fail('request');
-    [record.hostStart, record.hostEnd] = host;
-    [record.urlStart, record.urlEnd] = url;
+    record.set(FIELD.host, ...host);
+    record.set(FIELD.url, ...url);
     if (method) record.method = matchMethod(this.scratch, method[0], method[1]);
     // GoAccess keys requests by method and protocol together; a JSON line without a protocol reads as HTTP/1.1.
     record.protocol = protocol ? matchProtocol(this.scratch, protocol[0], protocol[1]) : record.method >= 0 ? 1 : -1;
-    if (referer) [record.refererStart, record.refererEnd] = referer;
-    if (agent) [record.agentStart, record.agentEnd] = agent;
-    if (route) [record.routeStart, record.routeEnd] = route;
+    if (referer) record.set(FIELD.referer, ...referer);
+    if (agent) record.set(FIELD.agent, ...agent);
+    if (route) record.set(FIELD.route, ...route);
     const status = entry.status;
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return this.fail('status');
     record.status = status;

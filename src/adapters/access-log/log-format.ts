@@ -1,7 +1,7 @@
 import { DateTimePattern, readOffset } from './date-time-pattern';
 import { matchMethod, matchProtocol, splitRequestLine } from './http-request-line';
 import { isIpAddress } from './ip-address';
-import { LogRecord } from './log-record';
+import { Field, FIELD, LogRecord } from './log-record';
 
 /** The formats forte-cli knows by name; `forte` is combined plus nginx's `$request_time` (seconds, ms precision). */
 export const NAMED_LOG_FORMATS = {
@@ -28,6 +28,14 @@ interface Step {
 }
 
 const SPECIFIERS = 'hdtrmUqHsbRuTDLnvez^';
+
+/** The specifiers whose token is kept as it is, by char code: the record field it goes to, else -1. */
+const TEXT_FIELDS = new Int8Array(128).fill(-1);
+TEXT_FIELDS[0x55] = FIELD.url; // U
+TEXT_FIELDS[0x71] = FIELD.query; // q
+TEXT_FIELDS[0x52] = FIELD.referer; // R
+TEXT_FIELDS[0x75] = FIELD.agent; // u
+TEXT_FIELDS[0x76] = FIELD.vhost; // v
 
 /**
  * A line parser compiled from a GoAccess-style `--log-format`, following GoAccess 1.7's parse_format: literals
@@ -86,7 +94,7 @@ export class LogFormat {
       if (outcome === Outcome.Unclean) clean = false;
       at = tokenEnd;
     }
-    if (record.hostStart < 0 || record.month === 0 || record.urlStart === -1) return this.fail('missing-fields');
+    if (record.start(FIELD.host) < 0 || record.month === 0 || record.start(FIELD.url) === -1) return this.fail('missing-fields');
     this.complete = clean && k === steps.length;
     return true;
   }
@@ -97,11 +105,15 @@ export class LogFormat {
   }
 
   private readSpecifier(specifier: number, record: LogRecord, buf: Buffer, start: number, end: number): Outcome {
+    const field = TEXT_FIELDS[specifier]!;
+    if (field >= 0) {
+      record.set(field as Field, start, end);
+      return Outcome.Read;
+    }
     switch (specifier) {
       case 0x68: // h
         if (!isIpAddress(buf, start, end)) return this.reject('host');
-        record.hostStart = start;
-        record.hostEnd = end;
+        record.set(FIELD.host, start, end);
         return Outcome.Read;
       case 0x64: // d
         return this.datePattern.parse(record, buf, start, end) ? Outcome.Read : this.reject('date');
@@ -112,14 +124,6 @@ export class LogFormat {
         return Outcome.Read;
       case 0x6d: // m
         record.method = matchMethod(buf, start, end);
-        return Outcome.Read;
-      case 0x55: // U
-        record.urlStart = start;
-        record.urlEnd = end;
-        return Outcome.Read;
-      case 0x71: // q
-        record.queryStart = start;
-        record.queryEnd = end;
         return Outcome.Read;
       case 0x48: // H
         record.protocol = matchProtocol(buf, start, end);
@@ -132,14 +136,6 @@ export class LogFormat {
         if (record.bytes >= 0) return Outcome.Read;
         record.bytes = 0;
         return end - start === 1 && buf[start] === 0x2d ? Outcome.Read : Outcome.Unclean;
-      case 0x52: // R
-        record.refererStart = start;
-        record.refererEnd = end;
-        return Outcome.Read;
-      case 0x75: // u
-        record.agentStart = start;
-        record.agentEnd = end;
-        return Outcome.Read;
       case 0x54: // T: seconds
         return readLatency(record, parseDecimal(buf, start, end), 1e6);
       case 0x44: // D: microseconds
@@ -148,10 +144,6 @@ export class LogFormat {
         return readLatency(record, parseDecimal(buf, start, end), 1e3);
       case 0x6e: // n: nanoseconds
         return readLatency(record, parseUnsigned(buf, start, end), 1e-3);
-      case 0x76: // v
-        record.vhostStart = start;
-        record.vhostEnd = end;
-        return Outcome.Read;
       case 0x7a: // z: the UTC offset (forte-cli's own; GoAccess skips it with %^)
         readOffset(record, buf, start, end);
         return Outcome.Read;

@@ -1,27 +1,21 @@
+/** Where each text field's (start, end) pair lives in `LogRecord.spans`. */
+export const FIELD = { host: 0, url: 2, query: 4, referer: 6, agent: 8, vhost: 10, route: 12 } as const;
+export type Field = (typeof FIELD)[keyof typeof FIELD];
+
 /**
  * One parsed access-log line. The parser fills a single reused instance: fields are byte ranges into `buf`
  * (the line's bytes) so the hot path allocates nothing; -1 marks an absent range.
  */
 export class LogRecord {
   buf: Buffer = Buffer.alloc(0);
-  hostStart = -1;
-  hostEnd = -1;
+  /**
+   * Byte ranges in `buf` of host, URL, query, referer, agent, virtual host and route (a route template given by
+   * the log itself, as forte-json's `route`): start at FIELD, end at FIELD + 1; -1 when absent.
+   */
+  readonly spans = new Int32Array(14).fill(-1);
   /** Canonical method / protocol index (see http-request-line.ts), -1 when the request had none. */
   method = -1;
   protocol = -1;
-  urlStart = -1;
-  urlEnd = -1;
-  queryStart = -1;
-  queryEnd = -1;
-  refererStart = -1;
-  refererEnd = -1;
-  agentStart = -1;
-  agentEnd = -1;
-  vhostStart = -1;
-  vhostEnd = -1;
-  /** A route template given by the log itself (forte-json `route`), else -1. */
-  routeStart = -1;
-  routeEnd = -1;
   /** 0 when the line has no status. */
   status = 0;
   bytes = 0;
@@ -40,14 +34,8 @@ export class LogRecord {
 
   reset(buf: Buffer): void {
     this.buf = buf;
-    this.hostStart = this.hostEnd = -1;
+    this.spans.fill(-1);
     this.method = this.protocol = -1;
-    this.urlStart = this.urlEnd = -1;
-    this.queryStart = this.queryEnd = -1;
-    this.refererStart = this.refererEnd = -1;
-    this.agentStart = this.agentEnd = -1;
-    this.vhostStart = this.vhostEnd = -1;
-    this.routeStart = this.routeEnd = -1;
     this.status = 0;
     this.bytes = 0;
     this.year = this.month = this.day = 0;
@@ -55,6 +43,19 @@ export class LogRecord {
     this.hasTime = false;
     this.offsetMinutes = NaN;
     this.latencyUs = -1;
+  }
+
+  start(field: Field): number {
+    return this.spans[field]!;
+  }
+
+  end(field: Field): number {
+    return this.spans[field + 1]!;
+  }
+
+  set(field: Field, start: number, end: number): void {
+    this.spans[field] = start;
+    this.spans[field + 1] = end;
   }
 
   /** The calendar date as GoAccess keys it (YYYYMMDD), 0 when absent. */

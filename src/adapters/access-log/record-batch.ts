@@ -5,9 +5,15 @@ import { LogRecord } from './log-record';
 /** Numbers per line in a batch; the byte ranges (host, url, query, referer, agent, vhost, route) are rewritten
  * to point into the batch's own bytes. */
 const F = 28;
-const enum Slot { Kind, Ranges, Method = 15, Protocol, Status, Bytes, Year, Month, Day, Hour, Minute, Second, Offset, Latency, HasTime }
+const enum Slot { Kind, Ranges, Numbers = 15, HasTime = 27 }
+/** The record's numbers, copied one by one: by name, so the list is written once for both directions. */
+const NUMERIC_FIELDS = [
+  'method', 'protocol', 'status', 'bytes', 'year', 'month', 'day', 'hour', 'minute', 'second', 'offsetMinutes', 'latencyUs',
+] as const satisfies readonly (keyof LogRecord)[];
 const REASONS: readonly (LineFault | 'too-long')[] = ['host', 'date', 'time', 'request', 'status', 'token', 'missing-fields', 'too-long'];
 const SAMPLE_BYTES = 200;
+/** Numbers in LogRecord.spans. */
+const SPANS = 14;
 const LINES_PER_BATCH = 8192;
 export const BATCH_NUMBERS = LINES_PER_BATCH * F;
 export const BATCH_BYTES = 2 << 20;
@@ -50,26 +56,8 @@ export class RecordBatchWriter {
     const n = this.numbers;
     const at = this.count++ * F;
     n[at + Slot.Kind] = 0;
-    const ranges = at + Slot.Ranges;
-    this.range(ranges, record.buf, record.hostStart, record.hostEnd);
-    this.range(ranges + 2, record.buf, record.urlStart, record.urlEnd);
-    this.range(ranges + 4, record.buf, record.queryStart, record.queryEnd);
-    this.range(ranges + 6, record.buf, record.refererStart, record.refererEnd);
-    this.range(ranges + 8, record.buf, record.agentStart, record.agentEnd);
-    this.range(ranges + 10, record.buf, record.vhostStart, record.vhostEnd);
-    this.range(ranges + 12, record.buf, record.routeStart, record.routeEnd);
-    n[at + Slot.Method] = record.method;
-    n[at + Slot.Protocol] = record.protocol;
-    n[at + Slot.Status] = record.status;
-    n[at + Slot.Bytes] = record.bytes;
-    n[at + Slot.Year] = record.year;
-    n[at + Slot.Month] = record.month;
-    n[at + Slot.Day] = record.day;
-    n[at + Slot.Hour] = record.hour;
-    n[at + Slot.Minute] = record.minute;
-    n[at + Slot.Second] = record.second;
-    n[at + Slot.Offset] = record.offsetMinutes;
-    n[at + Slot.Latency] = record.latencyUs;
+    for (let field = 0; field < SPANS; field += 2) this.range(at + Slot.Ranges + field, record.buf, record.spans[field]!, record.spans[field + 1]!);
+    for (let k = 0; k < NUMERIC_FIELDS.length; k++) n[at + Slot.Numbers + k] = record[NUMERIC_FIELDS[k]!];
     n[at + Slot.HasTime] = record.hasTime ? 1 : 0;
   }
 
@@ -128,32 +116,8 @@ export function replayBatch(batch: RecordBatch, analyser: AccessLogAnalyser, rec
       continue;
     }
     record.reset(bytes);
-    record.hostStart = n[at + Slot.Ranges]!;
-    record.hostEnd = n[at + Slot.Ranges + 1]!;
-    record.urlStart = n[at + Slot.Ranges + 2]!;
-    record.urlEnd = n[at + Slot.Ranges + 3]!;
-    record.queryStart = n[at + Slot.Ranges + 4]!;
-    record.queryEnd = n[at + Slot.Ranges + 5]!;
-    record.refererStart = n[at + Slot.Ranges + 6]!;
-    record.refererEnd = n[at + Slot.Ranges + 7]!;
-    record.agentStart = n[at + Slot.Ranges + 8]!;
-    record.agentEnd = n[at + Slot.Ranges + 9]!;
-    record.vhostStart = n[at + Slot.Ranges + 10]!;
-    record.vhostEnd = n[at + Slot.Ranges + 11]!;
-    record.routeStart = n[at + Slot.Ranges + 12]!;
-    record.routeEnd = n[at + Slot.Ranges + 13]!;
-    record.method = n[at + Slot.Method]!;
-    record.protocol = n[at + Slot.Protocol]!;
-    record.status = n[at + Slot.Status]!;
-    record.bytes = n[at + Slot.Bytes]!;
-    record.year = n[at + Slot.Year]!;
-    record.month = n[at + Slot.Month]!;
-    record.day = n[at + Slot.Day]!;
-    record.hour = n[at + Slot.Hour]!;
-    record.minute = n[at + Slot.Minute]!;
-    record.second = n[at + Slot.Second]!;
-    record.offsetMinutes = n[at + Slot.Offset]!;
-    record.latencyUs = n[at + Slot.Latency]!;
+    for (let field = 0; field < SPANS; field++) record.spans[field] = n[at + Slot.Ranges + field]!;
+    for (let k = 0; k < NUMERIC_FIELDS.length; k++) record[NUMERIC_FIELDS[k]!] = n[at + Slot.Numbers + k]!;
     record.hasTime = n[at + Slot.HasTime] === 1;
     analyser.add(record);
   }

@@ -1,5 +1,5 @@
 import { DASH_URL, methodBytes, protocolBytes } from './http-request-line';
-import { LogRecord } from './log-record';
+import { FIELD, LogRecord } from './log-record';
 
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const hexValue = (c: number): number =>
@@ -47,20 +47,20 @@ export class RequestKeyBuilder {
   keyEnd = 0;
 
   build(record: LogRecord): void {
-    const needed = record.urlEnd - record.urlStart + (record.queryEnd - record.queryStart) + 64;
+    const needed = record.end(FIELD.url) - record.start(FIELD.url) + (record.end(FIELD.query) - record.start(FIELD.query)) + 64;
     if (needed > this.scratch.length) this.scratch = Buffer.allocUnsafe(needed * 2);
     const scratch = this.scratch;
     let at = 0;
-    if (record.queryStart >= 0) {
+    if (record.start(FIELD.query) >= 0) {
       // %U and %q given apart: GoAccess joins them with '?' before decoding.
-      at = record.buf.copy(scratch, 0, record.urlStart, record.urlEnd);
+      at = record.buf.copy(scratch, 0, record.start(FIELD.url), record.end(FIELD.url));
       scratch[at++] = 0x3f;
-      at += record.buf.copy(scratch, at, record.queryStart, record.queryEnd);
+      at += record.buf.copy(scratch, at, record.start(FIELD.query), record.end(FIELD.query));
       at = decodeUrlInto(scratch, 0, Buffer.from(scratch.subarray(0, at)), 0, at);
-    } else if (record.urlStart === DASH_URL) {
+    } else if (record.start(FIELD.url) === DASH_URL) {
       scratch[at++] = 0x2d;
     } else {
-      at = decodeUrlInto(scratch, 0, record.buf, record.urlStart, record.urlEnd);
+      at = decodeUrlInto(scratch, 0, record.buf, record.start(FIELD.url), record.end(FIELD.url));
     }
     this.urlEnd = at;
     if (record.method >= 0) at = appendField(scratch, at, methodBytes(record.method));

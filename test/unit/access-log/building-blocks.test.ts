@@ -3,7 +3,7 @@ import { detectFormat } from '../../../src/adapters/access-log/format-detection'
 import { isIpAddress } from '../../../src/adapters/access-log/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/access-log/line-splitter';
 import { LogFormat } from '../../../src/adapters/access-log/log-format';
-import { LogRecord } from '../../../src/adapters/access-log/log-record';
+import { FIELD, LogRecord } from '../../../src/adapters/access-log/log-record';
 import { RouteTemplater } from '../../../src/adapters/access-log/route-template';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
 
@@ -66,7 +66,7 @@ describe('log formats', () => {
     expect(format.parse(record, bytes(text), 0, text.length)).toBe(true);
     expect(format.complete).toBe(true);
     expect(record).toMatchObject({ status: 201, bytes: 42, year: 2026, month: 11, day: 1, hour: 23, minute: 59, second: 58, offsetMinutes: -330, latencyUs: 125000 });
-    expect(text.slice(record.urlStart, record.urlEnd).trim()).toBe('/api/v2/xsolla');
+    expect(text.slice(record.start(FIELD.url), record.end(FIELD.url)).trim()).toBe('/api/v2/xsolla');
   });
 
   it('refuses unknown specifiers', () => {
