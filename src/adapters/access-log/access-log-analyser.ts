@@ -128,7 +128,7 @@ export class AccessLogAnalyser {
     if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
     const isNotFound = status === 404;
     const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
-    this.requestKinds.values[requestId] = this.requestKinds.values[requestId]! | kind;
+    this.requestKinds.set(requestId, this.requestKinds.get(requestId) | kind);
     this.requestColumns.add(requestId, bytes, status);
     if (isNotFound) this.notFoundHits.add(requestId, 1);
     const routeId = this.requestRoutes.get(requestId);
@@ -176,11 +176,9 @@ export class AccessLogAnalyser {
    * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes.
    */
   uniqueRequests(kind: RequestKind): number {
-    const kinds = this.requestKinds.values;
-    const keyHashes = this.requestHashes.values;
     const hashes = new Int32Array(this.requests.size);
     let count = 0;
-    for (let id = 0; id < this.requests.size; id++) if (kinds[id]! & kind) hashes[count++] = keyHashes[id]!;
+    for (let id = 0; id < this.requests.size; id++) if (this.requestKinds.get(id) & kind) hashes[count++] = this.requestHashes.get(id);
     const found = hashes.subarray(0, count).sort();
     let distinct = count > 0 ? 1 : 0;
     for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
@@ -190,13 +188,13 @@ export class AccessLogAnalyser {
   private describeNewRequest(requestId: number, record: LogRecord): void {
     const keys = this.keys;
     // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
-    this.requestKinds.add(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
-    this.requestHashes.add(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
+    this.requestKinds.set(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
+    this.requestHashes.set(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
     const routeId =
       record.start(FIELD.route) >= 0
         ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
         : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
-    this.requestRoutes.add(requestId, routeId);
+    this.requestRoutes.set(requestId, routeId);
   }
 
   private isExcluded(record: LogRecord, localSeconds: number): boolean {
@@ -230,7 +228,7 @@ export class AccessLogAnalyser {
     if (agentEnd - agentStart > this.agentScratch.length) this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
     const end = decodeUrlInto(this.agentScratch, 0, record.buf, agentStart, agentEnd);
     const agentId = this.agents.intern(this.agentScratch, 0, end);
-    this.agentOfRaw.add(rawId, agentId);
+    this.agentOfRaw.set(rawId, agentId);
     return agentId;
   }
 }

@@ -1,27 +1,34 @@
-/** A growable column of counts indexed by a dense key id (see ByteKeyTable); Int32 keeps it at 4 bytes a key. */
-export class CounterColumn {
-  values: Int32Array | Float64Array;
+const PAGE_BITS = 16;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
 
-  /** `wide`: a Float64 column, for sums that can pass 2^31 (bytes). */
-  constructor(private readonly wide = false) {
-    this.values = wide ? new Float64Array(1024) : new Int32Array(1024);
-  }
+/**
+ * A column of counts indexed by a dense key id (see ByteKeyTable), in pages of 65,536: it grows a page at a time
+ * and never copies, so no outgrown array waits for the garbage collector while the peak memory is being set.
+ * Int32 keeps it at 4 bytes a key; `wide` columns (sums that can pass 2^31, like bytes) take Float64.
+ */
+export class CounterColumn {
+  private readonly pages: (Int32Array | Float64Array)[] = [];
+
+  constructor(private readonly wide = false) {}
 
   add(id: number, amount: number): void {
-    if (id >= this.values.length) this.grow(id);
-    this.values[id]! += amount;
+    const page = this.pages[id >>> PAGE_BITS] ?? this.addPages(id);
+    page[id & PAGE_MASK]! += amount;
+  }
+
+  set(id: number, value: number): void {
+    const page = this.pages[id >>> PAGE_BITS] ?? this.addPages(id);
+    page[id & PAGE_MASK] = value;
   }
 
   get(id: number): number {
-    return id < this.values.length ? this.values[id]! : 0;
+    const page = this.pages[id >>> PAGE_BITS];
+    return page ? page[id & PAGE_MASK]! : 0;
   }
 
-  private grow(id: number): void {
-    let length = this.values.length;
-    while (length <= id) length = Math.ceil(length * 1.5);
-    const bigger = this.wide ? new Float64Array(length) : new Int32Array(length);
-    bigger.set(this.values);
-    this.values = bigger;
+  private addPages(id: number): Int32Array | Float64Array {
+    while (this.pages.length <= id >>> PAGE_BITS) this.pages.push(this.wide ? new Float64Array(1 << PAGE_BITS) : new Int32Array(1 << PAGE_BITS));
+    return this.pages[id >>> PAGE_BITS]!;
   }
 }
 
