@@ -1,4 +1,7 @@
-import UAParser from 'ua-parser-js';
+import type UAParserType from 'ua-parser-js';
+
+/** Loaded for the report only, after the counting, so it is not held while the counting sets the memory peak. */
+let UAParser: typeof UAParserType | null = null;
 
 export interface AgentClass {
   /** `browser` for people, `crawler` for search engines and other spiders, `bot` for any other automated client. */
@@ -9,12 +12,14 @@ export interface AgentClass {
   os: string;
 }
 
-const CRAWLER = /bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|bingpreview/i;
+/** Search engines and other spiders: they name themselves so, or point to a page about themselves (+http://…). */
+const CRAWLER = /crawl|spider|slurp|archiver|facebookexternalhit|bingpreview|\+https?:\/\//i;
 const AUTOMATION =
   /^(curl|wget|python|go-http|java\/|okhttp|axios|node-fetch|undici|libwww|httpie|postman|apache-httpclient|guzzle|ruby|php|prometheus|uptime|pingdom|datadog|kube-probe|elb-healthchecker)/i;
 
 /** Classifies one user agent: ua-parser-js for browser and OS, patterns for crawlers and other automated clients. */
 export function classifyAgent(agent: string): AgentClass {
+  UAParser ??= require('ua-parser-js') as typeof UAParserType;
   const result = new UAParser(agent).getResult();
   const browser = result.browser.name ?? 'Unknown';
   const os = result.os.name ?? 'Unknown';

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import type TableType from 'cli-table3';
 import pc from 'picocolors';
 import { AccessLogReport } from '../../adapters/access-log/access-log-report';
 
@@ -24,6 +24,8 @@ const clip = (text: string, width = 70): string => (text.length > width ? `${tex
 export function renderTerminal(report: AccessLogReport, colour: boolean): string {
   const p = colour ? coloured : plain;
   const style = colour ? {} : { head: [], border: [] };
+  // Loaded here, not at start-up: only the terminal report draws tables.
+  const Table = require('cli-table3') as typeof TableType;
   const table = (head: string[], rows: (string | number)[][]): string => {
     // Numbers right-aligned, the first column (the key) left.
     const t = new Table({ head: head.map((h) => p.title(h)), style, colAligns: head.map((_h, i) => (i === 0 ? 'left' : 'right')) });

@@ -5,6 +5,7 @@ import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/access-log/l
 import { LogFormat } from '../../../src/adapters/access-log/log-format';
 import { FIELD, LogRecord } from '../../../src/adapters/access-log/log-record';
 import { RouteTemplater } from '../../../src/adapters/access-log/route-template';
+import { classifyAgent } from '../../../src/adapters/access-log/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -94,5 +95,20 @@ describe('--since / --until', () => {
     expect(parseTimeBound('2026-11-01T10:00:00+09:00', 'start')).toEqual({ seconds: Date.UTC(2026, 10, 1, 1) / 1000, local: false });
     expect(parseTimeBound('2026-11-01T01:00:00Z', 'start').seconds).toBe(Date.UTC(2026, 10, 1, 1) / 1000);
     expect(() => parseTimeBound('1 Nov 2026', 'start')).toThrow(/not an ISO 8601/);
+  });
+});
+
+describe('user agents', () => {
+  it.each([
+    ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'crawler', 'Googlebot'],
+    ['Googlebot/2.1 (+http://www.google.com/bot.html)', 'crawler', 'Googlebot'],
+    ['lara-bot/2.1 (+discord)', 'bot', 'lara-bot'],
+    ['python-requests/2.31.0', 'bot', 'python-requests'],
+    ['curl/8.4.0', 'bot', 'curl'],
+    ['Prometheus/2.45.0', 'bot', 'Prometheus'],
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0', 'browser', 'Firefox'],
+    ['-', 'bot', 'Unknown'],
+  ])('%s is a %s (%s)', (agent, kind, client) => {
+    expect(classifyAgent(agent)).toMatchObject({ kind, client });
   });
 });
