@@ -67,6 +67,11 @@ export class AccessLogAnalyser {
   /** Agents as written, each mapped once to its decoded form: decoding every line's agent would cost more. */
   private readonly rawAgents = new ByteKeyTable();
   private readonly agentOfRaw = new CounterColumn();
+  /**
+   * The last raw agent seen at each length (mod 256): a log has few agents, so most lines find theirs here and
+   * skip hashing some hundred bytes.
+   */
+  private readonly agentByLength = new Int32Array(256).fill(-1);
   readonly agentColumns = new HitColumns();
   readonly referrers = new ByteKeyTable();
   readonly referrerHits = new CounterColumn();
@@ -223,7 +228,10 @@ export class AccessLogAnalyser {
     const agentStart = record.start(FIELD.agent);
     const agentEnd = record.end(FIELD.agent);
     if (agentStart < 0 || agentEnd === agentStart) return this.agents.intern(DASH, 0, 1);
+    const recent = this.agentByLength[(agentEnd - agentStart) & 255]!;
+    if (recent >= 0 && this.rawAgents.holds(recent, record.buf, agentStart, agentEnd)) return this.agentOfRaw.get(recent);
     const rawId = this.rawAgents.intern(record.buf, agentStart, agentEnd);
+    this.agentByLength[(agentEnd - agentStart) & 255] = rawId;
     if (!this.rawAgents.lastWasNew) return this.agentOfRaw.get(rawId);
     if (agentEnd - agentStart > this.agentScratch.length) this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
     const end = decodeUrlInto(this.agentScratch, 0, record.buf, agentStart, agentEnd);

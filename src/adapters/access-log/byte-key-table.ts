@@ -30,29 +30,32 @@ export class ByteKeyTable {
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source[i]!, 0x01000193);
     const length = end - start;
     const slots = this.slots;
-    const spans = this.spans;
     let slot = (hash ^ (hash >>> 16)) & this.mask;
     for (;;) {
       const entry = slots[2 * slot + 1]!;
       if (entry === 0) break;
       if (slots[2 * slot] === hash) {
         const id = entry - 1;
-        if (spans[2 * id + 1] === length) {
-          const where = spans[2 * id]!;
-          const block = this.blocks[where >>> BLOCK_BITS]!;
-          const at = where & OFFSET_MASK;
-          let i = 0;
-          while (i < length && block[at + i] === source[start + i]) i++;
-          if (i === length) {
-            this.lastWasNew = false;
-            return id;
-          }
+        if (this.holds(id, source, start, end)) {
+          this.lastWasNew = false;
+          return id;
         }
       }
       slot = (slot + 1) & this.mask;
     }
     this.lastWasNew = true;
     return this.add(source, start, length, hash, slot);
+  }
+
+  /** Whether key `id` is exactly source[start..end). */
+  holds(id: number, source: Uint8Array, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.spans[2 * id + 1] !== length) return false;
+    const where = this.spans[2 * id]!;
+    const block = this.blocks[where >>> BLOCK_BITS]!;
+    const at = (where & OFFSET_MASK) - start;
+    for (let i = start; i < end; i++) if (block[at + i] !== source[i]) return false;
+    return true;
   }
 
   /** The key's bytes decoded as UTF-8 (logs carry raw bytes; UTF-8 is what browsers and servers write). */
