@@ -57,6 +57,11 @@ export function registerLogsCommand(program: Command): void {
 }
 
 async function runLogs(files: string[], options: LogsOptions): Promise<number> {
+  if (!files.length && process.stdin.isTTY) {
+    // Reading a terminal would wait for typed log lines: more likely the file was forgotten.
+    process.stderr.write('forte-cli logs: no input: give log files, or pipe a log to standard input\n');
+    return EXIT.usageOrFault;
+  }
   let since;
   let until;
   try {
