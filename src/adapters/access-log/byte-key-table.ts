@@ -1,3 +1,5 @@
+import { CounterColumn } from './counter-column';
+
 const BLOCK_BITS = 22;
 const OFFSET_MASK = (1 << BLOCK_BITS) - 1;
 const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
@@ -5,8 +7,8 @@ const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
 /**
  * Interns byte strings (URLs, user agents, hosts) to dense integer ids, keeping their bytes in one arena.
  * Millions of lines turn into hash probes without a per-line string allocation; memory grows with the number of
- * distinct keys only. A probe reads the slot (hash and id side by side), then the key's (start, length) pair,
- * then the arena: three cache lines, which is what the hot path pays.
+ * distinct keys only. A probe reads the slot (hash and id side by side), then the key's start and length, then
+ * the arena.
  */
 export class ByteKeyTable {
   /**
@@ -16,8 +18,9 @@ export class ByteKeyTable {
   private readonly blocks: Buffer[] = [];
   private block = Buffer.alloc(0);
   private blockUsed = 0;
-  /** (block index << BLOCK_BITS | offset), length per id. */
-  private spans = new Int32Array(2 * 1024);
+  /** Per id: where its bytes are (block index << BLOCK_BITS | offset), and how many. */
+  private readonly starts = new CounterColumn();
+  private readonly lengths = new CounterColumn();
   /** hash, id + 1 per slot (0: empty). */
   private slots = new Int32Array(2 * 2048);
   private mask = 2047;
@@ -50,8 +53,8 @@ export class ByteKeyTable {
   /** Whether key `id` is exactly source[start..end). */
   holds(id: number, source: Uint8Array, start: number, end: number): boolean {
     const length = end - start;
-    if (this.spans[2 * id + 1] !== length) return false;
-    const where = this.spans[2 * id]!;
+    if (this.lengths.get(id) !== length) return false;
+    const where = this.starts.get(id);
     const block = this.blocks[where >>> BLOCK_BITS]!;
     const at = (where & OFFSET_MASK) - start;
     for (let i = start; i < end; i++) if (block[at + i] !== source[i]) return false;
@@ -64,9 +67,9 @@ export class ByteKeyTable {
   }
 
   bytes(id: number): Buffer {
-    const where = this.spans[2 * id]!;
+    const where = this.starts.get(id);
     const at = where & OFFSET_MASK;
-    return this.blocks[where >>> BLOCK_BITS]!.subarray(at, at + this.spans[2 * id + 1]!);
+    return this.blocks[where >>> BLOCK_BITS]!.subarray(at, at + this.lengths.get(id));
   }
 
   private add(source: Uint8Array, start: number, length: number, hash: number, slot: number): number {
@@ -75,13 +78,8 @@ export class ByteKeyTable {
     const at = this.blockUsed;
     for (let i = 0; i < length; i++) block[at + i] = source[start + i]!;
     const id = this.size++;
-    if (2 * id === this.spans.length) {
-      const bigger = new Int32Array(this.spans.length * 2);
-      bigger.set(this.spans);
-      this.spans = bigger;
-    }
-    this.spans[2 * id] = ((this.blocks.length - 1) << BLOCK_BITS) | at;
-    this.spans[2 * id + 1] = length;
+    this.starts.set(id, ((this.blocks.length - 1) << BLOCK_BITS) | at);
+    this.lengths.set(id, length);
     this.blockUsed += length;
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id + 1;
