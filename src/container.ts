@@ -32,39 +32,7 @@ import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
-
-/** Identifiers of everything the composition root hands out. */
-export const TYPES = {
-  Config: Symbol.for('Config'),
-  Database: Symbol.for('Database'),
-  UnitOfWork: Symbol.for('UnitOfWork'),
-  Clock: Symbol.for('Clock'),
-  RandomSource: Symbol.for('RandomSource'),
-  TokenIssuer: Symbol.for('TokenIssuer'),
-  RegisterUser: Symbol.for('RegisterUser'),
-  GetUser: Symbol.for('GetUser'),
-  UpdateUser: Symbol.for('UpdateUser'),
-  DeleteUser: Symbol.for('DeleteUser'),
-  ChangePoints: Symbol.for('ChangePoints'),
-  ListReceipts: Symbol.for('ListReceipts'),
-  GetReceipt: Symbol.for('GetReceipt'),
-  CreateClient: Symbol.for('CreateClient'),
-  ListClients: Symbol.for('ListClients'),
-  RevokeClient: Symbol.for('RevokeClient'),
-  AuthenticateClient: Symbol.for('AuthenticateClient'),
-  ListSellableItems: Symbol.for('ListSellableItems'),
-  GetItem: Symbol.for('GetItem'),
-  PurchaseItem: Symbol.for('PurchaseItem'),
-  ListUserItems: Symbol.for('ListUserItems'),
-  GetUserItem: Symbol.for('GetUserItem'),
-  ConsumeUserItem: Symbol.for('ConsumeUserItem'),
-  WithdrawPurchase: Symbol.for('WithdrawPurchase'),
-  CheckIn: Symbol.for('CheckIn'),
-  GetAttendance: Symbol.for('GetAttendance'),
-  OpenBox: Symbol.for('OpenBox'),
-  ImportItems: Symbol.for('ImportItems'),
-  ListItems: Symbol.for('ListItems'),
-} as const;
+import { TYPES } from './service-identifiers';
 
 /** Test doubles a test may bind instead of the real time and chance; nothing else can be swapped. */
 export interface Overrides {

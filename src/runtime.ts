@@ -1,6 +1,7 @@
 import { Config } from './adapters/config/config';
 import { Database, openDatabase } from './adapters/persistence/database';
 import { migrateLatest, MigrationStatus, migrationStatus, rollback } from './adapters/persistence/migrator';
+import { PendingMigrationsError } from './adapters/persistence/pending-migrations-error';
 import { buildContainer, Overrides } from './container';
 
 /**
@@ -8,15 +9,6 @@ import { buildContainer, Overrides } from './container';
  * them itself so a fresh checkout just works; MySQL refuses to run on an old schema unless told to migrate.
  */
 export type MigrationPolicy = 'apply-on-sqlite' | 'apply' | 'leave';
-
-export class PendingMigrationsError extends Error {
-  constructor(pending: string[]) {
-    super(
-      `the database has ${pending.length} pending migration(s) (${pending.join(', ')}): ` +
-        'run `forte-cli migrate latest` first, or `forte-cli serve --migrate`',
-    );
-  }
-}
 
 /** An open Forte: its configuration, database and container, closed together. */
 export interface Runtime {

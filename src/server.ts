@@ -5,7 +5,7 @@ import { createHttpApp } from './adapters/http/create-http-app';
 import { HttpDependencies } from './adapters/http/http-dependencies';
 import { openAccessLogSink } from './adapters/observability/access-log-sink';
 import { createErrorReporter } from './adapters/observability/error-reporter';
-import { TYPES } from './container';
+import { TYPES } from './service-identifiers';
 import { Runtime } from './runtime';
 
 export interface RunningServer {

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
-import { ConfigError } from '../adapters/config/config';
-import { PendingMigrationsError } from '../runtime';
+import { ConfigError } from '../adapters/config/config-error';
+import { PendingMigrationsError } from '../adapters/persistence/pending-migrations-error';
 import { EXIT } from './exit-codes';
 import { buildProgram } from './program';
 import { UsageError } from './usage-error';

@@ -4,7 +4,7 @@ import { RandomSource } from '../../src/application/ports/random-source';
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
 import { parseConfig } from '../../src/adapters/config/config';
 import { Scope } from '../../src/domain/scope';
-import { TYPES } from '../../src/container';
+import { TYPES } from '../../src/service-identifiers';
 import { openRuntime, Runtime } from '../../src/runtime';
 import { startServer } from '../../src/server';
 import { createTestDatabase, dropTestDatabase } from './test-database';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/forte.sqlite';
 
@@ -34,12 +35,6 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-  }
-}
 
 /** Parses the environment; an empty value counts as unset. Throws ConfigError naming every bad key. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

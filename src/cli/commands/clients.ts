@@ -1,16 +1,13 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import { CreateClient } from '../../application/create-client';
-import { ListClients } from '../../application/list-clients';
-import { RevokeClient } from '../../application/revoke-client';
+import type { CreateClient } from '../../application/create-client';
+import type { ListClients } from '../../application/list-clients';
+import type { RevokeClient } from '../../application/revoke-client';
 import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
 import { isScope, Scope, SCOPES } from '../../domain/scope';
-import { TYPES } from '../../container';
+import { TYPES } from '../../service-identifiers';
 import { UsageError } from '../usage-error';
 import { withRuntime } from '../with-runtime';
 import { printTable } from '../print-table';
-
-const clientName = z.string().regex(CLIENT_NAME_PATTERN, 'a client name is 1-64 letters, digits, ".", "_" or "-"');
 
 function parseScopes(list: string | undefined): Scope[] {
   if (!list) throw new UsageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
@@ -23,9 +20,8 @@ function parseScopes(list: string | undefined): Scope[] {
 }
 
 function parseName(name: string): string {
-  const parsed = clientName.safeParse(name);
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'bad client name');
-  return parsed.data;
+  if (!CLIENT_NAME_PATTERN.test(name)) throw new UsageError('a client name is 1-64 letters, digits, ".", "_" or "-"');
+  return name;
 }
 
 const describeClient = (client: Client) => ({

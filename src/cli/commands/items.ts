@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { ImportItems, RowIssue } from '../../application/import-items';
-import { ListItems } from '../../application/list-items';
-import { presentItem } from '../../adapters/http/presenters/item-presenter';
-import { TYPES } from '../../container';
+import type { ImportItems, RowIssue } from '../../application/import-items';
+import type { ListItems } from '../../application/list-items';
+import { TYPES } from '../../service-identifiers';
 import { EXIT } from '../exit-codes';
-import { fileFieldName } from '../items/item-row-schema';
-import { readItemFile } from '../items/read-item-file';
+import { fileFieldName } from '../items/file-field-name';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
 
@@ -19,6 +17,8 @@ export function registerItemsCommand(program: Command): void {
     .description('Upsert items by SKU from a JSON array or a CSV with a header row; any bad row imports nothing')
     .option('--json', 'print {"created", "updated"} or {"issues"} as JSON')
     .action(async (path: string, options: { json?: boolean }) => {
+      // The readers and their schemas load with the command, not with every forte-cli start.
+      const { readItemFile } = await import('../items/read-item-file');
       const file = await readItemFile(path);
       const result = await withRuntime((runtime) =>
         runtime.get<ImportItems>(TYPES.ImportItems).execute({ rows: file.rows, readIssues: file.issues }),
@@ -46,6 +46,7 @@ export function registerItemsCommand(program: Command): void {
     .description('List the whole catalogue, unsellable items included')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
+      const { presentItem } = await import('../../adapters/http/presenters/item-presenter');
       const list = (await withRuntime((runtime) => runtime.get<ListItems>(TYPES.ListItems).execute())).map(presentItem);
       if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else {

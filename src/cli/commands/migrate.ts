@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../adapters/config/load-config';
-import { openRuntime, Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime';
 import { UsageError } from '../usage-error';
 
 type Action = 'latest' | 'rollback' | 'status';
@@ -29,6 +28,10 @@ export function registerMigrateCommand(program: Command): void {
       if (action !== 'latest' && action !== 'rollback' && action !== 'status') {
         throw new UsageError(`unknown migrate action "${action}": use latest, rollback or status`);
       }
+      const [{ loadConfig }, { openRuntime }] = await Promise.all([
+        import('../../adapters/config/load-config'),
+        import('../../runtime'),
+      ]);
       const runtime = await openRuntime(loadConfig(), { migrations: 'leave' });
       try {
         const outcome = (await run(runtime, action)) as Record<string, string[]>;

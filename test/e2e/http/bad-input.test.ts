@@ -1,5 +1,5 @@
 import { RevokeClient } from '../../../src/application/revoke-client';
-import { TYPES } from '../../../src/container';
+import { TYPES } from '../../../src/service-identifiers';
 import { ApiAnswer, ApiClient } from './api-client';
 import { useApiSession } from './api-session';
 import { aDiscordId } from './discord-ids';
