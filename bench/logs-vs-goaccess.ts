@@ -33,7 +33,6 @@ async function main(): Promise<void> {
   const oursFile = join(dir, 'forte.json');
   const baseline = measure(process.execPath, [FORTE_CLI, '--help']);
   const ours = measure(process.execPath, [FORTE_CLI, 'logs', log, '--json'], oursFile);
-  const alone = measure(process.execPath, [join(__dirname, 'logs-command-alone.js'), 'logs', log, '--json']);
   const theirs = measure(GOACCESS, [log, '--log-format=COMBINED', '-o', theirsFile]);
 
   const timeRatio = ours.wallSeconds / theirs.wallSeconds;
@@ -45,8 +44,6 @@ async function main(): Promise<void> {
     ['forte-cli logs --json', `${ours.wallSeconds.toFixed(2)} s`, mb(ours.peakRssKb)],
     ['ratio (target)', `${timeRatio.toFixed(3)} (≤ 0.25)`, `${memoryRatio.toFixed(3)} (≤ 0.5)`],
     ['forte-cli --help (start-up alone)', `${baseline.wallSeconds.toFixed(2)} s`, mb(baseline.peakRssKb)],
-    ['the logs command without the others', `${alone.wallSeconds.toFixed(2)} s`, mb(alone.peakRssKb)],
-    ['  its ratios (information)', (alone.wallSeconds / theirs.wallSeconds).toFixed(3), (alone.peakRssKb / theirs.peakRssKb).toFixed(3)],
   ];
   for (const row of rows) process.stdout.write(`${row[0]!.padEnd(36)}${row[1]!.padStart(18)}${row[2]!.padStart(18)}\n`);
   const found = differences(readJson(theirsFile), readJson(oursFile));
