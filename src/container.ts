@@ -26,7 +26,6 @@ import { RegisterUser } from './application/register-user';
 import { RevokeClient } from './application/revoke-client';
 import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
-import { Config } from './adapters/config/config';
 import { Database } from './adapters/persistence/database';
 import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
@@ -44,9 +43,8 @@ export interface Overrides {
  * The one composition root: the server, forte-cli and the end-to-end tests all build Forte here.
  * Use cases are plain classes, so every binding is a factory over the identifiers it needs.
  */
-export function buildContainer(config: Config, database: Database, overrides: Overrides = {}): Container {
+export function buildContainer(database: Database, overrides: Overrides = {}): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.bind<Config>(TYPES.Config).toConstantValue(config);
   container.bind<Database>(TYPES.Database).toConstantValue(database);
   container.bind<UnitOfWork>(TYPES.UnitOfWork).toResolvedValue((db: Database) => new KnexUnitOfWork(db.knex), [TYPES.Database]);
   container.bind<Clock>(TYPES.Clock).toConstantValue(overrides.clock ?? new SystemClock());

@@ -35,7 +35,7 @@ export async function openRuntime(
     await database.close();
     throw error;
   }
-  const container = buildContainer(config, database, options.overrides);
+  const container = buildContainer(database, options.overrides);
   return {
     config,
     database,

@@ -3,7 +3,6 @@
  * can name what it needs without loading every adapter at start-up.
  */
 export const TYPES = {
-  Config: Symbol.for('Config'),
   Database: Symbol.for('Database'),
   UnitOfWork: Symbol.for('UnitOfWork'),
   Clock: Symbol.for('Clock'),
