@@ -4,7 +4,7 @@ import { User } from '../../src/domain/user';
 import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
-import { aRequest } from './idempotency-repository.contract';
+import { aRequest, LONG_AGO } from './idempotency-repository.contract';
 import { aNewUser, AT, aUserItemDraft } from './support/records';
 
 /** A promise and the function that settles it, to hold a transaction open until a test lets it go. */
@@ -30,18 +30,18 @@ describe('MariaDB locking', () => {
     const claimed = gate();
     const release = gate();
     const holder = uow.run(async (tx) => {
-      const claim = await tx.idempotency.claim(request, AT);
+      const claim = await tx.idempotency.claim(request, AT, LONG_AGO);
       claimed.open();
       await release.opened;
       await tx.idempotency.complete(request, 'done');
       return claim;
     });
     await claimed.opened;
-    const waited = await uow.run((tx) => tx.idempotency.claim(request, AT));
+    const waited = await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO));
     release.open();
     expect(waited).toEqual({ kind: 'busy' });
     expect(await holder).toEqual({ kind: 'claimed' });
-    expect(await uow.run((tx) => tx.idempotency.claim(request, AT))).toMatchObject({ kind: 'existing', result: 'done' });
+    expect(await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toMatchObject({ kind: 'existing', result: 'done' });
   });
 
   it('runs the work again when a deadlock rolled it back', async () => {
