@@ -40,11 +40,11 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
   if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
-  app.use(errorBoundary(deps.reportError));
+  app.use(errorBoundary(deps.observer));
   app.use(unansweredRoutes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   // Errors past the boundary (a response stream failing mid-way) reach Koa itself; report those too.
-  app.on('error', (error: unknown, ctx: Koa.Context) => deps.reportError(error, ctx));
+  app.on('error', (error: unknown, ctx: Koa.Context) => deps.observer.fault(error, ctx));
   return app;
 }

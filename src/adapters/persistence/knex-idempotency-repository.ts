@@ -28,7 +28,7 @@ const isFinished = (stored: StoredClaim | null): stored is StoredClaim & { resul
 const keyHash = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
 export class KnexIdempotencyRepository implements IdempotencyRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   /**
    * A finished, unexpired record is answered from a plain read, so replays take no lock at all. Otherwise the
