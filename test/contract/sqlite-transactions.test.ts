@@ -42,23 +42,24 @@ describe('SQLite transactions', () => {
   });
 
   it("wait for another connection's write lock without blocking the event loop, then begin", async () => {
-    const holder = new Sqlite(filenameOf(database));
-    const uow = new KnexUnitOfWork(database.knex, { attempts: 1, firstBackoffMs: 0 });
+    const patient = await openTestSqlite({ lockTimeoutMs: 10_000 });
+    const holder = new Sqlite(filenameOf(patient));
+    const uow = new KnexUnitOfWork(patient.knex, { attempts: 1, firstBackoffMs: 0 }, patient.reads);
     try {
       holder.exec('BEGIN IMMEDIATE');
       const newUser = aNewUser();
-      const inserted = uow.run((tx) => tx.users.insert(newUser));
-      // While the transaction waits for the lock, timers still fire: the wait is not a synchronous busy wait.
-      let ticks = 0;
-      const ticker = setInterval(() => (ticks += 1), 5);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      clearInterval(ticker);
-      expect(ticks).toBeGreaterThanOrEqual(5);
+      let settled = false;
+      const inserted = uow.run((tx) => tx.users.insert(newUser)).finally(() => (settled = true));
+      // While the write waits for the lock, other work of the process goes on: the wait is not a busy wait.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await uow.read((reads) => reads.users.findByDiscordId(newUser.discordId))).toBeNull();
+      expect(settled).toBe(false);
       holder.exec('ROLLBACK');
       await inserted;
       expect(await uow.read((reads) => reads.users.findByDiscordId(newUser.discordId))).not.toBeNull();
     } finally {
       holder.close();
+      await patient.close();
     }
   });
 
