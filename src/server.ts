@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createHttpApp } from './adapters/http/create-http-app';
 import { HttpDependencies } from './adapters/http/http-dependencies';
-import { openAccessLogSink } from './adapters/observability/access-log-sink';
+import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter } from './adapters/observability/error-reporter';
 import { TYPES } from './service-identifiers';
 import { Runtime } from './runtime';
