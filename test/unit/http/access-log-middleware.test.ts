@@ -1,5 +1,5 @@
-import { detectFormat, parserFor } from '../../../src/adapters/access-log/format-detection';
-import { LogRecord } from '../../../src/adapters/access-log/log-record';
+import { detectFormat, parserFor } from '../../../src/adapters/log-analysis/format-detection';
+import { LogRecord } from '../../../src/adapters/log-analysis/log-record';
 import { formatForteLine } from '../../../src/adapters/observability/access-log-middleware';
 import { InMemoryHttpApp, startInMemoryApp } from './in-memory-http-app';
 
