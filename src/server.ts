@@ -5,7 +5,7 @@ import { createHttpApp } from './adapters/http/create-http-app';
 import { HttpDependencies } from './adapters/http/http-dependencies';
 import { HttpObserver } from './adapters/http/http-observer';
 import { answerMalformedHttp } from './adapters/http/malformed-http';
-import { openAccessLogSink } from './adapters/observability/access-log-sink';
+import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter } from './adapters/observability/error-reporter';
 import { createLogger } from './adapters/observability/logger';
 import { TYPES } from './service-identifiers';

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import { forteAccessLog } from '../observability/forte-access-log';
+import { forteAccessLog } from '../observability/access-log-middleware';
 import { httpDurationHistogram } from '../observability/http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
