@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertFreshBuild } from './fresh-build';
 
-/** The built program, as operators run it (`npm test` builds before jest). */
+/** The built program, as operators run it (`npm test` builds before jest); a stale build fails the test file. */
 export const FORTE_CLI = join(__dirname, '../../dist/src/cli/main.js');
+assertFreshBuild();
 
 export interface CliRun {
   status: number | null;
