@@ -19,14 +19,14 @@ const cleanFolder = mkdtempSync(join(tmpdir(), 'forte-cli-'));
 
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {},
+  options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string; timeoutMs?: number } = {},
 ): CliRun {
   const run = spawnSync(process.execPath, [FORTE_CLI, ...args], {
     cwd: options.cwd ?? cleanFolder,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     input: options.input,
     maxBuffer: 1 << 28,
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { status: run.status, stdout: run.stdout.toString('utf8'), stderr: run.stderr.toString('utf8') };
 }

@@ -15,7 +15,7 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^(mysql|mariadb):\/\/.+\/[^/]+$/.test(url) || /^sqlite:.+/.test(url), {
+    .refine((url) => (/^mysql:\/\/.+\/[^/]+$/.test(url) && URL.canParse(url)) || /^sqlite:.+/.test(url), {
       message: 'expected mysql://user:pass@host:port/database or sqlite:PATH',
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
 import { DatabaseLocation } from './database-url';
 import { ImmediateSqliteClient } from './immediate-sqlite-client';
+import { KNEX_LOG } from './knex-log';
 
 export interface ConnectionOptions {
   /**
@@ -18,9 +19,9 @@ const MYSQL_POOL_MAX = 10;
 /** knex settings for a database: UTC timestamps, lossless BIGINTs, and immediate SQLite transactions. */
 export function knexConfig(location: DatabaseLocation, options: ConnectionOptions = {}): Knex.Config {
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  return location.kind === 'mysql'
-    ? mysqlConfig(location, lockTimeoutMs)
-    : sqliteConfig(location.filename, lockTimeoutMs);
+  const config =
+    location.kind === 'mysql' ? mysqlConfig(location, lockTimeoutMs) : sqliteConfig(location.filename, lockTimeoutMs);
+  return { ...config, log: KNEX_LOG };
 }
 
 function mysqlConfig(

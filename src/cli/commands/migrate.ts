@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Runtime } from '../../runtime';
-import { UsageError } from '../usage-error';
+import { usageError } from '../cli-error';
+import { withRuntime } from '../with-runtime';
 
 type Action = 'latest' | 'rollback' | 'status';
 
@@ -26,18 +27,9 @@ export function registerMigrateCommand(program: Command): void {
     .option('--json', 'print the outcome as JSON')
     .action(async (action: string, options: { json?: boolean }) => {
       if (action !== 'latest' && action !== 'rollback' && action !== 'status') {
-        throw new UsageError(`unknown migrate action "${action}": use latest, rollback or status`);
+        throw usageError(`unknown migrate action "${action}": use latest, rollback or status`);
       }
-      const [{ loadConfig }, { openRuntime }] = await Promise.all([
-        import('../../adapters/config/load-config'),
-        import('../../runtime'),
-      ]);
-      const runtime = await openRuntime(loadConfig(), { migrations: 'leave' });
-      try {
-        const outcome = (await run(runtime, action)) as Record<string, string[]>;
-        process.stdout.write(options.json ? `${JSON.stringify(outcome)}\n` : describe(outcome));
-      } finally {
-        await runtime.close();
-      }
+      const outcome = (await withRuntime((runtime) => run(runtime, action), 'leave')) as Record<string, string[]>;
+      process.stdout.write(options.json ? `${JSON.stringify(outcome)}\n` : describe(outcome));
     });
 }
