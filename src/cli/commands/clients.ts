@@ -6,6 +6,7 @@ import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
 import { isScope, Scope, SCOPES } from '../../domain/scope';
 import { TYPES } from '../../service-identifiers';
 import { usageError } from '../cli-error';
+import { confirmDestruction } from '../confirm-destruction';
 import { failureError } from '../failure-exits';
 import { printTable } from '../print-table';
 import { scopeHelp } from '../scope-help';
@@ -76,11 +77,19 @@ export function registerClientsCommand(program: Command): void {
 
   clients
     .command('revoke <name>')
-    .description("Revoke a client's token at once")
+    .description("Revoke a client's token at once; a revoked token cannot be restored")
     .option('--json', 'print the revoked client')
-    .action(async (name: string, options: { json?: boolean }) => {
+    .option('--yes', 'revoke without asking (required when not on a terminal)')
+    .action(async (given: string, options: { json?: boolean; yes?: boolean }) => {
+      const name = parseName(given);
       await withRuntime(async (runtime) => {
-        const result = await runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name: parseName(name) });
+        const existing = (await runtime.get<ListClients>(TYPES.ListClients).execute()).find((c) => c.name === name);
+        if (!existing) throw failureError({ type: 'ClientNotFound' }, name);
+        // Revoking twice keeps the first time and destroys nothing more: no need to ask.
+        if (!existing.revokedAt) {
+          await confirmDestruction(`revoking ${name} stops its token for good, in every process within 1 s`, options);
+        }
+        const result = await runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name });
         if (!result.ok) throw failureError(result.failure, name);
         const client = describeClient(result.value);
         process.stdout.write(options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`);

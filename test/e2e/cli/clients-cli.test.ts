@@ -44,7 +44,7 @@ describe('forte-cli clients', () => {
 
   it('lists and revokes', () => {
     clients('create', 'mia-bot', '--scopes', 'attendance');
-    const revoked = clients('revoke', 'mia-bot', '--json');
+    const revoked = clients('revoke', 'mia-bot', '--json', '--yes');
     expect(revoked.status).toBe(0);
     expect(JSON.parse(revoked.stdout)).toEqual(expect.objectContaining({ name: 'mia-bot', revoked_at: expect.any(String) }));
     const list = JSON.parse(clients('list', '--json').stdout) as { name: string; revoked_at: string | null }[];
