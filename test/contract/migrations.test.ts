@@ -50,17 +50,17 @@ describe.each([
 
   it('go up, report their status, and come down again by batch', async () => {
     const { knex } = empty.database;
-    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL, lastBatch: [] });
 
     expect(await migrateLatest(knex)).toEqual(ALL);
     expect(await migrateLatest(knex)).toEqual([]);
-    expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [] });
+    expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [], lastBatch: [...ALL].reverse() });
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 
     expect(await rollback(knex)).toEqual([...ALL].reverse());
-    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL, lastBatch: [] });
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

@@ -15,7 +15,7 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^(mysql|mariadb):\/\/.+\/[^/]+$/.test(url) || /^sqlite:.+/.test(url), {
+    .refine((url) => (/^mysql:\/\/.+\/[^/]+$/.test(url) && URL.canParse(url)) || /^sqlite:.+/.test(url), {
       message: 'expected mysql://user:pass@host:port/database or sqlite:PATH',
     }),
   /** How long a statement waits for a row lock before the request is answered 503 BUSY. */

@@ -1,6 +1,6 @@
 /** Recognises the driver errors that the adapters answer differently from a plain fault. */
 
-const codeOf = (error: unknown): string | undefined =>
+export const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
 import { DatabaseLocation } from './database-url';
 import { immediateSqliteClient } from './immediate-sqlite-client';
+import { KNEX_LOG } from './knex-log';
 
 export interface ConnectionOptions {
   /**
@@ -20,9 +21,11 @@ const STRICT_SQL_MODE = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FO
 /** knex settings for a database: UTC timestamps, lossless BIGINTs, and immediate SQLite transactions. */
 export function knexConfig(location: DatabaseLocation, options: ConnectionOptions = {}): Knex.Config {
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  return location.kind === 'mysql'
-    ? mysqlConfig(location, lockTimeoutMs)
-    : sqliteConfig(location.filename, lockTimeoutMs, 'writes');
+  const config =
+    location.kind === 'mysql'
+      ? mysqlConfig(location, lockTimeoutMs)
+      : sqliteConfig(location.filename, lockTimeoutMs, 'writes');
+  return { ...config, log: KNEX_LOG };
 }
 
 /**
@@ -30,7 +33,7 @@ export function knexConfig(location: DatabaseLocation, options: ConnectionOption
  * pool behind a write transaction that is waiting for another process's lock. (WAL readers take no lock.)
  */
 export function sqliteReadsConfig(filename: string): Knex.Config {
-  return sqliteConfig(filename, 0, 'reads');
+  return { ...sqliteConfig(filename, 0, 'reads'), log: KNEX_LOG };
 }
 
 function mysqlConfig(

@@ -29,6 +29,9 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261201000001_widen_receipt_reason', migration: widenReceiptReason },
 ];
 
+/** The names of every migration, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((entry) => entry.name);
+
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {
   getMigrations: () => Promise.resolve([...MIGRATIONS]),
   getMigrationName: (entry) => entry.name,

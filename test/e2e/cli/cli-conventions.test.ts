@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../support/forte-cli';
+
+const jsonLine = (stdout: string): unknown => {
+  expect(stdout.split('\n')).toHaveLength(2);
+  return JSON.parse(stdout);
+};
+
+describe('forte-cli conventions', () => {
+  it('--version prints the version of package.json', () => {
+    const packageJson = readFileSync(join(__dirname, '../../../package.json'), 'utf8');
+    const { version } = JSON.parse(packageJson) as { version: string };
+    const run = runCli(['--version']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
+  it('under --json a usage error is one JSON line on stdout, with the same exit code as without', () => {
+    const plain = runCli(['clients', 'create', 'lara-bot', '--scopes', 'users:fly']);
+    const json = runCli(['clients', 'create', 'lara-bot', '--scopes', 'users:fly', '--json']);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toMatch(/^forte-cli: unknown scope\(s\) users:fly/);
+    expect(json.status).toBe(2);
+    expect(json.stderr).toBe('');
+    expect(jsonLine(json.stdout)).toEqual({
+      error: { code: 'BAD_USAGE', message: expect.stringContaining('users:fly') },
+    });
+  });
+
+  it("commander's own usage errors too: an unknown option, a missing argument, an unknown command", () => {
+    for (const args of [['items', 'list', '--colour'], ['clients', 'revoke'], ['refund']]) {
+      const plain = runCli(args);
+      expect(plain.status).toBe(2);
+      expect(plain.stderr).toMatch(/^error: /);
+      const json = runCli([...args, '--json']);
+      expect(json.status).toBe(2);
+      expect(json.stderr).toBe('');
+      expect(jsonLine(json.stdout)).toEqual({
+        error: { code: 'BAD_USAGE', message: expect.not.stringMatching(/^error:/) },
+      });
+    }
+  });
+
+  it('a file the command cannot read is a JSON failure under --json', () => {
+    const run = runCli(['items', 'import', 'no-such-items.csv', '--json']);
+    expect(run.status).toBe(2);
+    expect(jsonLine(run.stdout)).toEqual({
+      error: { code: 'BAD_USAGE', message: expect.stringMatching(/^cannot read no-such-items\.csv: ENOENT/) },
+    });
+  });
+});
