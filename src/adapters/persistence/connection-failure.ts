@@ -1,3 +1,4 @@
+import { StorageUnavailableError } from '../../application/ports/storage-failures';
 import { codeOf } from './database-errors';
 
 /** What an operator can do about each way of failing to reach the database, by driver error code. */
@@ -24,6 +25,8 @@ const ADVICE: Record<string, string> = {
  * database, a SQLite file that cannot be opened), or null when the error is something else.
  */
 export function connectionFailureAdvice(error: unknown): string | null {
-  if (!(error instanceof Error)) return null;
-  return ADVICE[codeOf(error) ?? error.name] ?? null;
+  // A unit of work names an unreachable database StorageUnavailableError, with the driver's error as its cause.
+  const failure = error instanceof StorageUnavailableError ? error.cause : error;
+  if (!(failure instanceof Error)) return null;
+  return ADVICE[codeOf(failure) ?? failure.name] ?? null;
 }
