@@ -1,7 +1,7 @@
 import { noAttendance } from '../domain/attendance';
 import { Box, openBox } from '../domain/box';
 import { FailureOf } from '../domain/failure';
-import { BalanceFailure, changeBalance } from '../domain/points';
+import { creditBalance } from '../domain/points';
 import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
@@ -31,7 +31,7 @@ export interface OpenedBox {
   points: number;
 }
 
-export type OpenBoxFailure = FailureOf<'UserNotFound' | 'NotEnoughKeys'> | BalanceFailure | IdempotencyFailure;
+export type OpenBoxFailure = FailureOf<'UserNotFound' | 'NotEnoughKeys' | 'BalanceOutOfRange'> | IdempotencyFailure;
 
 /** Spends keys on a box and credits its prize with an `attendance_box` receipt, in one transaction. */
 export class OpenBox {
@@ -53,7 +53,7 @@ export class OpenBox {
     const attendance = (await tx.attendances.lockByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
     const opened = openBox(attendance, input.box, input.premium, this.random.next());
     if (!opened.ok) return opened;
-    const credited = changeBalance(user, {
+    const credited = creditBalance(user, {
       kind: 'attendance_box',
       delta: opened.value.points,
       reason: `${input.box} box${input.premium ? ' (premium)' : ''}`,

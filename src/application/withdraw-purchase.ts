@@ -1,5 +1,4 @@
 import { FailureOf } from '../domain/failure';
-import { BalanceFailure } from '../domain/points';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { decideWithdrawal } from '../domain/withdrawal-policy';
@@ -20,8 +19,7 @@ export interface WithdrawPurchaseInput {
 }
 
 export type WithdrawPurchaseFailure =
-  | FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed'>
-  | BalanceFailure
+  | FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed' | 'BalanceOutOfRange'>
   | IdempotencyFailure;
 
 /**

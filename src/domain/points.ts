@@ -51,3 +51,15 @@ export function changeBalance(
   assertReceiptTextsFit(receipt);
   return ok({ user: { ...user, points: after, updatedAt: change.at }, receipt });
 }
+
+/** A change that only adds points: it can fail only by overflowing, never for want of points. */
+export function creditBalance(
+  user: User,
+  change: BalanceChange,
+): Result<{ user: User; receipt: ReceiptDraft }, FailureOf<'BalanceOutOfRange'>> {
+  if (change.delta < 0) throw new Error(`A credit is never negative: ${change.delta}`);
+  const credited = changeBalance(user, change);
+  if (credited.ok) return credited;
+  if (credited.failure.type === 'BalanceOutOfRange') return fail(credited.failure);
+  throw new Error(`A credit of ${change.delta} points was refused as ${credited.failure.type}`);
+}

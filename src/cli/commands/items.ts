@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { RowIssue } from '../../application/import-items';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/file-field-name';
+import { itemRecord } from '../items/item-record';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
 
@@ -44,8 +45,7 @@ export function registerItemsCommand(program: Command): void {
     .description('List the whole catalogue, unsellable items included')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const { presentItem } = await import('../../adapters/http/presenters/item-presenter');
-      const list = (await withRuntime((runtime) => runtime.useCases.listItems.execute())).map(presentItem);
+      const list = (await withRuntime((runtime) => runtime.useCases.listItems.execute())).map(itemRecord);
       if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else {
         printTable(

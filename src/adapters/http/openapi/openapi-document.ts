@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, ResponseConfig } from '@asteasolu
 import { z } from 'zod';
 import { AnyEndpoint } from '../endpoint';
 import { FAILURE_RESPONSES } from '../failure-responses';
-import { API_PREFIX } from '../mount-endpoints';
+import { API_PREFIX, failureTypesOf } from '../mount-endpoints';
 import { ErrorResponse } from '../schemas/error-schema';
 import { IdempotencyHeaders } from '../schemas/idempotency-schemas';
 
@@ -16,6 +16,11 @@ const REFUSALS: Record<number, string[]> = {
   // Retry after `Retry-After` seconds, with the same Idempotency-Key.
   503: ['BUSY', 'DATABASE_UNAVAILABLE'],
 };
+
+/** An open endpoint admits everyone: no 401 or 403. */
+const OPEN_REFUSALS: Record<number, string[]> = Object.fromEntries(
+  Object.entries(REFUSALS).filter(([status]) => status !== '401' && status !== '403'),
+);
 
 const BODY_REFUSALS: Record<number, string[]> = {
   400: ['MALFORMED_JSON', 'MALFORMED_HTTP'],
@@ -32,12 +37,14 @@ export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGen
     description: 'A client token from `forte-cli clients create`; the bare token without `Bearer ` is accepted too.',
   });
   for (const endpoint of endpoints) {
+    const { auth } = endpoint;
     registry.registerPath({
       method: endpoint.method,
       path: `${API_PREFIX}${endpoint.path}`,
       summary: endpoint.summary,
-      description: `Needs the scope \`${endpoint.scope}\`.`,
-      security: [{ [SECURITY_SCHEME]: [endpoint.scope] }],
+      ...(auth.kind === 'bot'
+        ? { description: `Needs the scope \`${auth.scope}\`.`, security: [{ [SECURITY_SCHEME]: [auth.scope] }] }
+        : {}),
       request: {
         params: endpoint.params,
         query: endpoint.query,
@@ -67,10 +74,11 @@ function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
   const add = (status: number, code: string): void => {
     codes.set(status, [...(codes.get(status) ?? []), code]);
   };
-  for (const [status, listed] of Object.entries({ ...REFUSALS, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
+  const refusals = endpoint.auth.kind === 'bot' ? REFUSALS : OPEN_REFUSALS;
+  for (const [status, listed] of Object.entries({ ...refusals, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
     listed.forEach((code) => add(Number(status), code));
   }
-  for (const failure of endpoint.failures) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
+  for (const failure of failureTypesOf(endpoint)) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
 
   const { status, description, schema } = endpoint.success;
   const responses: Record<string, ResponseConfig> = {
