@@ -83,11 +83,12 @@ function sqliteConfig(filename: string, lockTimeoutMs: number, use: 'writes' | '
       max: 1,
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) {
         try {
-          // No synchronous waiting for locks: it would freeze the event loop (see immediate-sqlite-client.ts).
-          connection.pragma('busy_timeout = 0');
           connection.pragma('foreign_keys = ON');
-          // WAL lets readers go on while one writer commits (set once, by the writer; the file keeps it).
+          // WAL lets readers go on while one writer commits (set once, by the writer; the file keeps it). Opening
+          // may briefly wait, with the driver's own busy timeout, while another process rebuilds the WAL index.
           if (use === 'writes') connection.pragma('journal_mode = WAL');
+          // From then on no synchronous waiting for locks: it would freeze the event loop (immediate-sqlite-client.ts).
+          connection.pragma('busy_timeout = 0');
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);
