@@ -4,6 +4,7 @@ import type { ListItems } from '../../application/list-items';
 import { TYPES } from '../../service-identifiers';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/file-field-name';
+import { ITEM_FILE_HELP } from '../items/item-file-help';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
 
@@ -16,6 +17,7 @@ export function registerItemsCommand(program: Command): void {
     .command('import <file>')
     .description('Upsert items by SKU from a JSON array or a CSV with a header row; any bad row imports nothing')
     .option('--json', 'print {"created", "updated"} or {"issues"} as JSON')
+    .addHelpText('after', ITEM_FILE_HELP)
     .action(async (path: string, options: { json?: boolean }) => {
       // The readers and their schemas load with the command, not with every forte-cli start.
       const { readItemFile } = await import('../items/read-item-file');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/forte-cli';
 
@@ -48,5 +49,13 @@ describe('forte-cli conventions', () => {
     expect(jsonLine(run.stdout)).toEqual({
       error: { code: 'BAD_USAGE', message: expect.stringMatching(/^cannot read no-such-items\.csv: ENOENT/) },
     });
+  });
+
+  it('logs --html says where it wrote the report', () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'forte-html-')), 'report.html');
+    const run = runCli(['logs', join(__dirname, '../../fixtures/access-logs/forte-seed13.log'), '--html', report]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`forte-cli logs: wrote the HTML report to ${report}\n`);
+    expect(existsSync(report)).toBe(true);
   });
 });
