@@ -24,8 +24,9 @@ imported, and each bad row and field is listed (exit 1).
 
 Example items.json:
   [
-    {"sku": "nick-color", "name": "Nickname colour", "description": "Paint your name", "price": 40,
-     "sellable": true, "withdrawable": true, "expires_after_days": 30, "max_per_user": 1},
+    {"sku": "nick-color", "name": "Nickname colour", "description": "Paint, your name",
+     "image_url": "https://cdn.example.com/n.png", "price": 40, "sellable": true, "withdrawable": true,
+     "expires_after_days": 30, "max_per_user": 1},
     {"sku": "bg-1", "name": "Background", "price": 100, "sellable": true, "withdrawable": false}
   ]
 
