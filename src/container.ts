@@ -27,7 +27,7 @@ import { RevokeClient } from './application/revoke-client';
 import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Database } from './adapters/persistence/database';
-import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
+import { DEFAULT_RETRY, KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
@@ -46,7 +46,7 @@ export interface Overrides {
 export function buildContainer(database: Database, overrides: Overrides = {}): Container {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind<Database>(TYPES.Database).toConstantValue(database);
-  container.bind<UnitOfWork>(TYPES.UnitOfWork).toResolvedValue((db: Database) => new KnexUnitOfWork(db.knex), [TYPES.Database]);
+  container.bind<UnitOfWork>(TYPES.UnitOfWork).toResolvedValue((db: Database) => new KnexUnitOfWork(db.knex, DEFAULT_RETRY, db.reads), [TYPES.Database]);
   container.bind<Clock>(TYPES.Clock).toConstantValue(overrides.clock ?? new SystemClock());
   container.bind<RandomSource>(TYPES.RandomSource).toConstantValue(overrides.random ?? new CryptoRandomSource());
   container.bind<TokenIssuer>(TYPES.TokenIssuer).toConstantValue(new Sha256TokenIssuer());

@@ -28,7 +28,7 @@ export async function openRuntime(
   config: Config,
   options: { migrations: MigrationPolicy; overrides?: Overrides },
 ): Promise<Runtime> {
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, { lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS });
   try {
     await applyPolicy(database, options.migrations);
   } catch (error) {

@@ -1,10 +1,13 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import { createHttpApp } from './adapters/http/create-http-app';
 import { HttpDependencies } from './adapters/http/http-dependencies';
-import { openAccessLogSink } from './adapters/observability/access-log-sink';
+import { HttpObserver } from './adapters/http/http-observer';
+import { answerMalformedHttp } from './adapters/http/malformed-http';
+import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter } from './adapters/observability/error-reporter';
+import { createLogger } from './adapters/observability/logger';
 import { TYPES } from './service-identifiers';
 import { Runtime } from './runtime';
 
@@ -19,13 +22,34 @@ const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
 /** Builds the HTTP adapter from the runtime's container and listens on the configured host and port. */
 export async function startServer(runtime: Runtime, listen = { host: runtime.config.HOST, port: runtime.config.PORT }): Promise<RunningServer> {
   const accessLog = openAccessLogSink(runtime.config.ACCESS_LOG);
+  const logger = createLogger(runtime.config.LOG_LEVEL);
   const errors = await createErrorReporter({
     dsn: runtime.config.SENTRY_DSN,
     environment: runtime.config.SENTRY_ENVIRONMENT,
     release: RELEASE,
+    logger,
   });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const refusals = new Counter({
+    name: 'forte_storage_refusals_total',
+    help: 'Requests answered 503 because of contention (BUSY) or an unreachable database (DATABASE_UNAVAILABLE)',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const protocolErrors = new Counter({
+    name: 'forte_http_protocol_errors_total',
+    help: 'Requests refused as malformed HTTP before reaching a route',
+    registers: [registry],
+  });
+  const observer: HttpObserver = {
+    fault: (error, ctx) => errors.report(error, { method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }),
+    storageRefusal: (refusal, ctx) => {
+      refusals.inc({ code: refusal });
+      logger.warn({ refusal, method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }, 'answered 503');
+    },
+    protocolError: () => protocolErrors.inc(),
+  };
   const deps: HttpDependencies = {
     registerUser: runtime.get(TYPES.RegisterUser),
     getUser: runtime.get(TYPES.GetUser),
@@ -49,11 +73,12 @@ export async function startServer(runtime: Runtime, listen = { host: runtime.con
       await runtime.database.knex.raw('SELECT 1');
       return true;
     },
-    reportError: (error, ctx) => errors.report(error, { method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }),
+    observer,
     accessLog: accessLog.write,
     metrics: { registry, token: runtime.config.METRICS_TOKEN ?? null },
   };
   const server = createServer(createHttpApp(deps).callback());
+  server.on('clientError', answerMalformedHttp(observer));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, resolve);

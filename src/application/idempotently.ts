@@ -20,17 +20,11 @@ export async function idempotently<T, F>(
   work: () => Promise<Result<T, F>>,
 ): Promise<Result<T, F | IdempotencyFailure>> {
   if (!request) return work();
-  const claim = await tx.idempotency.claim(request, now);
+  const claim = await tx.idempotency.claim(request, now, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
   if (claim.kind === 'busy') return fail({ type: 'IdempotencyKeyInUse' });
   if (claim.kind === 'existing') {
-    const expired = now.getTime() - claim.createdAt.getTime() >= IDEMPOTENCY_TTL_MS;
-    if (!expired) {
-      if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
-      // A claim without a result belongs to a transaction that is still running (the store only shows it then).
-      if (claim.result === null || claim.result === undefined) return fail({ type: 'IdempotencyKeyInUse' });
-      return claim.result as Result<T, F>;
-    }
-    await tx.idempotency.reclaim(request, now);
+    if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
+    return claim.result as Result<T, F>;
   }
   const result = await work();
   await tx.idempotency.complete(request, result);

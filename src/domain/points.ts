@@ -1,10 +1,12 @@
 import { fail, ok, Result } from './result';
 import { FailureOf } from './failure';
 import { User } from './user';
-import { ReceiptDraft, ReceiptKind } from './receipt';
+import { assertReceiptTextsFit, ReceiptDraft, ReceiptKind } from './receipt';
 
 /** One grant or deduction moves at most this many points either way. */
 export const MAX_GRANT = 1_000_000_000;
+/** A reason a bot or an operator gives for a grant. */
+export const GRANT_REASON_MAX_LENGTH = 255;
 
 export interface BalanceChange {
   kind: ReceiptKind;
@@ -34,19 +36,18 @@ export function changeBalance(
   if (change.delta < 0 && after < 0 && !change.mayOverdraw) {
     return fail({ type: 'InsufficientPoints', balance: user.points, required: -change.delta });
   }
-  return ok({
-    user: { ...user, points: after, updatedAt: change.at },
-    receipt: {
-      userId: user.id,
-      kind: change.kind,
-      delta: change.delta,
-      balanceBefore: user.points,
-      balanceAfter: after,
-      reason: change.reason,
-      source: change.source,
-      externalRef: change.externalRef,
-      debt: after < 0,
-      createdAt: change.at,
-    },
-  });
+  const receipt: ReceiptDraft = {
+    userId: user.id,
+    kind: change.kind,
+    delta: change.delta,
+    balanceBefore: user.points,
+    balanceAfter: after,
+    reason: change.reason,
+    source: change.source,
+    externalRef: change.externalRef,
+    debt: after < 0,
+    createdAt: change.at,
+  };
+  assertReceiptTextsFit(receipt);
+  return ok({ user: { ...user, points: after, updatedAt: change.at }, receipt });
 }

@@ -13,6 +13,7 @@ const ALL = [
   '20261125000005_create_items',
   '20261125000006_create_user_items',
   '20261125000007_create_attendances',
+  '20261201000001_widen_receipt_reason',
 ];
 
 const TABLES = ['users', 'receipts', 'clients', 'idempotency_keys', 'items', 'user_items', 'attendances'];

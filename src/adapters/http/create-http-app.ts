@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import { forteAccessLog } from '../observability/forte-access-log';
+import { forteAccessLog } from '../observability/access-log-middleware';
 import { httpDurationHistogram } from '../observability/http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
@@ -44,11 +44,11 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
   if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
-  app.use(errorBoundary(deps.reportError));
+  app.use(errorBoundary(deps.observer));
   app.use(unansweredRoutes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   // Errors past the boundary (a response stream failing mid-way) reach Koa itself; report those too.
-  app.on('error', (error: unknown, ctx: Koa.Context) => deps.reportError(error, ctx));
+  app.on('error', (error: unknown, ctx: Koa.Context) => deps.observer.fault(error, ctx));
   return app;
 }

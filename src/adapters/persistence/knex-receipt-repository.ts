@@ -27,7 +27,7 @@ const toReceipt: (row: unknown) => Receipt = rowParser(
 );
 
 export class KnexReceiptRepository implements ReceiptRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   append(draft: ReceiptDraft): Promise<Receipt> {
     return insertRecord(this.db('receipts'), draft);

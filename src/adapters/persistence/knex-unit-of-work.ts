@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
-import { Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
-import { isTransientConflict } from './database-errors';
+import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
+import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
+import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
@@ -16,18 +17,21 @@ export interface RetryPolicy {
   firstBackoffMs: number;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
 
 /**
  * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
- * wait, which keeps two colliding transactions from colliding again in step.
+ * wait, which keeps two colliding transactions from colliding again in step. Conflicts that outlast the retries
+ * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError.
  * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
   constructor(
     private readonly knex: Knex,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** Where reads run; the transactions' knex unless the database gives reads a connection of their own. */
+    private readonly reads: Knex = knex,
   ) {}
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -35,21 +39,37 @@ export class KnexUnitOfWork implements UnitOfWork {
       try {
         return await this.knex.transaction((trx) => work(repositoriesOf(trx)));
       } catch (error) {
-        if (!isTransientConflict(error) || attempt >= this.retry.attempts) throw error;
+        if (!isTransientConflict(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
   }
+
+  /** Statements on the pool, each committed on its own: no BEGIN, no lock, no SQLite write lock. */
+  async read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
+    try {
+      return await work(repositoriesOf(this.reads));
+    } catch (error) {
+      throw storageFailureOf(error);
+    }
+  }
 }
 
-const repositoriesOf = (trx: Knex.Transaction): Transaction => ({
-  users: new KnexUserRepository(trx),
-  receipts: new KnexReceiptRepository(trx),
-  idempotency: new KnexIdempotencyRepository(trx),
-  clients: new KnexClientRepository(trx),
-  items: new KnexItemRepository(trx),
-  userItems: new KnexUserItemRepository(trx),
-  attendances: new KnexAttendanceRepository(trx),
+/** The error as the port names it when the database, not the work, failed; any other error as it is. */
+function storageFailureOf(error: unknown): unknown {
+  if (isUnreachable(error)) return new StorageUnavailableError({ cause: error });
+  if (isLockWaitTimeout(error) || isTransientConflict(error)) return new StorageBusyError({ cause: error });
+  return error;
+}
+
+const repositoriesOf = (db: Knex): Transaction => ({
+  users: new KnexUserRepository(db),
+  receipts: new KnexReceiptRepository(db),
+  idempotency: new KnexIdempotencyRepository(db),
+  clients: new KnexClientRepository(db),
+  items: new KnexItemRepository(db),
+  userItems: new KnexUserItemRepository(db),
+  attendances: new KnexAttendanceRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { FORMAT_NAMES, FormatName } from '../../adapters/access-log/format-detection';
-import { analyseAccessLogs } from '../../adapters/access-log/log-analysis';
+import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
+import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
 import { renderCsv } from '../logs/csv-output';
 import { renderHtml } from '../logs/html-output';

@@ -1,3 +1,4 @@
+import { MIGRATION_NAMES } from '../../../src/adapters/persistence/migration-source';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,7 @@ describe('forte-cli commands that destroy data', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(
       new RegExp(
-        '^forte-cli: migrate rollback would undo 7 migration\\(s\\), 20261125000007_create_attendances, .*, ' +
+        `^forte-cli: migrate rollback would undo ${MIGRATION_NAMES.length} migration\\(s\\), ${MIGRATION_NAMES.at(-1)}, .*, ` +
           '20261125000001_create_users, dropping what they created and every row in it: pass --yes to go ahead',
       ),
     );
@@ -79,10 +80,10 @@ describe('forte-cli commands that destroy data', () => {
 
     const accepted = onTerminal('yes', 'migrate', 'rollback');
     expect(accepted.status).toBe(0);
-    expect(accepted.screen).toMatch(/rolled_back:\s+20261125000007_create_attendances/);
+    expect(accepted.screen).toMatch(new RegExp(`rolled_back:\\s+${MIGRATION_NAMES.at(-1)}`));
     const { applied, pending } = migrationStatus();
     expect(applied).toEqual([]);
-    expect(pending).toHaveLength(7);
+    expect(pending).toHaveLength(MIGRATION_NAMES.length);
   });
 
   it('migrate rollback with nothing left to undo asks nothing; --yes rolls back at once', () => {
@@ -93,6 +94,6 @@ describe('forte-cli commands that destroy data', () => {
     expect(cli('migrate', 'latest').status).toBe(0);
     const forced = cli('migrate', 'rollback', '--yes', '--json');
     expect(forced.status).toBe(0);
-    expect(JSON.parse(forced.stdout).rolled_back).toHaveLength(7);
+    expect(JSON.parse(forced.stdout).rolled_back).toHaveLength(MIGRATION_NAMES.length);
   });
 });

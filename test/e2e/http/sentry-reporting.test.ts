@@ -18,8 +18,6 @@ describe('unexpected errors on the real server', () => {
     const token = await app.createClient('sentry-bot', ['users:read']);
     // A fault of Forte itself: the users table is gone from under the running server.
     await app.runtime.database.knex.raw('RENAME TABLE users TO users_gone');
-    // The fault is also written to stderr, stack and all: captured here, so a passing run prints no stack.
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const response = await fetch(`${app.baseUrl}/users/1`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(500);
@@ -31,9 +29,7 @@ describe('unexpected errors on the real server', () => {
       expect(envelope).toMatch(/"environment":"e2e"/);
       expect(envelope).toMatch(/users/);
       expect(envelope).not.toContain(token);
-      expect(stderr.mock.calls.map(([text]) => String(text)).join('')).toMatch(/forte: GET \/api\/v2\/users\/:id: Error: .*users.*\n\s+at /);
     } finally {
-      stderr.mockRestore();
       await app.runtime.database.knex.raw('RENAME TABLE users_gone TO users');
     }
   });

@@ -1,4 +1,4 @@
-import { Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
+import { Reads, Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
 import { InMemoryAttendanceRepository } from './in-memory-attendance-repository';
 import { InMemoryClientRepository } from './in-memory-client-repository';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repository';
@@ -21,6 +21,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     const turn = this.queue.then(() => this.runAlone(work));
     this.queue = turn.catch(() => undefined);
     return turn;
+  }
+
+  /** Reads wait their turn too, so that they never see a transaction that may still roll back. */
+  read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
+    return this.run(work);
   }
 
   /** A copy of everything stored, for assertions. */

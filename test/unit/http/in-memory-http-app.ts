@@ -32,8 +32,9 @@ export interface InMemoryHttpApp {
   origin: string;
   createClient(name: string, scopes: Scope[]): Promise<string>;
   revokeClient(name: string): Promise<void>;
-  /** What reached `reportError` and the access log. */
+  /** What reached the observer as a fault, the 503 refusals, and the access log. */
   reported: unknown[];
+  refusals: string[];
   accessLog: string[];
   close(): Promise<void>;
 }
@@ -44,6 +45,7 @@ export async function startInMemoryApp(overrides: Partial<HttpDependencies> = {}
   const clock = new SystemClock();
   const tokens = new Sha256TokenIssuer();
   const reported: unknown[] = [];
+  const refusals: string[] = [];
   const accessLog: string[] = [];
   const app = createHttpApp({
     registerUser: new RegisterUser(uow, clock),
@@ -65,7 +67,11 @@ export async function startInMemoryApp(overrides: Partial<HttpDependencies> = {}
     openBox: new OpenBox(uow, clock, new CryptoRandomSource()),
     authenticateClient: new AuthenticateClient(uow, tokens),
     isReady: () => Promise.resolve(true),
-    reportError: (error) => reported.push(error),
+    observer: {
+      fault: (error) => reported.push(error),
+      storageRefusal: (refusal) => refusals.push(refusal),
+      protocolError: (error) => reported.push(error),
+    },
     accessLog: (line) => accessLog.push(line),
     ...overrides,
   });
@@ -76,6 +82,7 @@ export async function startInMemoryApp(overrides: Partial<HttpDependencies> = {}
     baseUrl: `${origin}/api/v2`,
     origin,
     reported,
+    refusals,
     accessLog,
     async createClient(name, scopes) {
       const created = await new CreateClient(uow, tokens, clock).execute({ name, scopes });

@@ -16,9 +16,15 @@ const REFUSALS: Record<number, string[]> = {
   401: ['UNAUTHENTICATED'],
   403: ['FORBIDDEN'],
   422: ['VALIDATION_FAILED'],
+  // Retry after `Retry-After` seconds, with the same Idempotency-Key.
+  503: ['BUSY', 'DATABASE_UNAVAILABLE'],
 };
 
-const BODY_REFUSALS: Record<number, string[]> = { 400: ['MALFORMED_JSON'], 413: ['PAYLOAD_TOO_LARGE'] };
+const BODY_REFUSALS: Record<number, string[]> = {
+  400: ['MALFORMED_JSON', 'MALFORMED_HTTP'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+};
 
 /**
  * The OpenAPI 3.1 document of the bot API, generated from the schemas the router validates with, its routes
