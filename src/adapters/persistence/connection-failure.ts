@@ -1,4 +1,4 @@
-import { codeOf } from './database-errors';
+import { codeOf, isUnreachable } from './database-errors';
 
 /** What an operator can do about each way of failing to reach the database, by driver error code. */
 const ADVICE: Record<string, string> = {
@@ -9,7 +9,7 @@ const ADVICE: Record<string, string> = {
   EHOSTUNREACH: 'check the host, the port and any firewall between',
   ER_ACCESS_DENIED_ERROR: 'check the user and password in DATABASE_URL',
   ER_BAD_DB_ERROR: 'create the database (CREATE DATABASE ...) or fix its name in DATABASE_URL',
-  ER_DBACCESS_DENIED_ERROR: "grant the user access to the database, or use another user in DATABASE_URL",
+  ER_DBACCESS_DENIED_ERROR: 'grant the user access to the database, or use another user in DATABASE_URL',
   ER_HOST_NOT_PRIVILEGED: 'allow the user to connect from this host',
   KnexTimeoutError: 'the database did not hand out a connection in time: is it overloaded or unreachable?',
   SQLITE_CANTOPEN: 'check the path in DATABASE_URL and that its folder is writable',
@@ -21,9 +21,12 @@ const ADVICE: Record<string, string> = {
 
 /**
  * The advice for an error met while connecting to the database (refused, unknown host, access denied, no such
- * database, a SQLite file that cannot be opened), or null when the error is something else.
+ * database, a SQLite file that cannot be opened, or any other way of being unreachable), or null when the error
+ * is something else.
  */
 export function connectionFailureAdvice(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
-  return ADVICE[codeOf(error) ?? error.name] ?? null;
+  const advice = ADVICE[codeOf(error) ?? error.name];
+  if (advice !== undefined) return advice;
+  return isUnreachable(error) ? 'the database is down or unreachable: check that it runs and takes connections' : null;
 }
