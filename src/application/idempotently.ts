@@ -1,6 +1,7 @@
 import { FailureOf } from '../domain/failure';
 import { fail, Result } from '../domain/result';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
@@ -15,6 +16,7 @@ export type IdempotencyFailure = FailureOf<'IdempotencyKeyReused' | 'Idempotency
  */
 export async function idempotently<T, F>(
   tx: Transaction,
+  events: EventSink,
   request: IdempotentRequest | undefined,
   now: Date,
   work: () => Promise<Result<T, F>>,
@@ -24,6 +26,7 @@ export async function idempotently<T, F>(
   if (claim.kind === 'busy') return fail({ type: 'IdempotencyKeyInUse' });
   if (claim.kind === 'existing') {
     if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
+    tx.afterCommit(() => events.publish({ type: 'IdempotentReplay', scope: request.scope }));
     return claim.result as Result<T, F>;
   }
   const result = await work();
@@ -35,11 +38,12 @@ export async function idempotently<T, F>(
 export function runIdempotently<T, F>(
   uow: UnitOfWork,
   clock: Clock,
+  events: EventSink,
   request: IdempotentRequest | undefined,
   work: (tx: Transaction, now: Date) => Promise<Result<T, F>>,
 ): Promise<Result<T, F | IdempotencyFailure>> {
   return uow.run((tx) => {
     const now = clock.now();
-    return idempotently(tx, request, now, () => work(tx, now));
+    return idempotently(tx, events, request, now, () => work(tx, now));
   });
 }

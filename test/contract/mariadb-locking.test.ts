@@ -6,7 +6,12 @@ import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
-import { aNewUser, AT, aUserItemDraft } from './support/records';
+import { Transaction } from '../../src/application/ports/unit-of-work';
+import { aNewUser, aReceiptDraft, AT, aUserItemDraft } from './support/records';
+
+/** One more point for a user read (and locked) before, through the ledger. */
+const addOne = (tx: Transaction, user: User) =>
+  tx.ledger.post(aReceiptDraft(user.id, { delta: 1, balanceBefore: user.points, balanceAfter: user.points + 1 }));
 
 /** A promise and the function that settles it, to hold a transaction open until a test lets it go. */
 const gate = (): { opened: Promise<void>; open: () => void } => {
@@ -45,28 +50,31 @@ describe('MariaDB locking', () => {
     expect(await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toMatchObject({ kind: 'existing', result: 'done' });
   });
 
-  it('runs the work again when a deadlock rolled it back', async () => {
+  it('runs the work again when a deadlock rolled it back, and only the committed attempts\' effects', async () => {
     const [first, second] = (await Promise.all(
       [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
     )) as [User, User];
     const bothLockedOne = { count: 0, all: gate() };
     let runs = 0;
+    let effects = 0;
     // Each transaction locks one user, waits until the other locked the other one, then wants that one too.
     const addToBoth = (lockFirst: User, lockSecond: User) =>
       uow.run(async (tx) => {
         runs += 1;
+        tx.afterCommit(() => (effects += 1));
         const a = (await tx.users.lockById(lockFirst.id)) as User;
         bothLockedOne.count += 1;
         if (bothLockedOne.count === 2) bothLockedOne.all.open();
         await bothLockedOne.all.opened;
         const b = (await tx.users.lockById(lockSecond.id)) as User;
-        await tx.users.save({ ...a, points: a.points + 1 });
-        await tx.users.save({ ...b, points: b.points + 1 });
+        await addOne(tx, a);
+        await addOne(tx, b);
       });
 
     await Promise.all([addToBoth(first, second), addToBoth(second, first)]);
 
     expect(runs).toBe(3);
+    expect(effects).toBe(2);
     await uow.run(async (tx) => {
       expect((await tx.users.findById(first.id))?.points).toBe(2);
       expect((await tx.users.findById(second.id))?.points).toBe(2);
@@ -133,7 +141,7 @@ describe('KnexUnitOfWork on MariaDB when conflicts outlast the retries', () => {
   afterAll(() => database.close());
 
   it('gives up with StorageBusyError, and the work it gave up on wrote nothing', async () => {
-    const uow = new KnexUnitOfWork(database.knex, { attempts: 1, firstBackoffMs: 0 });
+    const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });
     const [first, second] = (await Promise.all(
       [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
     )) as [User, User];
@@ -145,9 +153,9 @@ describe('KnexUnitOfWork on MariaDB when conflicts outlast the retries', () => {
         locked += 1;
         if (locked === 2) bothLocked.open();
         await bothLocked.opened;
-        await tx.users.save({ ...a, points: a.points + 1 });
+        await addOne(tx, a);
         const b = (await tx.users.lockById(lockSecond.id)) as User;
-        await tx.users.save({ ...b, points: b.points + 1 });
+        await addOne(tx, b);
       });
 
     const outcomes = await Promise.allSettled([addToBoth(first, second), addToBoth(second, first)]);

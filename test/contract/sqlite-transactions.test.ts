@@ -44,7 +44,7 @@ describe('SQLite transactions', () => {
   it("wait for another connection's write lock without blocking the event loop, then begin", async () => {
     const patient = await openTestSqlite({ lockTimeoutMs: 10_000 });
     const holder = new Sqlite(filenameOf(patient));
-    const uow = new KnexUnitOfWork(patient.knex, { attempts: 1, firstBackoffMs: 0 }, patient.reads);
+    const uow = new KnexUnitOfWork(patient.knex, { retry: { attempts: 1, firstBackoffMs: 0 }, reads: patient.reads });
     try {
       holder.exec('BEGIN IMMEDIATE');
       const newUser = aNewUser();
@@ -64,7 +64,7 @@ describe('SQLite transactions', () => {
   });
 
   it('read without the write lock while another connection holds it, and give up a write past the timeout', async () => {
-    const uow = new KnexUnitOfWork(database.knex, { attempts: 1, firstBackoffMs: 0 });
+    const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });
     const user = (await uow.run((tx) => tx.users.insert(aNewUser()))) as User;
     const holder = new Sqlite(filenameOf(database));
     try {

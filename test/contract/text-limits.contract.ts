@@ -4,7 +4,7 @@ import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, User } from '../../src/domain/user';
 import { anItemDraft } from '../support/builders/item';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
-import { aNewClient, aNewUser, aReceiptDraft, AT } from './support/records';
+import { aNewClient, aNewUser, aPosting, AT } from './support/records';
 
 /** Three UTF-8 bytes a character, as Korean names and reasons are: a column sized in bytes would overflow. */
 const korean = (length: number): string => '한'.repeat(length);
@@ -38,7 +38,7 @@ export function textLimitsContract(target: () => PersistenceTarget): void {
       };
       const receipt = await uow().run(async (tx) => {
         const user = (await tx.users.insert(aNewUser())) as User;
-        return tx.receipts.append(aReceiptDraft(user.id, texts));
+        return aPosting(tx, user.id, texts);
       });
       expect(await uow().run((tx) => tx.receipts.findById(receipt.userId, receipt.id))).toMatchObject(texts);
     });

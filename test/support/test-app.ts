@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateClient } from '../../src/application/create-client';
 import { Clock } from '../../src/application/ports/clock';
 import { RandomSource } from '../../src/application/ports/random-source';
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
+import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { parseConfig } from '../../src/adapters/config/config';
 import { Scope } from '../../src/domain/scope';
-import { TYPES } from '../../src/service-identifiers';
 import { openRuntime, Runtime } from '../../src/runtime';
 import { startServer } from '../../src/server';
 import { createTestDatabase, dropTestDatabase } from './test-database';
@@ -45,9 +44,9 @@ export async function startTestApp(
     origin,
     baseUrl: `${origin}/api/v2`,
     runtime,
-    uow: runtime.get<UnitOfWork>(TYPES.UnitOfWork),
+    uow: new KnexUnitOfWork(runtime.database.knex, { reads: runtime.database.reads }),
     async createClient(name, scopes) {
-      const result = await runtime.get<CreateClient>(TYPES.CreateClient).execute({ name, scopes });
+      const result = await runtime.useCases.createClient.execute({ name, scopes });
       if (!result.ok) throw new Error(`client ${name} exists already`);
       return result.value.token;
     },

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import { forteAccessLog } from '../observability/access-log-middleware';
-import { httpDurationHistogram } from '../observability/http-duration-histogram';
+import { forteAccessLog } from './access-log-middleware';
+import { httpDurationHistogram } from './http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
 import { AnyEndpoint } from './endpoint';

@@ -1,3 +1,4 @@
+import { StorageUnavailableError } from '../../application/ports/storage-failures';
 import { codeOf, isUnreachable } from './database-errors';
 
 /** What an operator can do about each way of failing to reach the database, by driver error code. */
@@ -19,14 +20,17 @@ const ADVICE: Record<string, string> = {
   ENOTDIR: 'check the path in DATABASE_URL',
 };
 
+const UNREACHABLE = 'the database is down or unreachable: check that it runs and takes connections';
+
 /**
- * The advice for an error met while connecting to the database (refused, unknown host, access denied, no such
- * database, a SQLite file that cannot be opened, or any other way of being unreachable), or null when the error
- * is something else.
+ * The driver's error and what to do about it, for an error met while connecting to the database (refused, unknown
+ * host, access denied, no such database, a SQLite file that cannot be opened, or any other way of being
+ * unreachable); null when the error is something else.
  */
-export function connectionFailureAdvice(error: unknown): string | null {
-  if (!(error instanceof Error)) return null;
-  const advice = ADVICE[codeOf(error) ?? error.name];
-  if (advice !== undefined) return advice;
-  return isUnreachable(error) ? 'the database is down or unreachable: check that it runs and takes connections' : null;
+export function connectionFailure(error: unknown): { driverError: Error; advice: string } | null {
+  // A unit of work names an unreachable database StorageUnavailableError, with the driver's error as its cause.
+  const driverError = error instanceof StorageUnavailableError ? error.cause : error;
+  if (!(driverError instanceof Error)) return null;
+  const advice = ADVICE[codeOf(driverError) ?? driverError.name] ?? (isUnreachable(driverError) ? UNREACHABLE : null);
+  return advice === null ? null : { driverError, advice };
 }

@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { AfterCommit } from '../../application/ports/after-commit';
+import { StaleBalanceError } from '../../application/ports/ledger';
 import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
 import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
@@ -6,6 +8,7 @@ import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
+import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
@@ -17,7 +20,15 @@ export interface RetryPolicy {
   firstBackoffMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
+
+export interface KnexUnitOfWorkOptions {
+  retry?: RetryPolicy;
+  /** Where reads run; the transactions' knex unless the database gives reads a connection of their own. */
+  reads?: Knex;
+  /** Receives an after-commit effect that threw: the commit stands, so the error is reported, not answered. */
+  onEffectError?: (error: unknown) => void;
+}
 
 /**
  * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
@@ -27,19 +38,28 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
  * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
+  private readonly retry: RetryPolicy;
+  private readonly reads: Knex;
+  private readonly onEffectError: (error: unknown) => void;
+
   constructor(
     private readonly knex: Knex,
-    private readonly retry: RetryPolicy = DEFAULT_RETRY,
-    /** Where reads run; the transactions' knex unless the database gives reads a connection of their own. */
-    private readonly reads: Knex = knex,
-  ) {}
+    options: KnexUnitOfWorkOptions = {},
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.reads = options.reads ?? knex;
+    this.onEffectError = options.onEffectError ?? ((error) => queueMicrotask(() => { throw error; }));
+  }
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
+      const afterCommit = new AfterCommit();
       try {
-        return await this.knex.transaction((trx) => work(repositoriesOf(trx)));
+        const result = await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
+        afterCommit.runAll(this.onEffectError);
+        return result;
       } catch (error) {
-        if (!isTransientConflict(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
+        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
@@ -55,14 +75,18 @@ export class KnexUnitOfWork implements UnitOfWork {
   }
 }
 
+/** A conflict with another transaction, which running the whole work again may well get past. */
+const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;
+
 /** The error as the port names it when the database, not the work, failed; any other error as it is. */
 function storageFailureOf(error: unknown): unknown {
   if (isUnreachable(error)) return new StorageUnavailableError({ cause: error });
-  if (isLockWaitTimeout(error) || isTransientConflict(error)) return new StorageBusyError({ cause: error });
+  if (isLockWaitTimeout(error) || isRetryable(error)) return new StorageBusyError({ cause: error });
   return error;
 }
 
-const repositoriesOf = (db: Knex): Transaction => ({
+const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> => ({
+  ledger: new KnexLedger(db),
   users: new KnexUserRepository(db),
   receipts: new KnexReceiptRepository(db),
   idempotency: new KnexIdempotencyRepository(db),

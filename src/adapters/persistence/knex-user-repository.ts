@@ -66,7 +66,6 @@ export class KnexUserRepository implements UserRepository {
     const changed = await this.db('users').where({ id: user.id }).update({
       name: user.name,
       email: user.email,
-      points: user.points,
       updated_at: user.updatedAt,
       deleted_at: user.deletedAt,
     });

@@ -2,12 +2,14 @@ import { AttendanceRepository } from './attendance-repository';
 import { ClientRepository } from './client-repository';
 import { IdempotencyRepository } from './idempotency-repository';
 import { ItemRepository } from './item-repository';
+import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
 
 /** The repositories of one database transaction. */
 export interface Transaction {
+  ledger: Ledger;
   users: UserRepository;
   receipts: ReceiptRepository;
   idempotency: IdempotencyRepository;
@@ -15,6 +17,11 @@ export interface Transaction {
   items: ItemRepository;
   userItems: UserItemRepository;
   attendances: AttendanceRepository;
+  /**
+   * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
+   * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
+   */
+  afterCommit(effect: () => void): void;
 }
 
 /** What a read may do: the repositories' lookups, none of their writes or locks. */

@@ -1,10 +1,6 @@
 import { Command, Option } from 'commander';
-import type { CreateClient } from '../../application/create-client';
-import type { ListClients } from '../../application/list-clients';
-import type { RevokeClient } from '../../application/revoke-client';
 import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
 import { isScope, Scope, SCOPES } from '../../domain/scope';
-import { TYPES } from '../../service-identifiers';
 import { usageError } from '../cli-error';
 import { confirmDestruction } from '../confirm-destruction';
 import { failureError } from '../failure-exits';
@@ -47,7 +43,7 @@ export function registerClientsCommand(program: Command): void {
     .action(async (name: string, options: { scopes?: string; json?: boolean; tokenOnly?: boolean }) => {
       const input = { name: parseName(name), scopes: parseScopes(options.scopes) };
       await withRuntime(async (runtime) => {
-        const result = await runtime.get<CreateClient>(TYPES.CreateClient).execute(input);
+        const result = await runtime.useCases.createClient.execute(input);
         if (!result.ok) throw failureError(result.failure, input.name);
         const { client, token } = result.value;
         if (options.json) {
@@ -69,7 +65,7 @@ export function registerClientsCommand(program: Command): void {
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       await withRuntime(async (runtime) => {
-        const list = (await runtime.get<ListClients>(TYPES.ListClients).execute()).map(describeClient);
+        const list = (await runtime.useCases.listClients.execute()).map(describeClient);
         if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
         else printTable(['name', 'scopes', 'created_at', 'revoked_at'], list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']));
       });
@@ -83,13 +79,13 @@ export function registerClientsCommand(program: Command): void {
     .action(async (given: string, options: { json?: boolean; yes?: boolean }) => {
       const name = parseName(given);
       await withRuntime(async (runtime) => {
-        const existing = (await runtime.get<ListClients>(TYPES.ListClients).execute()).find((c) => c.name === name);
+        const existing = (await runtime.useCases.listClients.execute()).find((c) => c.name === name);
         if (!existing) throw failureError({ type: 'ClientNotFound' }, name);
         // Revoking twice keeps the first time and destroys nothing more: no need to ask.
         if (!existing.revokedAt) {
           await confirmDestruction(`revoking ${name} stops its token for good, in every process within 1 s`, options);
         }
-        const result = await runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name });
+        const result = await runtime.useCases.revokeClient.execute({ name });
         if (!result.ok) throw failureError(result.failure, name);
         const client = describeClient(result.value);
         process.stdout.write(options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`);

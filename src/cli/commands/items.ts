@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import type { ImportItems, RowIssue } from '../../application/import-items';
-import type { ListItems } from '../../application/list-items';
-import { TYPES } from '../../service-identifiers';
+import type { RowIssue } from '../../application/import-items';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/file-field-name';
 import { ITEM_FILE_HELP } from '../items/item-file-help';
@@ -23,7 +21,7 @@ export function registerItemsCommand(program: Command): void {
       const { readItemFile } = await import('../items/read-item-file');
       const file = await readItemFile(path);
       const result = await withRuntime((runtime) =>
-        runtime.get<ImportItems>(TYPES.ImportItems).execute({ rows: file.rows, readIssues: file.issues }),
+        runtime.useCases.importItems.execute({ rows: file.rows, readIssues: file.issues }),
       );
       if (!result.ok) {
         const issues = result.failure.issues.map(describeIssue);
@@ -49,7 +47,7 @@ export function registerItemsCommand(program: Command): void {
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       const { presentItem } = await import('../../adapters/http/presenters/item-presenter');
-      const list = (await withRuntime((runtime) => runtime.get<ListItems>(TYPES.ListItems).execute())).map(presentItem);
+      const list = (await withRuntime((runtime) => runtime.useCases.listItems.execute())).map(presentItem);
       if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else {
         printTable(
