@@ -1,4 +1,4 @@
-# The README's two commands are `make start` and `make test`; each installs first, so a fresh clone needs nothing else.
+# `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
 .PHONY: install build start test lint bench-logs bench-start compare-goaccess
 
 install:
