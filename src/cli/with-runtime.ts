@@ -1,5 +1,5 @@
 import { ConfigError } from '../adapters/config/config-error';
-import { connectionFailureAdvice } from '../adapters/persistence/connection-failure';
+import { connectionFailure } from '../adapters/persistence/connection-failure';
 import { redactPassword } from '../adapters/persistence/database-url';
 import { PendingMigrationsError } from '../adapters/persistence/pending-migrations-error';
 import type { MigrationPolicy, Runtime } from '../runtime';
@@ -44,8 +44,9 @@ export async function withRuntime<T>(
 /** One line naming the cause, the `DATABASE_URL` with its password masked, and what to do; else the error itself. */
 function explainDatabaseFailure(error: unknown, databaseUrl: string | undefined): unknown {
   if (error instanceof PendingMigrationsError) return new CliError('MIGRATIONS_PENDING', error.message);
-  const advice = connectionFailureAdvice(error);
-  if (advice === null || databaseUrl === undefined) return error;
-  const message = `cannot use the database ${redactPassword(databaseUrl)}: ${(error as Error).message}; ${advice}`;
-  return new CliError('DATABASE_UNAVAILABLE', message, undefined, { cause: error });
+  const failure = connectionFailure(error);
+  if (failure === null || databaseUrl === undefined) return error;
+  const { driverError, advice } = failure;
+  const message = `cannot use the database ${redactPassword(databaseUrl)}: ${driverError.message}; ${advice}`;
+  return new CliError('DATABASE_UNAVAILABLE', message, undefined, { cause: driverError });
 }

@@ -4,8 +4,10 @@ import { forteAccessLog } from './access-log-middleware';
 import { httpDurationHistogram } from './http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
+import { AnyEndpoint } from './endpoint';
 import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
 import { mountEndpoints } from './mount-endpoints';
+import { ApiResource } from './openapi/api-resources';
 import { openApiDocument } from './openapi/openapi-document';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { itemsRoutes } from './routes/items-routes';
@@ -20,21 +22,23 @@ import { unansweredRoutes } from './unanswered-routes';
 /** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
-  const endpoints = [
-    ...usersRoutes(deps),
-    ...pointsRoutes(deps),
-    ...receiptsRoutes(deps),
-    ...itemsRoutes(deps),
-    ...userItemsRoutes(deps),
-    ...attendanceRoutes(deps),
-  ];
+  // By resource, so that the OpenAPI document groups them; a resource without its routes does not compile.
+  const resources: Record<ApiResource, AnyEndpoint[]> = {
+    Users: usersRoutes(deps),
+    Points: pointsRoutes(deps),
+    Receipts: receiptsRoutes(deps),
+    Items: itemsRoutes(deps),
+    Inventory: userItemsRoutes(deps),
+    Attendance: attendanceRoutes(deps),
+  };
+  const endpoints = Object.values(resources).flat();
 
   const router = new Router();
   mountEndpoints(router, endpoints, {
     authenticateClient: deps.authenticateClient,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
   });
-  mountServiceRoutes(router, deps, openApiDocument(endpoints));
+  mountServiceRoutes(router, deps, openApiDocument(resources));
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
   const accessLog = deps.accessLog;

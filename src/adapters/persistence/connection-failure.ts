@@ -1,5 +1,5 @@
 import { StorageUnavailableError } from '../../application/ports/storage-failures';
-import { codeOf } from './database-errors';
+import { codeOf, isUnreachable } from './database-errors';
 
 /** What an operator can do about each way of failing to reach the database, by driver error code. */
 const ADVICE: Record<string, string> = {
@@ -10,7 +10,7 @@ const ADVICE: Record<string, string> = {
   EHOSTUNREACH: 'check the host, the port and any firewall between',
   ER_ACCESS_DENIED_ERROR: 'check the user and password in DATABASE_URL',
   ER_BAD_DB_ERROR: 'create the database (CREATE DATABASE ...) or fix its name in DATABASE_URL',
-  ER_DBACCESS_DENIED_ERROR: "grant the user access to the database, or use another user in DATABASE_URL",
+  ER_DBACCESS_DENIED_ERROR: 'grant the user access to the database, or use another user in DATABASE_URL',
   ER_HOST_NOT_PRIVILEGED: 'allow the user to connect from this host',
   KnexTimeoutError: 'the database did not hand out a connection in time: is it overloaded or unreachable?',
   SQLITE_CANTOPEN: 'check the path in DATABASE_URL and that its folder is writable',
@@ -20,13 +20,17 @@ const ADVICE: Record<string, string> = {
   ENOTDIR: 'check the path in DATABASE_URL',
 };
 
+const UNREACHABLE = 'the database is down or unreachable: check that it runs and takes connections';
+
 /**
- * The advice for an error met while connecting to the database (refused, unknown host, access denied, no such
- * database, a SQLite file that cannot be opened), or null when the error is something else.
+ * The driver's error and what to do about it, for an error met while connecting to the database (refused, unknown
+ * host, access denied, no such database, a SQLite file that cannot be opened, or any other way of being
+ * unreachable); null when the error is something else.
  */
-export function connectionFailureAdvice(error: unknown): string | null {
+export function connectionFailure(error: unknown): { driverError: Error; advice: string } | null {
   // A unit of work names an unreachable database StorageUnavailableError, with the driver's error as its cause.
-  const failure = error instanceof StorageUnavailableError ? error.cause : error;
-  if (!(failure instanceof Error)) return null;
-  return ADVICE[codeOf(failure) ?? failure.name] ?? null;
+  const driverError = error instanceof StorageUnavailableError ? error.cause : error;
+  if (!(driverError instanceof Error)) return null;
+  const advice = ADVICE[codeOf(driverError) ?? driverError.name] ?? (isUnreachable(driverError) ? UNREACHABLE : null);
+  return advice === null ? null : { driverError, advice };
 }

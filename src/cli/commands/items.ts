@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { RowIssue } from '../../application/import-items';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/file-field-name';
+import { ITEM_FILE_HELP } from '../items/item-file-help';
 import { itemRecord } from '../items/item-record';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
@@ -15,6 +16,7 @@ export function registerItemsCommand(program: Command): void {
     .command('import <file>')
     .description('Upsert items by SKU from a JSON array or a CSV with a header row; any bad row imports nothing')
     .option('--json', 'print {"created", "updated"} or {"issues"} as JSON')
+    .addHelpText('after', ITEM_FILE_HELP)
     .action(async (path: string, options: { json?: boolean }) => {
       // The readers and their schemas load with the command, not with every forte-cli start.
       const { readItemFile } = await import('../items/read-item-file');

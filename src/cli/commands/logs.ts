@@ -89,7 +89,10 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
   } finally {
     progress.stop();
   }
-  if (options.html) writeFileSync(options.html, renderHtml(report));
+  if (options.html) {
+    writeFileSync(options.html, renderHtml(report));
+    process.stderr.write(`forte-cli logs: wrote the HTML report to ${options.html}\n`);
+  }
   if (options.json) process.stdout.write(renderJson(report));
   else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));

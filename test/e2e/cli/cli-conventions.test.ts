@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../support/forte-cli';
+import { FORTE_CLI, runCli } from '../../support/forte-cli';
 
 const jsonLine = (stdout: string): unknown => {
   expect(stdout.split('\n')).toHaveLength(2);
@@ -48,5 +51,30 @@ describe('forte-cli conventions', () => {
     expect(jsonLine(run.stdout)).toEqual({
       error: { code: 'BAD_USAGE', message: expect.stringMatching(/^cannot read no-such-items\.csv: ENOENT/) },
     });
+  });
+
+  it('logs --html says where it wrote the report', () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'forte-html-')), 'report.html');
+    const run = runCli(['logs', join(__dirname, '../../fixtures/access-logs/forte-seed13.log'), '--html', report]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`forte-cli logs: wrote the HTML report to ${report}\n`);
+    expect(existsSync(report)).toBe(true);
+  });
+
+  it('serve --json prints where it listens as its first line of standard output', async () => {
+    const server = spawn(process.execPath, [FORTE_CLI, 'serve', '--json'], {
+      cwd: mkdtempSync(join(tmpdir(), 'forte-serve-json-')),
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off' },
+    });
+    try {
+      const [chunk] = (await once(server.stdout, 'data')) as [Buffer];
+      const firstLine = chunk.toString('utf8').split('\n')[0] ?? '';
+      const { url, database } = JSON.parse(firstLine) as { url: string; database: string };
+      expect(database).toBe('sqlite');
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+    } finally {
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+    }
   });
 });

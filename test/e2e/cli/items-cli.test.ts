@@ -89,6 +89,25 @@ describe('forte-cli items', () => {
     ]);
   });
 
+  it('documents the file format in --help, with examples that import as they are', async () => {
+    const help = items('import', '--help');
+    expect(help.status).toBe(0);
+    const fields = ['sku', 'name', 'description', 'image_url', 'price', 'sellable', 'withdrawable'];
+    for (const field of [...fields, 'expires_after_days', 'max_per_user']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${field} +(yes|no) +\\S`, 'm'));
+    }
+    for (const name of ['items.json', 'items.csv']) {
+      // The indented lines under "Example <name>:", as an operator would copy them.
+      const example = new RegExp(`^Example ${name.replace('.', '\\.')}:\n((?:  .*\n)+)`, 'm').exec(help.stdout)?.[1];
+      expect(example).toBeDefined();
+      const run = items('import', file(`help-${name}`, (example ?? '').replace(/^  /gm, '')), '--json');
+      expect(run.status).toBe(0);
+      const { created, updated } = JSON.parse(run.stdout) as { created: string[]; updated: string[] };
+      expect([...created, ...updated].sort()).toEqual(['bg-1', 'nick-color']);
+    }
+    expect(await skus()).toEqual(expect.arrayContaining([['nick-color', 40], ['bg-1', 100]]));
+  });
+
   it('refuses numbers and texts beyond what a date, the database or a column holds', async () => {
     const before = await skus();
     const bad = file(
