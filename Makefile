@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start test lint bench-logs bench-start compare-goaccess
+.PHONY: install build start test lint bench bench-logs bench-start compare-goaccess
 
 install:
 	npm install
@@ -15,6 +15,9 @@ test: install
 
 lint: install
 	npm run lint
+
+bench: build
+	node dist/bench/api/run.js
 
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js
