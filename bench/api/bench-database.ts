@@ -50,32 +50,28 @@ export async function createBenchDatabase(users: number): Promise<BenchDatabase>
     const balance = 1_000_000_000;
     for (let first = 1; first <= users; first += 1000) {
       const ids = Array.from({ length: Math.min(1000, users - first + 1) }, (_, n) => first + n);
-      await database
-        .knex('users')
-        .insert(
-          ids.map((id) => ({
-            id,
-            discord_id: String(368003617146880000n + BigInt(id)),
-            name: `user ${id}`,
-            points: balance,
-            created_at: now,
-            updated_at: now,
-          })),
-        );
-      await database
-        .knex('receipts')
-        .insert(
-          ids.map((id) => ({
-            user_id: id,
-            kind: 'grant',
-            delta: balance,
-            balance_before: 0,
-            balance_after: balance,
-            reason: 'bench',
-            source: 'bench',
-            created_at: now,
-          })),
-        );
+      await database.knex('users').insert(
+        ids.map((id) => ({
+          id,
+          discord_id: String(368003617146880000n + BigInt(id)),
+          name: `user ${id}`,
+          points: balance,
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      await database.knex('receipts').insert(
+        ids.map((id) => ({
+          user_id: id,
+          kind: 'grant',
+          delta: balance,
+          balance_before: 0,
+          balance_after: balance,
+          reason: 'bench',
+          source: 'bench',
+          created_at: now,
+        })),
+      );
     }
     return {
       url,

@@ -16,7 +16,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MIXED_REQUESTS = 100_000;
 /** dist/ (this file runs compiled, from dist/bench/api). */
 const DIST = join(__dirname, '../..');
-const FORTE_ENV = { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
+/** Forte as configured for the run: the pool as large as the ceiling's 32 connections. */
+const FORTE_ENV = { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DATABASE_POOL_SIZE: '32' };
 
 const TARGETS = {
   purchase_ratio: 0.6,
