@@ -1,5 +1,6 @@
 import { Container } from 'inversify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AuditLedger } from './application/audit-ledger';
 import { AuthenticateClient } from './application/authenticate-client';
 import { ChangePoints } from './application/change-points';
 import { CheckIn } from './application/check-in';
@@ -67,6 +68,7 @@ export interface UseCases {
   openBox: OpenBox;
   importItems: ImportItems;
   listItems: ListItems;
+  auditLedger: AuditLedger;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -126,6 +128,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   openBox: token('OpenBox'),
   importItems: token('ImportItems'),
   listItems: token('ListItems'),
+  auditLedger: token('AuditLedger'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -177,6 +180,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.openBox, [uow, clock, random, events], (w, t, r, e) => new OpenBox(w, t, r, e));
   c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
+  c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../../package.json';
+import { registerAuditCommand } from './commands/audit';
 import { registerClientsCommand } from './commands/clients';
 import { registerItemsCommand } from './commands/items';
 import { registerLogsCommand } from './commands/logs';
@@ -24,5 +25,6 @@ export function buildProgram(output: { json: boolean }): Command {
   registerClientsCommand(program);
   registerItemsCommand(program);
   registerLogsCommand(program);
+  registerAuditCommand(program);
   return program;
 }

@@ -20,6 +20,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function immediateSqliteClient(lockTimeoutMs: number): typeof BetterSqlite3Client {
   class ImmediateSqliteTransaction extends SqliteTransaction {
     override async begin(connection: SqliteConnection): Promise<void> {
+      // A read-only transaction (an audit's snapshot) takes no write lock: a deferred BEGIN reads a WAL snapshot.
+      if (this.readOnly) {
+        connection.exec('BEGIN');
+        return;
+      }
       const deadline = Date.now() + lockTimeoutMs;
       for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
         try {

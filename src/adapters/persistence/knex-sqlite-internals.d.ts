@@ -12,6 +12,8 @@ declare module 'knex/lib/dialects/better-sqlite3' {
 declare module 'knex/lib/dialects/sqlite3/execution/sqlite-transaction' {
   class SqliteTransaction {
     constructor(client: unknown, container: unknown, config: unknown, outerTx: unknown);
+    /** From the transaction's `{ readOnly }` config. */
+    readonly readOnly: boolean | undefined;
     begin(connection: unknown): Promise<unknown>;
     query(connection: unknown, sql: string): Promise<unknown>;
   }

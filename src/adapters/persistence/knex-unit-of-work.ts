@@ -5,6 +5,7 @@ import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-
 import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
 import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
+import { KnexAuditRepository } from './knex-audit-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
@@ -72,10 +73,14 @@ export class KnexUnitOfWork implements UnitOfWork {
     }
   }
 
-  /** Statements on the pool, each committed on its own: no BEGIN, no lock, no SQLite write lock. */
-  async read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
+  /**
+   * Statements on the pool, each committed on its own: no BEGIN, no lock, no SQLite write lock. A snapshot is a
+   * read-only transaction (a deferred one on SQLite, which takes no write lock either).
+   */
+  async read<T>(work: (reads: Reads) => Promise<T>, options: { snapshot?: boolean } = {}): Promise<T> {
     try {
-      return await work(repositoriesOf(this.reads));
+      if (!options.snapshot) return await work(repositoriesOf(this.reads));
+      return await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true });
     } catch (error) {
       throw storageFailureOf(error);
     }
@@ -92,7 +97,8 @@ function storageFailureOf(error: unknown): unknown {
   return error;
 }
 
-const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> => ({
+const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => ({
+  audit: new KnexAuditRepository(db),
   ledger: new KnexLedger(db),
   users: new KnexUserRepository(db),
   receipts: new KnexReceiptRepository(db),

@@ -1,4 +1,5 @@
 import { AttendanceRepository } from './attendance-repository';
+import { AuditRepository } from './audit-repository';
 import { ClientRepository } from './client-repository';
 import { IdempotencyRepository } from './idempotency-repository';
 import { ItemRepository } from './item-repository';
@@ -32,6 +33,7 @@ export interface Reads {
   items: Pick<ItemRepository, 'listSellable' | 'findById' | 'findBySku' | 'listAll'>;
   userItems: Pick<UserItemRepository, 'findById' | 'listByUser' | 'countNotWithdrawn' | 'latestWithdrawalAt'>;
   attendances: Pick<AttendanceRepository, 'findByDiscordId'>;
+  audit: AuditRepository;
 }
 
 /**
@@ -44,7 +46,8 @@ export interface UnitOfWork {
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Runs lookups outside any write transaction: they take no write lock (SQLite's is the whole file), so they go
-   * on while another transaction or process writes. Each lookup sees the latest committed data.
+   * on while another transaction or process writes. Each lookup sees the latest committed data, or with
+   * `snapshot` all of them see the database as it was when the first one ran (a read-only transaction).
    */
-  read<T>(work: (reads: Reads) => Promise<T>): Promise<T>;
+  read<T>(work: (reads: Reads) => Promise<T>, options?: { snapshot?: boolean }): Promise<T>;
 }

@@ -1,6 +1,7 @@
 import { AfterCommit } from '../../../src/application/ports/after-commit';
 import { Reads, Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
 import { InMemoryAttendanceRepository } from './in-memory-attendance-repository';
+import { InMemoryAuditRepository } from './in-memory-audit-repository';
 import { InMemoryClientRepository } from './in-memory-client-repository';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repository';
 import { InMemoryItemRepository } from './in-memory-item-repository';
@@ -27,7 +28,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   /** Reads wait their turn too, so that they never see a transaction that may still roll back. */
   read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
-    return this.run(work);
+    return this.run((tx) => work({ ...tx, audit: new InMemoryAuditRepository(this.state) }));
   }
 
   /** A copy of everything stored, for assertions. */
