@@ -7,7 +7,8 @@ import {
   AuditRepository,
 } from '../../application/ports/audit-repository';
 import { RECEIPT_KINDS } from '../../domain/receipt';
-import { flagColumn, integerColumn } from './column-values';
+import { integerColumn } from './column-values';
+import { receiptRow } from './knex-receipt-repository';
 import { rowParser } from './row-parser';
 
 const toCount = rowParser(z.object({ count: integerColumn }));
@@ -15,14 +16,14 @@ const toCount = rowParser(z.object({ count: integerColumn }));
 const toBalance = rowParser(z.object({ id: integerColumn, points: integerColumn }));
 
 const toReceipt: (row: unknown) => AuditedReceipt = rowParser(
-  z.object({
-    id: integerColumn,
-    userId: integerColumn,
-    kind: z.enum(RECEIPT_KINDS),
-    delta: integerColumn,
-    balanceBefore: integerColumn,
-    balanceAfter: integerColumn,
-    debt: flagColumn,
+  receiptRow.pick({
+    id: true,
+    userId: true,
+    kind: true,
+    delta: true,
+    balanceBefore: true,
+    balanceAfter: true,
+    debt: true,
   }),
 );
 

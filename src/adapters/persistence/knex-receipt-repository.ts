@@ -9,21 +9,21 @@ import { newestFirstPage } from './newest-first-page';
 import { rowParser } from './row-parser';
 
 /** A `receipts` row, checked and named as the domain names it. */
-const toReceipt: (row: unknown) => Receipt = rowParser(
-  z.object({
-    id: integerColumn,
-    userId: integerColumn,
-    kind: z.enum(RECEIPT_KINDS),
-    delta: integerColumn,
-    balanceBefore: integerColumn,
-    balanceAfter: integerColumn,
-    reason: z.string(),
-    source: z.string(),
-    externalRef: z.string().nullable(),
-    debt: flagColumn,
-    createdAt: timestampColumn,
-  }),
-);
+export const receiptRow = z.object({
+  id: integerColumn,
+  userId: integerColumn,
+  kind: z.enum(RECEIPT_KINDS),
+  delta: integerColumn,
+  balanceBefore: integerColumn,
+  balanceAfter: integerColumn,
+  reason: z.string(),
+  source: z.string(),
+  externalRef: z.string().nullable(),
+  debt: flagColumn,
+  createdAt: timestampColumn,
+});
+
+const toReceipt: (row: unknown) => Receipt = rowParser(receiptRow);
 
 export class KnexReceiptRepository implements ReceiptRepository {
   constructor(private readonly db: Knex) {}
