@@ -12,6 +12,7 @@ import { GetItem } from './application/get-item';
 import { GetReceipt } from './application/get-receipt';
 import { GetUser } from './application/get-user';
 import { GetUserItem } from './application/get-user-item';
+import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
 import { ListItems } from './application/list-items';
@@ -30,7 +31,7 @@ import { RevokeClient } from './application/revoke-client';
 import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config } from './adapters/config/config';
-import type { HttpDependencies } from './adapters/http/http-dependencies';
+import type { HttpDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
 import type { HttpObserver } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
@@ -42,6 +43,8 @@ import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
+import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
+import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
 
 /** Every use case Forte offers, by the name the adapters call it. */
 export interface UseCases {
@@ -69,6 +72,7 @@ export interface UseCases {
   importItems: ImportItems;
   listItems: ListItems;
   auditLedger: AuditLedger;
+  handleXsollaNotification: HandleXsollaNotification;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -129,6 +133,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   importItems: token('ImportItems'),
   listItems: token('ListItems'),
   auditLedger: token('AuditLedger'),
+  handleXsollaNotification: token('HandleXsollaNotification'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -181,6 +186,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
+  c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
 }
 
 /**
@@ -192,13 +198,14 @@ export function composeForte(config: Config, database: Database | null, override
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
+  const events = businessMetrics(metrics);
 
   const c = new TypedContainer();
   c.value(PARTS.clock, overrides.clock ?? new SystemClock());
   c.value(PARTS.random, overrides.random ?? new CryptoRandomSource());
   c.value(PARTS.tokens, new Sha256TokenIssuer());
   c.value(PARTS.uow, unitOfWork);
-  c.value(PARTS.events, businessMetrics(metrics));
+  c.value(PARTS.events, events);
   bindUseCases(c);
   const useCases = Object.fromEntries(
     Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
@@ -223,6 +230,9 @@ export function composeForte(config: Config, database: Database | null, override
         ...useCases,
         isReady,
         observer,
+        events,
+        xsollaWebhooks: xsollaWebhookGate(config),
+        trustProxy: config.TRUST_PROXY,
         accessLog: accessLog.write,
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
@@ -264,6 +274,16 @@ function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry):
       logger.warn({ refusal, method: ctx.method, route: routeOf(ctx) }, 'answered 503');
     },
     protocolError: () => refusals.protocolError(),
+  };
+}
+
+function xsollaWebhookGate(config: Config): XsollaWebhookGate {
+  const secret = config.XSOLLA_PROJECT_SECRET;
+  const sources = config.XSOLLA_ALLOWED_IPS;
+  return {
+    checkSignature:
+      secret === undefined ? null : (body, authorization) => checkWebhookSignature(body, authorization, secret),
+    allowsSource: sources === undefined ? null : allowsSource(sources === 'xsolla' ? XSOLLA_NETWORKS : sources),
   };
 }
 

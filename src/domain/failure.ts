@@ -22,7 +22,9 @@ export type Failure =
   /** `diff` is the time left until the next Asia/Seoul day, as "Xh Ym Zs". */
   | { type: 'AlreadyCheckedIn'; diff: string }
   | { type: 'MaxKeyCount'; keyCount: number }
-  | { type: 'NotEnoughKeys'; keyCount: number };
+  | { type: 'NotEnoughKeys'; keyCount: number }
+  /** A Xsolla notification names a transaction that Forte holds for another user. */
+  | { type: 'XsollaTransactionMismatch' };
 
 export type FailureType = Failure['type'];
 

@@ -16,6 +16,8 @@ import { PurchaseItem } from '../../application/purchase-item';
 import { RegisterUser } from '../../application/register-user';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
+import { HandleXsollaNotification } from '../../application/handle-xsolla-notification';
+import { EventSink } from '../../application/ports/event-sink';
 import { HttpObserver } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
@@ -42,6 +44,11 @@ export interface HttpDependencies {
   getAttendance: UseCase<GetAttendance>;
   openBox: UseCase<OpenBox>;
   authenticateClient: UseCase<AuthenticateClient>;
+  handleXsollaNotification: UseCase<HandleXsollaNotification>;
+  /** What the Xsolla webhook's admission checks before the use case sees the notification. */
+  xsollaWebhooks: XsollaWebhookGate;
+  /** Where refusals that never reach a use case (a webhook with a bad signature) are announced. */
+  events: EventSink;
   /** True when the database answers; `/ready` is 503 otherwise (a throw counts as not ready). */
   isReady(): Promise<boolean>;
   /** Receives faults (500s), 503 refusals and protocol errors; the composition root sends them on. */
@@ -57,3 +64,13 @@ export interface HttpDependencies {
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export type SignatureCheck = 'valid' | 'missing' | 'invalid';
+
+/** The checks of Xsolla's webhook admission, built from the configuration by the composition root. */
+export interface XsollaWebhookGate {
+  /** Null while `XSOLLA_PROJECT_SECRET` is unset: webhooks are then answered 503, which Xsolla retries. */
+  checkSignature: ((body: Buffer, authorization: string) => SignatureCheck) | null;
+  /** Null when any source is allowed (no `XSOLLA_ALLOWED_IPS`). */
+  allowsSource: ((ip: string) => boolean) | null;
+}

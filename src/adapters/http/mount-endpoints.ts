@@ -2,31 +2,54 @@ import Router from '@koa/router';
 import { Context, Middleware } from 'koa';
 import { Failure, FailureType } from '../../domain/failure';
 import { authenticate, authenticatedClient } from './authenticate';
-import { AnyEndpoint, EndpointAuth, NO_FIELDS } from './endpoint';
+import { AnyEndpoint, EndpointAnswer, EndpointAuth, NO_FIELDS } from './endpoint';
 import { failureAnswer } from './failure-responses';
 import { HttpDependencies } from './http-dependencies';
 import { idempotentRequest } from './idempotency-key';
-import { jsonBodyOf, parseJsonBody } from './parse-json-body';
+import { jsonBodyOf, parseJsonBody, rawBodyOf } from './parse-json-body';
 import { requireScope } from './require-scope';
 import { validate } from './validate';
+import { admitXsolla } from './xsolla-admission';
 
 export const API_PREFIX = '/api/v2';
 
 /** `/users/{id}` (OpenAPI) → `/users/:id` (the router). */
 export const routerPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
-type MountDeps = Pick<HttpDependencies, 'authenticateClient'> & { bodyLimitBytes: number };
+type MountDeps = Pick<HttpDependencies, 'authenticateClient' | 'xsollaWebhooks' | 'events'> & {
+  bodyLimitBytes: number;
+};
+
+/** A caller's admission: its middleware, and whether it reads the body itself (to check a signature over it). */
+interface Admission {
+  middleware: Middleware[];
+  readsBody: boolean;
+}
 
 /** How each kind of caller is admitted before the endpoint's own checks; a new kind without one does not compile. */
 const ADMISSION: {
-  [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Middleware[];
+  [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Admission;
 } = {
-  bot: (auth, deps) => [authenticate(deps.authenticateClient), requireScope(auth.scope)],
-  none: () => [],
+  bot: (auth, deps) => ({
+    middleware: [authenticate(deps.authenticateClient), requireScope(auth.scope)],
+    readsBody: false,
+  }),
+  xsolla: (_auth, deps) => ({
+    middleware: admitXsolla(deps.xsollaWebhooks, deps.events, deps.bodyLimitBytes),
+    readsBody: true,
+  }),
+  none: () => ({ middleware: [], readsBody: false }),
 };
 
-const admissionOf = (auth: EndpointAuth, deps: MountDeps): Middleware[] =>
-  (ADMISSION[auth.kind] as (auth: EndpointAuth, deps: MountDeps) => Middleware[])(auth, deps);
+const admissionOf = (auth: EndpointAuth, deps: MountDeps): Admission =>
+  (ADMISSION[auth.kind] as (auth: EndpointAuth, deps: MountDeps) => Admission)(auth, deps);
+
+/** The caller its admission let in: a bot's client, Xsolla's signed delivery, or nobody on an open endpoint. */
+function callerOf(auth: EndpointAuth, ctx: Context) {
+  if (auth.kind === 'bot') return authenticatedClient(ctx);
+  if (auth.kind === 'xsolla') return { body: rawBodyOf(ctx) };
+  return null;
+}
 
 /** The failure types an endpoint documents, in the order it lists them. */
 export const failureTypesOf = (endpoint: AnyEndpoint): FailureType[] => Object.keys(endpoint.failures) as FailureType[];
@@ -38,22 +61,23 @@ export const failureTypesOf = (endpoint: AnyEndpoint): FailureType[] => Object.k
  */
 export function mountEndpoints(router: Router, endpoints: AnyEndpoint[], deps: MountDeps): void {
   for (const endpoint of endpoints) {
-    const reads: Middleware[] = endpoint.body ? [parseJsonBody(deps.bodyLimitBytes)] : [];
+    const admission = admissionOf(endpoint.auth, deps);
+    const reads = endpoint.body && !admission.readsBody ? parseJsonBody(deps.bodyLimitBytes) : [];
     router[endpoint.method](
       `${API_PREFIX}${routerPath(endpoint.path)}`,
-      ...admissionOf(endpoint.auth, deps),
+      ...admission.middleware,
       ...reads,
       async (ctx) => {
         const params = validate('params', endpoint.params ?? NO_FIELDS, ctx.params);
         const query = validate('query', endpoint.query ?? NO_FIELDS, ctx.query);
         const body: unknown = endpoint.body ? validate('body', endpoint.body, jsonBodyOf(ctx)) : undefined;
-        const client = endpoint.auth.kind === 'bot' ? authenticatedClient(ctx) : null;
         // The query joins the fingerprint only where declared, so fingerprints already stored stay the same.
         const asked = endpoint.query ? { params, query, body } : { params, body };
         const idempotency =
-          endpoint.idempotent && client
-            ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked)
+          endpoint.idempotent && endpoint.auth.kind === 'bot'
+            ? idempotentRequest(ctx, authenticatedClient(ctx), `${API_PREFIX}${endpoint.path}`, asked)
             : undefined;
+        const client = callerOf(endpoint.auth, ctx);
         const outcome = await endpoint.handle({ params, query, body, client: client as never, idempotency });
         respond(ctx, outcome.ok ? outcome.value : presentFailure(endpoint, outcome.failure));
       },
@@ -61,7 +85,12 @@ export function mountEndpoints(router: Router, endpoints: AnyEndpoint[], deps: M
   }
 }
 
-function presentFailure(endpoint: AnyEndpoint, failure: Failure) {
+function presentFailure(endpoint: AnyEndpoint, failure: Failure): EndpointAnswer {
+  const presentation = endpoint.failurePresentation;
+  if (presentation) {
+    const { status, code, message } = presentation.responses[failure.type];
+    return { status, body: presentation.body(code, message) };
+  }
   return endpoint.presentFailure?.(failure) ?? failureAnswer(failure);
 }
 
