@@ -1,5 +1,5 @@
 # The README's two commands are `make start` and `make test`; each installs first, so a fresh clone needs nothing else.
-.PHONY: install build start test lint bench-logs compare-goaccess
+.PHONY: install build start test lint dist bench-logs compare-goaccess
 
 install:
 	npm install
@@ -15,6 +15,10 @@ test: install
 
 lint: install
 	npm run lint
+
+# dist/forte-<version>.tar.gz: the self-contained release and CodeDeploy revision (README, "Build, S3, CodeDeploy").
+dist: install
+	scripts/make-dist.sh
 
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js
