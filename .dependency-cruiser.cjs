@@ -22,6 +22,20 @@ module.exports = {
       to: { path: '^src/(cli|container|runtime|server)' },
     },
     {
+      name: 'adapters-are-independent',
+      comment: 'An adapter uses the domain, the ports and its own folder; only the composition root joins adapters.',
+      severity: 'error',
+      from: { path: '^src/adapters/([^/]+)/' },
+      to: { path: '^src/adapters/', pathNot: ['^src/adapters/$1/'] },
+    },
+    {
+      name: 'cli-does-not-present-http',
+      comment: 'The CLI prints in its own terms; HTTP presenters answer bots.',
+      severity: 'error',
+      from: { path: '^src/cli' },
+      to: { path: '^src/adapters/http/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

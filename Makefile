@@ -1,5 +1,5 @@
-# The README's two commands are `make start` and `make test`; each installs first, so a fresh clone needs nothing else.
-.PHONY: install build start test lint dist bench-logs compare-goaccess
+# `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
+.PHONY: install build start test lint dist bench-logs bench-start compare-goaccess
 
 install:
 	npm install
@@ -22,6 +22,9 @@ dist: install
 
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js
+
+bench-start: build
+	node dist/bench/start-time.js
 
 compare-goaccess: build
 	node dist/bench/compare-goaccess.js $(LOG)

@@ -14,9 +14,10 @@ tarball="$out/forte-$version.tar.gz"
 stage=$(mktemp -d "${TMPDIR:-/tmp}/forte-dist.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 
-# A fresh compile, so that no file of a source deleted since the last build is shipped; the benchmarks stay out.
-"$root/node_modules/.bin/tsc" -p "$root/tsconfig.build.json" --outDir "$stage/dist"
-rm -rf "$stage/dist/bench"
+# A fresh compile, so that no output of a source deleted since the last build is shipped. The type check is the
+# build's (`make dist` installs, which runs `tsc -b`): this one only emits, and leaves dist/'s incremental state alone.
+"$root/node_modules/.bin/tsc" -p "$root/tsconfig.json" --outDir "$stage/dist" --incremental false --noCheck
+rm -rf "$stage/dist/test" "$stage/dist/bench"
 
 cp -R "$root/bin" "$stage/bin"
 mkdir "$stage/deploy"

@@ -2,7 +2,7 @@ import { Config } from './adapters/config/config';
 import { Database, openDatabase } from './adapters/persistence/database';
 import { migrateLatest, MigrationStatus, migrationStatus, rollback } from './adapters/persistence/migrator';
 import { PendingMigrationsError } from './adapters/persistence/pending-migrations-error';
-import { buildContainer, Overrides } from './container';
+import { composeForte, Forte, Overrides } from './composition-root';
 
 /**
  * What a process does about pending migrations when it opens the database: SQLite (the embedded default) applies
@@ -10,9 +10,8 @@ import { buildContainer, Overrides } from './container';
  */
 export type MigrationPolicy = 'apply-on-sqlite' | 'apply' | 'leave';
 
-/** An open Forte: its configuration, database and container, closed together. */
-export interface Runtime {
-  readonly config: Config;
+/** Forte on its configured database, with the database's migrations at hand. */
+export interface Runtime extends Forte {
   readonly databaseKind: Database['dialect'];
   readonly database: Database;
   readonly migrations: {
@@ -20,24 +19,21 @@ export interface Runtime {
     rollback(): Promise<string[]>;
     status(): Promise<MigrationStatus>;
   };
-  get<T>(id: symbol): T;
-  close(): Promise<void>;
 }
 
 export async function openRuntime(
   config: Config,
   options: { migrations: MigrationPolicy; overrides?: Overrides },
 ): Promise<Runtime> {
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, { lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS });
   try {
     await applyPolicy(database, options.migrations);
   } catch (error) {
     await database.close();
     throw error;
   }
-  const container = buildContainer(database, options.overrides);
   return {
-    config,
+    ...composeForte(config, database, options.overrides),
     database,
     databaseKind: database.dialect,
     migrations: {
@@ -45,8 +41,6 @@ export async function openRuntime(
       rollback: () => rollback(database.knex),
       status: () => migrationStatus(database.knex),
     },
-    get: <T>(id: symbol) => container.get<T>(id),
-    close: () => database.close(),
   };
 }
 

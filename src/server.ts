@@ -1,70 +1,30 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createHttpApp } from './adapters/http/create-http-app';
-import { HttpDependencies } from './adapters/http/http-dependencies';
-import { openAccessLogSink } from './adapters/observability/access-log-sink';
-import { createErrorReporter } from './adapters/observability/error-reporter';
-import { TYPES } from './service-identifiers';
-import { Runtime } from './runtime';
+import { answerMalformedHttp } from './adapters/http/malformed-http';
+import { Forte } from './composition-root';
 
 export interface RunningServer {
   port: number;
-  /** Stops accepting, lets in-flight requests finish, then closes the access log and flushes Sentry. */
+  /** Stops accepting and lets in-flight requests finish; closing Forte itself is the caller's. */
   stop(): Promise<void>;
 }
 
-const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
-
-/** Builds the HTTP adapter from the runtime's container and listens on the configured host and port. */
-export async function startServer(runtime: Runtime, listen = { host: runtime.config.HOST, port: runtime.config.PORT }): Promise<RunningServer> {
-  const accessLog = openAccessLogSink(runtime.config.ACCESS_LOG);
-  const errors = await createErrorReporter({
-    dsn: runtime.config.SENTRY_DSN,
-    environment: runtime.config.SENTRY_ENVIRONMENT,
-    release: RELEASE,
-  });
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const deps: HttpDependencies = {
-    registerUser: runtime.get(TYPES.RegisterUser),
-    getUser: runtime.get(TYPES.GetUser),
-    updateUser: runtime.get(TYPES.UpdateUser),
-    deleteUser: runtime.get(TYPES.DeleteUser),
-    changePoints: runtime.get(TYPES.ChangePoints),
-    listReceipts: runtime.get(TYPES.ListReceipts),
-    getReceipt: runtime.get(TYPES.GetReceipt),
-    listSellableItems: runtime.get(TYPES.ListSellableItems),
-    getItem: runtime.get(TYPES.GetItem),
-    purchaseItem: runtime.get(TYPES.PurchaseItem),
-    listUserItems: runtime.get(TYPES.ListUserItems),
-    getUserItem: runtime.get(TYPES.GetUserItem),
-    consumeUserItem: runtime.get(TYPES.ConsumeUserItem),
-    withdrawPurchase: runtime.get(TYPES.WithdrawPurchase),
-    checkIn: runtime.get(TYPES.CheckIn),
-    getAttendance: runtime.get(TYPES.GetAttendance),
-    openBox: runtime.get(TYPES.OpenBox),
-    authenticateClient: runtime.get(TYPES.AuthenticateClient),
-    isReady: async () => {
-      await runtime.database.knex.raw('SELECT 1');
-      return true;
-    },
-    reportError: (error, ctx) => errors.report(error, { method: ctx.method, route: String(ctx._matchedRoute ?? ctx.path) }),
-    accessLog: accessLog.write,
-    metrics: { registry, token: runtime.config.METRICS_TOKEN ?? null },
-  };
+/** Listens with the HTTP adapter of a composed Forte on the configured host and port. */
+export async function startServer(
+  forte: Forte,
+  listen = { host: forte.config.HOST, port: forte.config.PORT },
+): Promise<RunningServer> {
+  const deps = await forte.httpDependencies();
   const server = createServer(createHttpApp(deps).callback());
+  server.on('clientError', answerMalformedHttp(deps.observer));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, resolve);
   });
   return {
     port: (server.address() as AddressInfo).port,
-    stop: async () => {
-      await closeGracefully(server);
-      await accessLog.close();
-      await errors.flush();
-    },
+    stop: () => closeGracefully(server),
   };
 }
 

@@ -10,7 +10,7 @@ export class AuthenticateClient {
   ) {}
 
   async execute(token: string): Promise<Client | null> {
-    const client = await this.uow.run((tx) => tx.clients.findByTokenHash(this.tokens.hash(token)));
+    const client = await this.uow.read((reads) => reads.clients.findByTokenHash(this.tokens.hash(token)));
     return client && client.revokedAt === null ? client : null;
   }
 }

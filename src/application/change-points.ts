@@ -4,7 +4,9 @@ import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { IdempotencyFailure, runIdempotently } from './idempotently';
+import { postToLedger } from './post-to-ledger';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
@@ -32,10 +34,11 @@ export class ChangePoints {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly events: EventSink,
   ) {}
 
   execute(input: ChangePointsInput): Promise<Result<PointsChanged, ChangePointsFailure>> {
-    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.change(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.change(tx, now, input));
   }
 
   private async change(
@@ -54,8 +57,7 @@ export class ChangePoints {
       at: now,
     });
     if (!decided.ok) return decided;
-    await tx.users.save(decided.value.user);
-    const receipt = await tx.receipts.append(decided.value.receipt);
+    const receipt = await postToLedger(tx, this.events, decided.value.receipt);
     return ok({ receipt, points: decided.value.user.points });
   }
 }

@@ -20,9 +20,9 @@ export class GetAttendance {
   ) {}
 
   execute(input: { discordId: string }): Promise<Result<AttendanceStatus, FailureOf<'UserNotFound'>>> {
-    return this.uow.run(async (tx) => {
-      if (!isActive(await tx.users.findByDiscordId(input.discordId))) return fail({ type: 'UserNotFound' as const });
-      const attendance = (await tx.attendances.findByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
+    return this.uow.read(async (reads) => {
+      if (!isActive(await reads.users.findByDiscordId(input.discordId))) return fail({ type: 'UserNotFound' as const });
+      const attendance = (await reads.attendances.findByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
       return ok({
         keyCount: attendance.keyCount,
         checkedInToday: checkedInToday(attendance, this.clock.now()),

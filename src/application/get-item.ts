@@ -11,8 +11,8 @@ export class GetItem {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(input: { id: number }): Promise<Result<Item, FailureOf<'ItemNotFound'>>> {
-    return this.uow.run(async (tx) => {
-      const item = await tx.items.findById(input.id);
+    return this.uow.read(async (reads) => {
+      const item = await reads.items.findById(input.id);
       return item ? ok(item) : fail({ type: 'ItemNotFound' as const });
     });
   }

@@ -11,9 +11,9 @@ export class GetReceipt {
     userId: number;
     receiptId: number;
   }): Promise<Result<Receipt, FailureOf<'UserNotFound' | 'ReceiptNotFound'>>> {
-    return this.uow.run(async (tx) => {
-      if (!isActive(await tx.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
-      const receipt = await tx.receipts.findById(input.userId, input.receiptId);
+    return this.uow.read(async (reads) => {
+      if (!isActive(await reads.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
+      const receipt = await reads.receipts.findById(input.userId, input.receiptId);
       return receipt ? ok(receipt) : fail({ type: 'ReceiptNotFound' as const });
     });
   }

@@ -16,9 +16,9 @@ export class GetUserItem {
     userId: number;
     userItemId: number;
   }): Promise<Result<UserItem, FailureOf<'UserNotFound' | 'UserItemNotFound'>>> {
-    return this.uow.run(async (tx) => {
-      if (!isActive(await tx.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
-      const userItem = await tx.userItems.findById(input.userId, input.userItemId);
+    return this.uow.read(async (reads) => {
+      if (!isActive(await reads.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
+      const userItem = await reads.userItems.findById(input.userId, input.userItemId);
       return userItem ? ok(asOf(userItem, this.clock.now())) : fail({ type: 'UserItemNotFound' as const });
     });
   }

@@ -9,8 +9,8 @@ export class GetUser {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(lookup: UserLookup): Promise<Result<User, FailureOf<'UserNotFound'>>> {
-    return this.uow.run(async (tx) => {
-      const user = 'id' in lookup ? await tx.users.findById(lookup.id) : await tx.users.findByDiscordId(lookup.discordId);
+    return this.uow.read(async (reads) => {
+      const user = 'id' in lookup ? await reads.users.findById(lookup.id) : await reads.users.findByDiscordId(lookup.discordId);
       return isActive(user) ? ok(user) : fail({ type: 'UserNotFound' });
     });
   }

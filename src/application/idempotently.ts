@@ -1,6 +1,7 @@
 import { FailureOf } from '../domain/failure';
 import { fail, Result } from '../domain/result';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
@@ -15,22 +16,18 @@ export type IdempotencyFailure = FailureOf<'IdempotencyKeyReused' | 'Idempotency
  */
 export async function idempotently<T, F>(
   tx: Transaction,
+  events: EventSink,
   request: IdempotentRequest | undefined,
   now: Date,
   work: () => Promise<Result<T, F>>,
 ): Promise<Result<T, F | IdempotencyFailure>> {
   if (!request) return work();
-  const claim = await tx.idempotency.claim(request, now);
+  const claim = await tx.idempotency.claim(request, now, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
   if (claim.kind === 'busy') return fail({ type: 'IdempotencyKeyInUse' });
   if (claim.kind === 'existing') {
-    const expired = now.getTime() - claim.createdAt.getTime() >= IDEMPOTENCY_TTL_MS;
-    if (!expired) {
-      if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
-      // A claim without a result belongs to a transaction that is still running (the store only shows it then).
-      if (claim.result === null || claim.result === undefined) return fail({ type: 'IdempotencyKeyInUse' });
-      return claim.result as Result<T, F>;
-    }
-    await tx.idempotency.reclaim(request, now);
+    if (claim.fingerprint !== request.fingerprint) return fail({ type: 'IdempotencyKeyReused' });
+    tx.afterCommit(() => events.publish({ type: 'IdempotentReplay', scope: request.scope }));
+    return claim.result as Result<T, F>;
   }
   const result = await work();
   await tx.idempotency.complete(request, result);
@@ -41,11 +38,12 @@ export async function idempotently<T, F>(
 export function runIdempotently<T, F>(
   uow: UnitOfWork,
   clock: Clock,
+  events: EventSink,
   request: IdempotentRequest | undefined,
   work: (tx: Transaction, now: Date) => Promise<Result<T, F>>,
 ): Promise<Result<T, F | IdempotencyFailure>> {
   return uow.run((tx) => {
     const now = clock.now();
-    return idempotently(tx, request, now, () => work(tx, now));
+    return idempotently(tx, events, request, now, () => work(tx, now));
   });
 }

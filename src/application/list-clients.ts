@@ -5,6 +5,6 @@ export class ListClients {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(): Promise<Client[]> {
-    return this.uow.run((tx) => tx.clients.list());
+    return this.uow.read((reads) => reads.clients.list());
   }
 }

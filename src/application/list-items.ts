@@ -6,6 +6,6 @@ export class ListItems {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(): Promise<Item[]> {
-    return this.uow.run((tx) => tx.items.listAll());
+    return this.uow.read((reads) => reads.items.listAll());
   }
 }

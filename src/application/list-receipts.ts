@@ -13,11 +13,11 @@ export class ListReceipts {
     limit: number;
     cursor?: string;
   }): Promise<Result<Page<Receipt>, FailureOf<'UserNotFound' | 'InvalidCursor'>>> {
-    return this.uow.run(async (tx) => {
+    return this.uow.read(async (reads) => {
       const start = pageStart(input.cursor);
       if (!start.ok) return start;
-      if (!isActive(await tx.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
-      const page = await tx.receipts.listByUser(input.userId, { limit: input.limit, beforeId: start.value });
+      if (!isActive(await reads.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
+      const page = await reads.receipts.listByUser(input.userId, { limit: input.limit, beforeId: start.value });
       return ok(pageOf(page.receipts, page.more));
     });
   }

@@ -9,10 +9,10 @@ export class ListSellableItems {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(input: { limit: number; cursor?: string }): Promise<Result<Page<Item>, FailureOf<'InvalidCursor'>>> {
-    return this.uow.run(async (tx) => {
+    return this.uow.read(async (reads) => {
       const start = pageStart(input.cursor);
       if (!start.ok) return start;
-      const page = await tx.items.listSellable({ limit: input.limit, beforeId: start.value });
+      const page = await reads.items.listSellable({ limit: input.limit, beforeId: start.value });
       return ok(pageOf(page.items, page.more));
     });
   }

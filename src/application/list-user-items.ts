@@ -18,11 +18,11 @@ export class ListUserItems {
     limit: number;
     cursor?: string;
   }): Promise<Result<Page<UserItem>, FailureOf<'UserNotFound' | 'InvalidCursor'>>> {
-    return this.uow.run(async (tx) => {
+    return this.uow.read(async (reads) => {
       const start = pageStart(input.cursor);
       if (!start.ok) return start;
-      if (!isActive(await tx.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
-      const page = await tx.userItems.listByUser(input.userId, { limit: input.limit, beforeId: start.value });
+      if (!isActive(await reads.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
+      const page = await reads.userItems.listByUser(input.userId, { limit: input.limit, beforeId: start.value });
       const now = this.clock.now();
       return ok(pageOf(page.userItems.map((userItem) => asOf(userItem, now)), page.more));
     });

@@ -1,12 +1,14 @@
 import { noAttendance } from '../domain/attendance';
 import { Box, openBox } from '../domain/box';
 import { FailureOf } from '../domain/failure';
-import { BalanceFailure, changeBalance } from '../domain/points';
+import { creditBalance } from '../domain/points';
 import { Receipt } from '../domain/receipt';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { IdempotencyFailure, runIdempotently } from './idempotently';
+import { postToLedger } from './post-to-ledger';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { RandomSource } from './ports/random-source';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
@@ -29,7 +31,7 @@ export interface OpenedBox {
   points: number;
 }
 
-export type OpenBoxFailure = FailureOf<'UserNotFound' | 'NotEnoughKeys'> | BalanceFailure | IdempotencyFailure;
+export type OpenBoxFailure = FailureOf<'UserNotFound' | 'NotEnoughKeys' | 'BalanceOutOfRange'> | IdempotencyFailure;
 
 /** Spends keys on a box and credits its prize with an `attendance_box` receipt, in one transaction. */
 export class OpenBox {
@@ -37,10 +39,11 @@ export class OpenBox {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly random: RandomSource,
+    private readonly events: EventSink,
   ) {}
 
   execute(input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {
-    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.open(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.open(tx, now, input));
   }
 
   private async open(tx: Transaction, now: Date, input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {
@@ -50,7 +53,7 @@ export class OpenBox {
     const attendance = (await tx.attendances.lockByDiscordId(input.discordId)) ?? noAttendance(input.discordId);
     const opened = openBox(attendance, input.box, input.premium, this.random.next());
     if (!opened.ok) return opened;
-    const credited = changeBalance(user, {
+    const credited = creditBalance(user, {
       kind: 'attendance_box',
       delta: opened.value.points,
       reason: `${input.box} box${input.premium ? ' (premium)' : ''}`,
@@ -60,8 +63,7 @@ export class OpenBox {
     });
     if (!credited.ok) return credited;
     await tx.attendances.save(opened.value.attendance, now);
-    await tx.users.save(credited.value.user);
-    const receipt = await tx.receipts.append(credited.value.receipt);
+    const receipt = await postToLedger(tx, this.events, credited.value.receipt);
     return ok({
       prize: opened.value.points,
       keyCount: opened.value.attendance.keyCount,

@@ -5,7 +5,9 @@ import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { UserItem } from '../domain/user-item';
 import { IdempotencyFailure, runIdempotently } from './idempotently';
+import { postToLedger } from './post-to-ledger';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
 
@@ -34,10 +36,11 @@ export class PurchaseItem {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly events: EventSink,
   ) {}
 
   execute(input: PurchaseItemInput): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
-    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.buy(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.buy(tx, now, input));
   }
 
   private async buy(
@@ -58,8 +61,7 @@ export class PurchaseItem {
       now,
     });
     if (!decided.ok) return decided;
-    await tx.users.save(decided.value.user);
-    const receipt = await tx.receipts.append(decided.value.receipt);
+    const receipt = await postToLedger(tx, this.events, decided.value.receipt);
     const userItem = await tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id });
     return ok({ userItem, receipt, points: decided.value.user.points });
   }

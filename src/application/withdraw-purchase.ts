@@ -1,10 +1,11 @@
 import { FailureOf } from '../domain/failure';
-import { BalanceFailure } from '../domain/points';
 import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { decideWithdrawal } from '../domain/withdrawal-policy';
 import { IdempotencyFailure, runIdempotently } from './idempotently';
+import { postToLedger } from './post-to-ledger';
 import { Clock } from './ports/clock';
+import { EventSink } from './ports/event-sink';
 import { IdempotentRequest } from './ports/idempotency-repository';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
 import { UserItemTrade } from './purchase-item';
@@ -18,8 +19,7 @@ export interface WithdrawPurchaseInput {
 }
 
 export type WithdrawPurchaseFailure =
-  | FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed'>
-  | BalanceFailure
+  | FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed' | 'BalanceOutOfRange'>
   | IdempotencyFailure;
 
 /**
@@ -31,10 +31,11 @@ export class WithdrawPurchase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly events: EventSink,
   ) {}
 
   execute(input: WithdrawPurchaseInput): Promise<Result<UserItemTrade, WithdrawPurchaseFailure>> {
-    return runIdempotently(this.uow, this.clock, input.idempotency, (tx, now) => this.withdraw(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.withdraw(tx, now, input));
   }
 
   private async withdraw(
@@ -58,8 +59,7 @@ export class WithdrawPurchase {
       now,
     });
     if (!decided.ok) return decided;
-    await tx.users.save(decided.value.user);
-    const receipt = await tx.receipts.append(decided.value.receipt);
+    const receipt = await postToLedger(tx, this.events, decided.value.receipt);
     await tx.userItems.save(decided.value.userItem);
     return ok({ userItem: decided.value.userItem, receipt, points: decided.value.user.points });
   }

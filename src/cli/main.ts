@@ -1,23 +1,19 @@
-import { CommanderError } from 'commander';
-import { ConfigError } from '../adapters/config/config-error';
-import { PendingMigrationsError } from '../adapters/persistence/pending-migrations-error';
-import { EXIT } from './exit-codes';
 import { buildProgram } from './program';
-import { UsageError } from './usage-error';
+import { reportFailure } from './report-failure';
+
+/** Every command takes `--json`; read before parsing, so that even a usage error is answered in JSON. */
+const wantsJson = (args: string[]): boolean => {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).includes('--json');
+};
 
 async function main(): Promise<void> {
+  const json = wantsJson(process.argv.slice(2));
+  const program = buildProgram({ json });
   try {
-    await buildProgram().parseAsync(process.argv);
+    await program.parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usageOrFault;
-    } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof PendingMigrationsError) {
-      process.stderr.write(`forte-cli: ${error.message}\n`);
-      process.exitCode = EXIT.usageOrFault;
-    } else {
-      process.stderr.write(`forte-cli: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = EXIT.usageOrFault;
-    }
+    process.exitCode = reportFailure(error, { json, verbose: program.opts().verbose === true });
   }
 }
 

@@ -1,10 +1,12 @@
 import { fail, ok, Result } from './result';
 import { FailureOf } from './failure';
 import { User } from './user';
-import { ReceiptDraft, ReceiptKind } from './receipt';
+import { assertReceiptTextsFit, ReceiptDraft, ReceiptKind } from './receipt';
 
 /** One grant or deduction moves at most this many points either way. */
 export const MAX_GRANT = 1_000_000_000;
+/** A reason a bot or an operator gives for a grant. */
+export const GRANT_REASON_MAX_LENGTH = 255;
 
 export interface BalanceChange {
   kind: ReceiptKind;
@@ -34,19 +36,30 @@ export function changeBalance(
   if (change.delta < 0 && after < 0 && !change.mayOverdraw) {
     return fail({ type: 'InsufficientPoints', balance: user.points, required: -change.delta });
   }
-  return ok({
-    user: { ...user, points: after, updatedAt: change.at },
-    receipt: {
-      userId: user.id,
-      kind: change.kind,
-      delta: change.delta,
-      balanceBefore: user.points,
-      balanceAfter: after,
-      reason: change.reason,
-      source: change.source,
-      externalRef: change.externalRef,
-      debt: after < 0,
-      createdAt: change.at,
-    },
-  });
+  const receipt: ReceiptDraft = {
+    userId: user.id,
+    kind: change.kind,
+    delta: change.delta,
+    balanceBefore: user.points,
+    balanceAfter: after,
+    reason: change.reason,
+    source: change.source,
+    externalRef: change.externalRef,
+    debt: after < 0,
+    createdAt: change.at,
+  };
+  assertReceiptTextsFit(receipt);
+  return ok({ user: { ...user, points: after, updatedAt: change.at }, receipt });
+}
+
+/** A change that only adds points: it can fail only by overflowing, never for want of points. */
+export function creditBalance(
+  user: User,
+  change: BalanceChange,
+): Result<{ user: User; receipt: ReceiptDraft }, FailureOf<'BalanceOutOfRange'>> {
+  if (change.delta < 0) throw new Error(`A credit is never negative: ${change.delta}`);
+  const credited = changeBalance(user, change);
+  if (credited.ok) return credited;
+  if (credited.failure.type === 'BalanceOutOfRange') return fail(credited.failure);
+  throw new Error(`A credit of ${change.delta} points was refused as ${credited.failure.type}`);
 }

@@ -1,6 +1,5 @@
-import { DAY_MS } from './duration';
 import { FailureOf } from './failure';
-import { Item } from './item';
+import { expiryOf, Item } from './item';
 import { BalanceFailure, changeBalance } from './points';
 import { ReceiptDraft } from './receipt';
 import { fail, ok, Result } from './result';
@@ -54,7 +53,7 @@ export function decidePurchase(request: PurchaseRequest): Result<Purchase, Purch
       itemId: item.id,
       pricePaid: item.price,
       status: 'active',
-      expiresAt: item.expiresAfterDays === null ? null : new Date(now.getTime() + item.expiresAfterDays * DAY_MS),
+      expiresAt: expiryOf(item, now),
       acquiredVia: 'points',
       withdrawnAt: null,
       createdAt: now,

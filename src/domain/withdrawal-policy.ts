@@ -1,7 +1,7 @@
 import { HOUR_MS } from './duration';
 import { FailureOf } from './failure';
 import { Item } from './item';
-import { BalanceFailure, changeBalance } from './points';
+import { creditBalance } from './points';
 import { ReceiptDraft } from './receipt';
 import { fail, ok, Result } from './result';
 import { isSameSeoulDay } from './seoul-day';
@@ -44,14 +44,14 @@ export function withdrawalRefusal(request: WithdrawalRequest): WithdrawalRefusal
 /** 청약철회: refunds the price actually paid and marks the user item withdrawn. */
 export function decideWithdrawal(
   request: WithdrawalRequest,
-): Result<Withdrawal, FailureOf<'WithdrawalNotAllowed'> | BalanceFailure> {
+): Result<Withdrawal, FailureOf<'WithdrawalNotAllowed' | 'BalanceOutOfRange'>> {
   const { user, item, userItem, now } = request;
   if (userItem.userId !== user.id || userItem.itemId !== item.id) {
     throw new Error(`User item ${userItem.id} is not item ${item.id} of user ${user.id}`);
   }
   const reason = withdrawalRefusal(request);
   if (reason !== null) return fail({ type: 'WithdrawalNotAllowed', reason });
-  const refunded = changeBalance(user, {
+  const refunded = creditBalance(user, {
     kind: 'withdrawal',
     delta: userItem.pricePaid,
     reason: `withdrawal ${item.sku}`,

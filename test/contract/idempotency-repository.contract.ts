@@ -9,6 +9,9 @@ export const aRequest = (fields: Partial<IdempotentRequest> = {}): IdempotentReq
   ...fields,
 });
 
+/** Records created at or before this are expired; AT is well after it. */
+export const LONG_AGO = new Date(AT.getTime() - 86_400_000);
+
 const existing = (fingerprint: string, result: unknown, createdAt: Date): Claim => ({
   kind: 'existing',
   fingerprint,
@@ -24,42 +27,51 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
     it('claims a new key, then answers the stored result, Dates included', async () => {
       const request = aRequest();
       await uow().run(async (tx) => {
-        expect(await tx.idempotency.claim(request, AT)).toEqual({ kind: 'claimed' });
+        expect(await tx.idempotency.claim(request, AT, LONG_AGO)).toEqual({ kind: 'claimed' });
         await tx.idempotency.complete(request, storedAnswer);
       });
       const later = new Date(AT.getTime() + 1000);
-      const claim = await uow().run((tx) => tx.idempotency.claim({ ...request, fingerprint: 'other' }, later));
+      const claim = await uow().run((tx) => tx.idempotency.claim({ ...request, fingerprint: 'other' }, later, LONG_AGO));
       expect(claim).toEqual(existing(request.fingerprint, storedAnswer, AT));
-    });
-
-    it('answers a claim without a result as existing with a null result', async () => {
-      const request = aRequest();
-      await uow().run((tx) => tx.idempotency.claim(request, AT));
-      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual(existing(request.fingerprint, null, AT));
     });
 
     it('keeps keys of different scopes apart, and long keys of any characters', async () => {
       const longKey = `키-${'k'.repeat(253)}`;
       await uow().run(async (tx) => {
-        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'a' }), AT)).toEqual({ kind: 'claimed' });
-        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'b' }), AT)).toEqual({ kind: 'claimed' });
-        expect(await tx.idempotency.claim(aRequest({ key: `${longKey.slice(0, -1)}x`, scope: 'a' }), AT)).toEqual({
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'a' }), AT, LONG_AGO)).toEqual({ kind: 'claimed' });
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'b' }), AT, LONG_AGO)).toEqual({ kind: 'claimed' });
+        expect(await tx.idempotency.claim(aRequest({ key: `${longKey.slice(0, -1)}x`, scope: 'a' }), AT, LONG_AGO)).toEqual({
           kind: 'claimed',
         });
       });
     });
 
-    it('replaces an expired record with a fresh claim', async () => {
+    it('takes over an expired record as a fresh claim', async () => {
       const request = aRequest();
       await uow().run(async (tx) => {
-        await tx.idempotency.claim(request, AT);
+        await tx.idempotency.claim(request, AT, LONG_AGO);
         await tx.idempotency.complete(request, storedAnswer);
       });
       const nextDay = new Date(AT.getTime() + 86_400_000);
       const fresh = { ...request, fingerprint: 'f'.repeat(64) };
-      await uow().run((tx) => tx.idempotency.reclaim(fresh, nextDay));
-      expect(await uow().run((tx) => tx.idempotency.claim(fresh, nextDay))).toEqual(
-        existing(fresh.fingerprint, null, nextDay),
+      await uow().run(async (tx) => {
+        expect(await tx.idempotency.claim(fresh, nextDay, AT)).toEqual({ kind: 'claimed' });
+        await tx.idempotency.complete(fresh, 'fresh answer');
+      });
+      expect(await uow().run((tx) => tx.idempotency.claim(request, nextDay, AT))).toEqual(
+        existing(fresh.fingerprint, 'fresh answer', nextDay),
+      );
+    });
+
+    it('keeps a record created just after the expiry bound', async () => {
+      const request = aRequest();
+      await uow().run(async (tx) => {
+        await tx.idempotency.claim(request, AT, LONG_AGO);
+        await tx.idempotency.complete(request, storedAnswer);
+      });
+      const justBefore = new Date(AT.getTime() - 1);
+      expect(await uow().run((tx) => tx.idempotency.claim(request, AT, justBefore))).toEqual(
+        existing(request.fingerprint, storedAnswer, AT),
       );
     });
 
@@ -71,18 +83,18 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
       const request = aRequest();
       await expect(
         uow().run(async (tx) => {
-          await tx.idempotency.claim(request, AT);
+          await tx.idempotency.claim(request, AT, LONG_AGO);
           throw new Error('the work failed');
         }),
       ).rejects.toThrow('the work failed');
-      expect(await uow().run((tx) => tx.idempotency.claim(request, AT))).toEqual({ kind: 'claimed' });
+      expect(await uow().run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toEqual({ kind: 'claimed' });
     });
 
     it('lets one of two racing claims of a key through; the other sees its stored result', async () => {
       const request = aRequest();
       const claimAndComplete = (answer: string) =>
         uow().run(async (tx) => {
-          const claim = await tx.idempotency.claim(request, AT);
+          const claim = await tx.idempotency.claim(request, AT, LONG_AGO);
           if (claim.kind === 'claimed') {
             // Holds the claim a while, so that the other transaction runs into it.
             await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,11 +1,17 @@
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
+import { StorageBusyError } from '../../src/application/ports/storage-failures';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { User } from '../../src/domain/user';
 import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
-import { aRequest } from './idempotency-repository.contract';
-import { aNewUser, AT, aUserItemDraft } from './support/records';
+import { aRequest, LONG_AGO } from './idempotency-repository.contract';
+import { Transaction } from '../../src/application/ports/unit-of-work';
+import { aNewUser, aReceiptDraft, AT, aUserItemDraft } from './support/records';
+
+/** One more point for a user read (and locked) before, through the ledger. */
+const addOne = (tx: Transaction, user: User) =>
+  tx.ledger.post(aReceiptDraft(user.id, { delta: 1, balanceBefore: user.points, balanceAfter: user.points + 1 }));
 
 /** A promise and the function that settles it, to hold a transaction open until a test lets it go. */
 const gate = (): { opened: Promise<void>; open: () => void } => {
@@ -30,42 +36,45 @@ describe('MariaDB locking', () => {
     const claimed = gate();
     const release = gate();
     const holder = uow.run(async (tx) => {
-      const claim = await tx.idempotency.claim(request, AT);
+      const claim = await tx.idempotency.claim(request, AT, LONG_AGO);
       claimed.open();
       await release.opened;
       await tx.idempotency.complete(request, 'done');
       return claim;
     });
     await claimed.opened;
-    const waited = await uow.run((tx) => tx.idempotency.claim(request, AT));
+    const waited = await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO));
     release.open();
     expect(waited).toEqual({ kind: 'busy' });
     expect(await holder).toEqual({ kind: 'claimed' });
-    expect(await uow.run((tx) => tx.idempotency.claim(request, AT))).toMatchObject({ kind: 'existing', result: 'done' });
+    expect(await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toMatchObject({ kind: 'existing', result: 'done' });
   });
 
-  it('runs the work again when a deadlock rolled it back', async () => {
+  it('runs the work again when a deadlock rolled it back, and only the committed attempts\' effects', async () => {
     const [first, second] = (await Promise.all(
       [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
     )) as [User, User];
     const bothLockedOne = { count: 0, all: gate() };
     let runs = 0;
+    let effects = 0;
     // Each transaction locks one user, waits until the other locked the other one, then wants that one too.
     const addToBoth = (lockFirst: User, lockSecond: User) =>
       uow.run(async (tx) => {
         runs += 1;
+        tx.afterCommit(() => (effects += 1));
         const a = (await tx.users.lockById(lockFirst.id)) as User;
         bothLockedOne.count += 1;
         if (bothLockedOne.count === 2) bothLockedOne.all.open();
         await bothLockedOne.all.opened;
         const b = (await tx.users.lockById(lockSecond.id)) as User;
-        await tx.users.save({ ...a, points: a.points + 1 });
-        await tx.users.save({ ...b, points: b.points + 1 });
+        await addOne(tx, a);
+        await addOne(tx, b);
       });
 
     await Promise.all([addToBoth(first, second), addToBoth(second, first)]);
 
     expect(runs).toBe(3);
+    expect(effects).toBe(2);
     await uow.run(async (tx) => {
       expect((await tx.users.findById(first.id))?.points).toBe(2);
       expect((await tx.users.findById(second.id))?.points).toBe(2);
@@ -121,5 +130,40 @@ describe('MariaDB locking', () => {
     expect(await second).toMatchObject({ sku: 'raced-gem', price: 20 });
     const raced = (await uow.run((tx) => tx.items.listAll())).filter((item) => item.sku === 'raced-gem');
     expect(raced).toEqual([await second]);
+  });
+});
+
+describe('KnexUnitOfWork on MariaDB when conflicts outlast the retries', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestMariaDb();
+  });
+  afterAll(() => database.close());
+
+  it('gives up with StorageBusyError, and the work it gave up on wrote nothing', async () => {
+    const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });
+    const [first, second] = (await Promise.all(
+      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+    )) as [User, User];
+    const bothLocked = gate();
+    let locked = 0;
+    const addToBoth = (lockFirst: User, lockSecond: User) =>
+      uow.run(async (tx) => {
+        const a = (await tx.users.lockById(lockFirst.id)) as User;
+        locked += 1;
+        if (locked === 2) bothLocked.open();
+        await bothLocked.opened;
+        await addOne(tx, a);
+        const b = (await tx.users.lockById(lockSecond.id)) as User;
+        await addOne(tx, b);
+      });
+
+    const outcomes = await Promise.allSettled([addToBoth(first, second), addToBoth(second, first)]);
+
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(StorageBusyError);
+    const points = await uow.run(async (tx) => [(await tx.users.findById(first.id))?.points, (await tx.users.findById(second.id))?.points]);
+    expect(points).toEqual([1, 1]);
   });
 });

@@ -13,6 +13,7 @@ const ALL = [
   '20261125000005_create_items',
   '20261125000006_create_user_items',
   '20261125000007_create_attendances',
+  '20261201000001_widen_receipt_reason',
 ];
 
 const TABLES = ['users', 'receipts', 'clients', 'idempotency_keys', 'items', 'user_items', 'attendances'];
@@ -49,17 +50,17 @@ describe.each([
 
   it('go up, report their status, and come down again by batch', async () => {
     const { knex } = empty.database;
-    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL, lastBatch: [] });
 
     expect(await migrateLatest(knex)).toEqual(ALL);
     expect(await migrateLatest(knex)).toEqual([]);
-    expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [] });
+    expect(await migrationStatus(knex)).toEqual({ applied: ALL, pending: [], lastBatch: [...ALL].reverse() });
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
 
     expect(await rollback(knex)).toEqual([...ALL].reverse());
-    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL });
+    expect(await migrationStatus(knex)).toEqual({ applied: [], pending: ALL, lastBatch: [] });
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

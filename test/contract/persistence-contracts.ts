@@ -4,6 +4,7 @@ import { idempotencyRepositoryContract } from './idempotency-repository.contract
 import { itemRepositoryContract } from './item-repository.contract';
 import { receiptRepositoryContract } from './receipt-repository.contract';
 import { PersistenceTarget } from './support/persistence-target';
+import { textLimitsContract } from './text-limits.contract';
 import { unitOfWorkContract } from './unit-of-work.contract';
 import { userItemRepositoryContract } from './user-item-repository.contract';
 import { userRepositoryContract } from './user-repository.contract';
@@ -18,4 +19,5 @@ export function persistenceContracts(target: () => PersistenceTarget): void {
   userItemRepositoryContract(target);
   attendanceRepositoryContract(target);
   unitOfWorkContract(target);
+  textLimitsContract(target);
 }

@@ -1,15 +1,17 @@
 import { Receipt } from '../../src/domain/receipt';
 import { User } from '../../src/domain/user';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
-import { aNewUser, aReceiptDraft } from './support/records';
+import { StaleBalanceError } from '../../src/application/ports/ledger';
+import { aNewUser, aPosting, aReceiptDraft } from './support/records';
 
 export function receiptRepositoryContract(target: () => PersistenceTarget): void {
-  describe('ReceiptRepository', () => {
+  describe('Ledger and ReceiptRepository', () => {
     const uow = emptiedBeforeEach(target);
     const newUserId = async (): Promise<number> => ((await uow().run((tx) => tx.users.insert(aNewUser()))) as User).id;
 
-    it('appends a receipt and finds it by user and id', async () => {
+    it('posts a receipt with its balance change, and finds it by user and id', async () => {
       const userId = await newUserId();
+      await uow().run((tx) => aPosting(tx, userId, { delta: 100 }));
       const draft = aReceiptDraft(userId, {
         kind: 'xsolla_refund',
         delta: -150,
@@ -20,15 +22,27 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
         externalRef: '1234567890',
         debt: true,
       });
-      const receipt = await uow().run((tx) => tx.receipts.append(draft));
+      const receipt = await uow().run((tx) => tx.ledger.post(draft));
       expect(receipt).toEqual({ id: expect.any(Number), ...draft });
       expect(await uow().run((tx) => tx.receipts.findById(userId, receipt.id))).toEqual(receipt);
+      expect(await uow().run((tx) => tx.users.findById(userId))).toMatchObject({ points: -50, updatedAt: draft.createdAt });
+    });
+
+    it('refuses a posting decided on a balance that is no longer stored, and writes nothing', async () => {
+      const userId = await newUserId();
+      await uow().run((tx) => aPosting(tx, userId, { delta: 100 }));
+      const stale = aReceiptDraft(userId, { delta: 5, balanceBefore: 0, balanceAfter: 5 });
+      const refused: unknown = await uow().run((tx) => tx.ledger.post(stale)).catch((error: unknown) => error);
+      // A unit of work that retries conflicts gives up with the stale posting as the cause.
+      expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
+      expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
+      expect((await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts).toHaveLength(1);
     });
 
     it("does not find a receipt under another user's id, or one that does not exist", async () => {
       const owner = await newUserId();
       const other = await newUserId();
-      const receipt = await uow().run((tx) => tx.receipts.append(aReceiptDraft(owner)));
+      const receipt = await uow().run((tx) => aPosting(tx, owner));
       await uow().run(async (tx) => {
         expect(await tx.receipts.findById(other, receipt.id)).toBeNull();
         expect(await tx.receipts.findById(owner, receipt.id + 1000)).toBeNull();
@@ -37,7 +51,7 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
 
     it('refuses a receipt for a user that does not exist', async () => {
       const userId = await newUserId();
-      await expect(uow().run((tx) => tx.receipts.append(aReceiptDraft(userId + 1000)))).rejects.toThrow();
+      await expect(uow().run((tx) => tx.ledger.post(aReceiptDraft(userId + 1000)))).rejects.toThrow();
     });
 
     it("lists a user's receipts newest first, page after page", async () => {
@@ -45,8 +59,8 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
       const other = await newUserId();
       const appended: Receipt[] = [];
       for (let n = 1; n <= 5; n += 1) {
-        appended.push(await uow().run((tx) => tx.receipts.append(aReceiptDraft(userId, { delta: n }))));
-        await uow().run((tx) => tx.receipts.append(aReceiptDraft(other)));
+        appended.push(await uow().run((tx) => aPosting(tx, userId, { delta: n })));
+        await uow().run((tx) => aPosting(tx, other));
       }
       const newestFirst = [...appended].reverse();
 
@@ -60,7 +74,7 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
 
     it('says there is no more when the page holds exactly the rest', async () => {
       const userId = await newUserId();
-      for (let n = 0; n < 3; n += 1) await uow().run((tx) => tx.receipts.append(aReceiptDraft(userId)));
+      for (let n = 0; n < 3; n += 1) await uow().run((tx) => aPosting(tx, userId));
       const page = await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 3, beforeId: null }));
       expect(page.receipts).toHaveLength(3);
       expect(page.more).toBe(false);

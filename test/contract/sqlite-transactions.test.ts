@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { parseDatabaseUrl } from '../../src/adapters/persistence/database-url';
+import { StorageBusyError } from '../../src/application/ports/storage-failures';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { User } from '../../src/domain/user';
 import { openTestSqlite, TestDatabase } from '../support/persistence';
@@ -13,9 +14,9 @@ const filenameOf = (database: TestDatabase): string => {
   return location.filename;
 };
 
-/** Each process's grants; a wait for another process's lock costs SQLite's busy handler up to 100 ms. */
+/** Each process's grants. */
 const GRANTS_EACH = 10;
-/** This test file's own connections give up quickly; the processes keep the default. */
+/** This test file's own connections give up waiting for a lock quickly; the processes keep the default. */
 const BUSY_TIMEOUT_MS = 100;
 
 describe('SQLite transactions', () => {
@@ -40,20 +41,38 @@ describe('SQLite transactions', () => {
     }
   });
 
-  it('begin again when another connection held the file past the busy timeout', async () => {
-    const holder = new Sqlite(filenameOf(database));
-    const failures: unknown[] = [];
-    // The holder lets go once a transaction of ours gave up waiting for it; the retry then gets the lock.
-    database.knex.on('query-error', (error: { code?: unknown }) => {
-      failures.push(error.code);
-      if (holder.inTransaction) holder.exec('ROLLBACK');
-    });
+  it("wait for another connection's write lock without blocking the event loop, then begin", async () => {
+    const patient = await openTestSqlite({ lockTimeoutMs: 10_000 });
+    const holder = new Sqlite(filenameOf(patient));
+    const uow = new KnexUnitOfWork(patient.knex, { retry: { attempts: 1, firstBackoffMs: 0 }, reads: patient.reads });
     try {
       holder.exec('BEGIN IMMEDIATE');
       const newUser = aNewUser();
-      await new KnexUnitOfWork(database.knex).run((tx) => tx.users.insert(newUser));
-      expect(failures).toEqual(['SQLITE_BUSY']);
-      expect(await new KnexUnitOfWork(database.knex).run((tx) => tx.users.findByDiscordId(newUser.discordId))).not.toBeNull();
+      let settled = false;
+      const inserted = uow.run((tx) => tx.users.insert(newUser)).finally(() => (settled = true));
+      // While the write waits for the lock, other work of the process goes on: the wait is not a busy wait.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await uow.read((reads) => reads.users.findByDiscordId(newUser.discordId))).toBeNull();
+      expect(settled).toBe(false);
+      holder.exec('ROLLBACK');
+      await inserted;
+      expect(await uow.read((reads) => reads.users.findByDiscordId(newUser.discordId))).not.toBeNull();
+    } finally {
+      holder.close();
+      await patient.close();
+    }
+  });
+
+  it('read without the write lock while another connection holds it, and give up a write past the timeout', async () => {
+    const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });
+    const user = (await uow.run((tx) => tx.users.insert(aNewUser()))) as User;
+    const holder = new Sqlite(filenameOf(database));
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      const started = Date.now();
+      expect(await uow.read((reads) => reads.users.findById(user.id))).toMatchObject({ id: user.id });
+      expect(Date.now() - started).toBeLessThan(BUSY_TIMEOUT_MS);
+      await expect(uow.run((tx) => tx.users.lockById(user.id))).rejects.toBeInstanceOf(StorageBusyError);
     } finally {
       holder.close();
     }

@@ -1,7 +1,7 @@
 import { changeBalance } from '../../src/domain/points';
 import { User } from '../../src/domain/user';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
-import { aNewClient, aNewUser, aReceiptDraft, AT } from './support/records';
+import { aNewClient, aNewUser, aPosting, AT } from './support/records';
 
 export function unitOfWorkContract(target: () => PersistenceTarget): void {
   describe('UnitOfWork', () => {
@@ -11,7 +11,7 @@ export function unitOfWorkContract(target: () => PersistenceTarget): void {
       const newUser = aNewUser();
       const id = await uow().run(async (tx) => {
         const user = (await tx.users.insert(newUser)) as User;
-        await tx.receipts.append(aReceiptDraft(user.id));
+        await aPosting(tx, user.id);
         return user.id;
       });
       await uow().run(async (tx) => {
@@ -27,8 +27,8 @@ export function unitOfWorkContract(target: () => PersistenceTarget): void {
       await expect(
         uow().run(async (tx) => {
           await tx.users.insert(newUser);
-          await tx.users.save({ ...kept, points: 100 });
-          await tx.receipts.append(aReceiptDraft(kept.id));
+          await tx.users.save({ ...kept, name: 'renamed' });
+          await aPosting(tx, kept.id);
           await tx.clients.insert(aNewClient());
           throw failure;
         }),
@@ -39,6 +39,22 @@ export function unitOfWorkContract(target: () => PersistenceTarget): void {
         expect((await tx.receipts.listByUser(kept.id, { limit: 10, beforeId: null })).receipts).toEqual([]);
         expect(await tx.clients.list()).toEqual([]);
       });
+    });
+
+    it('runs after-commit effects once the work committed, and never those of work that rolled back', async () => {
+      const ran: string[] = [];
+      await uow().run(async (tx) => {
+        await tx.users.insert(aNewUser());
+        tx.afterCommit(() => ran.push('committed'));
+        expect(ran).toEqual([]);
+      });
+      await expect(
+        uow().run(async (tx) => {
+          tx.afterCommit(() => ran.push('rolled back'));
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(ran).toEqual(['committed']);
     });
 
     it('keeps the balance equal to the sum of the receipts under 50 concurrent changes', async () => {
@@ -59,8 +75,7 @@ export function unitOfWorkContract(target: () => PersistenceTarget): void {
               at: AT,
             });
             if (!decided.ok) return 'refused';
-            await tx.users.save(decided.value.user);
-            await tx.receipts.append(decided.value.receipt);
+            await tx.ledger.post(decided.value.receipt);
             return 'changed';
           }),
         ),

@@ -2,7 +2,7 @@ import { UserItem } from '../../src/domain/user-item';
 import { User } from '../../src/domain/user';
 import { anItemDraft } from '../support/builders/item';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
-import { aNewUser, aReceiptDraft, AT, aUserItemDraft } from './support/records';
+import { aNewUser, aPosting, AT, aUserItemDraft } from './support/records';
 
 const LATER = new Date(AT.getTime() + 86_400_001);
 
@@ -13,7 +13,7 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
     const newItemId = async (sku = 'gem'): Promise<number> =>
       (await uow().run((tx) => tx.items.upsertBySku(anItemDraft().with({ sku }).build(), AT))).id;
     const newReceiptId = async (userId: number): Promise<number> =>
-      (await uow().run((tx) => tx.receipts.append(aReceiptDraft(userId, { kind: 'purchase', delta: -40 })))).id;
+      (await uow().run((tx) => aPosting(tx, userId, { kind: 'purchase', delta: -40, debt: true }))).id;
     /** A user item of a new user and a new item, bought with points. */
     const aPurchase = async (): Promise<UserItem> => {
       const userId = await newUserId();

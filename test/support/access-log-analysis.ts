@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { AccessLogReport } from '../../src/adapters/access-log/access-log-report';
-import { AnalysisFilters } from '../../src/adapters/access-log/access-log-analyser';
-import { analyseAccessLogs, FormatChoice } from '../../src/adapters/access-log/log-analysis';
-import { openLogInput } from '../../src/adapters/access-log/log-input';
+import { AccessLogReport } from '../../src/adapters/log-analysis/access-log-report';
+import { AnalysisFilters } from '../../src/adapters/log-analysis/access-log-analyser';
+import { analyseAccessLogs, FormatChoice } from '../../src/adapters/log-analysis/log-analysis';
+import { openLogInput } from '../../src/adapters/log-analysis/log-input';
 
 /** Runs the `forte-cli logs` pipeline in-process on files. */
 export async function analyseFiles(files: string[], choice: FormatChoice = {}, filters: AnalysisFilters = {}, top = 10): Promise<AccessLogReport> {

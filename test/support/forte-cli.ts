@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertFreshBuild } from './fresh-build';
 
-/** The built program, as operators run it (`npm test` builds before jest). */
+/** The built program, as operators run it (`npm test` builds before jest); a stale build fails the test file. */
 export const FORTE_CLI = join(__dirname, '../../dist/src/cli/main.js');
+assertFreshBuild();
 
 export interface CliRun {
   status: number | null;
@@ -17,14 +19,14 @@ const cleanFolder = mkdtempSync(join(tmpdir(), 'forte-cli-'));
 
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {},
+  options: { env?: Record<string, string>; input?: string | Buffer; cwd?: string; timeoutMs?: number } = {},
 ): CliRun {
   const run = spawnSync(process.execPath, [FORTE_CLI, ...args], {
     cwd: options.cwd ?? cleanFolder,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     input: options.input,
     maxBuffer: 1 << 28,
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { status: run.status, stdout: run.stdout.toString('utf8'), stderr: run.stderr.toString('utf8') };
 }

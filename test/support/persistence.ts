@@ -10,6 +10,8 @@ import { createTestDatabase, dropTestDatabase } from './test-database';
 /** A migrated throw-away database for one test file; `close` disconnects and removes it. */
 export interface TestDatabase {
   knex: Knex;
+  /** Where reads outside transactions run (a connection of their own on SQLite). */
+  reads: Knex;
   /** The `DATABASE_URL` of this database, for a server or CLI under test. */
   url: string;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ async function openMigrated(
   }
   return {
     knex: database.knex,
+    reads: database.reads,
     url,
     close: async () => {
       await database.close();

@@ -15,9 +15,11 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => /^(mysql|mariadb):\/\/.+\/[^/]+$/.test(url) || /^sqlite:.+/.test(url), {
+    .refine((url) => (/^mysql:\/\/.+\/[^/]+$/.test(url) && URL.canParse(url)) || /^sqlite:.+/.test(url), {
       message: 'expected mysql://user:pass@host:port/database or sqlite:PATH',
     }),
+  /** How long a statement waits for a row lock before the request is answered 503 BUSY. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_LOG: z.string().min(1).default('stdout'),
   SENTRY_DSN: optionalText.pipe(z.url().optional()),

@@ -1,13 +1,17 @@
 import { Failure } from '../../domain/failure';
-import { Result } from '../../domain/result';
-import { EndpointAnswer } from './endpoint';
-import { failureAnswer } from './failure-responses';
+import { ok, Result } from '../../domain/result';
+import { EndpointAnswer, Outcome } from './endpoint';
 
-/** A use case's result as an HTTP answer: the presented value with the success status, or the failure's. */
-export function answer<T>(
-  result: Result<T, Failure>,
+/** A use case's result as an endpoint's outcome: the presented value with the success status, or the failure. */
+export function answer<T, F extends Failure>(
+  result: Result<T, F>,
   status: number,
   present: (value: T) => unknown,
-): EndpointAnswer {
-  return result.ok ? { status, body: present(result.value) } : failureAnswer(result.failure);
+): Outcome<F> {
+  return answerWith(result, (value) => ({ status, body: present(value) }));
+}
+
+/** The same, for a success whose status depends on the value (201 on a first check-in, 200 after). */
+export function answerWith<T, F extends Failure>(result: Result<T, F>, present: (value: T) => EndpointAnswer): Outcome<F> {
+  return result.ok ? ok(present(result.value)) : result;
 }

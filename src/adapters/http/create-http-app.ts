@@ -1,11 +1,13 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import { forteAccessLog } from '../observability/forte-access-log';
-import { httpDurationHistogram } from '../observability/http-duration-histogram';
+import { forteAccessLog } from './access-log-middleware';
+import { httpDurationHistogram } from './http-duration-histogram';
 import { clientOf } from './authenticate';
 import { errorBoundary } from './error-boundary';
+import { AnyEndpoint } from './endpoint';
 import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
 import { mountEndpoints } from './mount-endpoints';
+import { ApiResource } from './openapi/api-resources';
 import { openApiDocument } from './openapi/openapi-document';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { itemsRoutes } from './routes/items-routes';
@@ -20,31 +22,33 @@ import { unansweredRoutes } from './unanswered-routes';
 /** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
   const app = new Koa({ proxy: deps.trustProxy ?? false });
-  const endpoints = [
-    ...usersRoutes(deps),
-    ...pointsRoutes(deps),
-    ...receiptsRoutes(deps),
-    ...itemsRoutes(deps),
-    ...userItemsRoutes(deps),
-    ...attendanceRoutes(deps),
-  ];
+  // By resource, so that the OpenAPI document groups them; a resource without its routes does not compile.
+  const resources: Record<ApiResource, AnyEndpoint[]> = {
+    Users: usersRoutes(deps),
+    Points: pointsRoutes(deps),
+    Receipts: receiptsRoutes(deps),
+    Items: itemsRoutes(deps),
+    Inventory: userItemsRoutes(deps),
+    Attendance: attendanceRoutes(deps),
+  };
+  const endpoints = Object.values(resources).flat();
 
   const router = new Router();
   mountEndpoints(router, endpoints, {
     authenticateClient: deps.authenticateClient,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
   });
-  mountServiceRoutes(router, deps, openApiDocument(endpoints));
+  mountServiceRoutes(router, deps, openApiDocument(resources));
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
   if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
-  app.use(errorBoundary(deps.reportError));
+  app.use(errorBoundary(deps.observer));
   app.use(unansweredRoutes());
   app.use(router.routes());
   app.use(router.allowedMethods());
   // Errors past the boundary (a response stream failing mid-way) reach Koa itself; report those too.
-  app.on('error', (error: unknown, ctx: Koa.Context) => deps.reportError(error, ctx));
+  app.on('error', (error: unknown, ctx: Koa.Context) => deps.observer.fault(error, ctx));
   return app;
 }

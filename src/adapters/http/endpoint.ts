@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdempotentRequest } from '../../application/ports/idempotency-repository';
 import { Client } from '../../domain/client';
-import { FailureType } from '../../domain/failure';
+import { Failure } from '../../domain/failure';
+import { Result } from '../../domain/result';
 import { Scope } from '../../domain/scope';
 
 /** For an endpoint without path parameters or query: still strict, so an unexpected one is refused. */
@@ -14,50 +15,72 @@ export interface EndpointAnswer {
   body?: unknown;
 }
 
-export interface EndpointRequest<P, Q, B> {
+/** Who may call an endpoint and how they prove it: a bot's client token with a scope, or anyone. */
+export type EndpointAuth = { kind: 'bot'; scope: Scope } | { kind: 'none' };
+
+export const botWithScope = (scope: Scope): { kind: 'bot'; scope: Scope } => ({ kind: 'bot', scope });
+
+/** The caller an endpoint of that auth kind knows: a bot endpoint its client, an open one nobody. */
+export type CallerOf<A extends EndpointAuth> = A extends { kind: 'bot' } ? Client : null;
+
+export interface EndpointRequest<P, Q, B, A extends EndpointAuth = EndpointAuth> {
   params: P;
   query: Q;
   body: B;
-  client: Client;
+  client: CallerOf<A>;
   /** Present on an idempotent endpoint when the request carries an `Idempotency-Key`. */
   idempotency?: IdempotentRequest;
 }
 
+/** What a handler answers: its success as an answer, or its use case's business failure for the failure table. */
+export type Outcome<F extends Failure> = Result<EndpointAnswer, F>;
+
 /**
- * One route of the bot API, described once: the router validates requests with these schemas and the OpenAPI
- * document is generated from the very same ones, so the two cannot drift apart.
+ * Exactly the business failures an endpoint's use case can answer, each once: one missing, or one the use case
+ * cannot answer, does not compile. They are documented with their status and code.
+ */
+export type FailureList<F extends Failure> = { readonly [K in F['type']]: true };
+
+/**
+ * One route, described once: the router validates requests with these schemas and the OpenAPI document is
+ * generated from the very same ones, so the two cannot drift apart.
  */
 export interface Endpoint<
   P extends z.ZodObject = typeof NO_FIELDS,
   Q extends z.ZodObject = typeof NO_FIELDS,
   B extends z.ZodType = z.ZodUndefined,
+  A extends EndpointAuth = EndpointAuth,
+  F extends Failure = Failure,
 > {
   method: EndpointMethod;
   /** Relative to `/api/v2`, with OpenAPI `{param}` placeholders. */
   path: string;
   summary: string;
-  scope: Scope;
+  auth: A;
   params?: P;
   query?: Q;
   body?: B;
-  /** Money-moving: reads `Idempotency-Key` and hands the use case an `IdempotentRequest`. */
-  idempotent?: boolean;
+  /** Money-moving: reads `Idempotency-Key` and hands the use case an `IdempotentRequest` (bot endpoints only). */
+  idempotent?: A extends { kind: 'bot' } ? boolean : never;
   success: { status: number; description: string; schema?: z.ZodType };
-  /** The business failures it may answer, documented with their status and code. */
-  failures: FailureType[];
-  /** Failure statuses whose body is not the standard error body (the legacy attendance shapes), for OpenAPI. */
+  failures: FailureList<F>;
+  /** A failure answered otherwise than with the standard error body (the legacy attendance shapes), or null. */
+  presentFailure?: (failure: F) => EndpointAnswer | null;
+  /** Failure statuses whose body is not the standard error body, for OpenAPI. */
   failureBodies?: Partial<Record<number, z.ZodType>>;
-  handle(request: EndpointRequest<z.output<P>, z.output<Q>, z.output<B>>): Promise<EndpointAnswer>;
+  handle(request: EndpointRequest<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<Outcome<F>>;
 }
 
 /** An endpoint of any shape, as the router and the OpenAPI document see it. */
-export type AnyEndpoint = Endpoint<z.ZodObject, z.ZodObject, z.ZodType>;
+export type AnyEndpoint = Endpoint<z.ZodObject, z.ZodObject, z.ZodType, EndpointAuth, Failure>;
 
-/** Keeps the schema types for `handle` while letting endpoints of different shapes share one list. */
+/** Keeps the schema and failure types for `handle` while letting endpoints of different shapes share one list. */
 export const defineEndpoint = <
   P extends z.ZodObject = typeof NO_FIELDS,
   Q extends z.ZodObject = typeof NO_FIELDS,
   B extends z.ZodType = z.ZodUndefined,
+  A extends EndpointAuth = EndpointAuth,
+  F extends Failure = never,
 >(
-  endpoint: Endpoint<P, Q, B>,
+  endpoint: Endpoint<P, Q, B, A, F>,
 ): AnyEndpoint => endpoint as unknown as AnyEndpoint;

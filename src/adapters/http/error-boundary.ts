@@ -1,25 +1,54 @@
-import { Middleware } from 'koa';
+import { Context, Middleware } from 'koa';
+import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
 import { errorBody } from './error-body';
-import { HttpDependencies } from './http-dependencies';
+import { HttpObserver, StorageRefusal } from './http-observer';
 import { HttpProblem } from './http-problem';
 
+/** Seconds a client waits before retrying a 503: contention clears quickly, an outage less so. */
+const RETRY_AFTER_SECONDS: Record<StorageRefusal, number> = { BUSY: 1, DATABASE_UNAVAILABLE: 5 };
+
+const STORAGE_MESSAGES: Record<StorageRefusal, string> = {
+  BUSY: 'Too many conflicting requests for the same data right now; retry shortly with the same Idempotency-Key.',
+  DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was written. Retry later.',
+};
+
 /**
- * Turns every thrown error into the error body: a refusal keeps its status and code; anything else is a fault
- * of Forte, reported and answered 500 with a generic message (never the error itself, which may leak internals).
+ * Turns every thrown error into the error body: a refusal keeps its status and code; contention and an unreachable
+ * database are 503s with `Retry-After`; anything else is a fault of Forte, reported and answered 500 with a generic
+ * message (never the error itself, which may leak internals).
  */
-export function errorBoundary(reportError: HttpDependencies['reportError']): Middleware {
+export function errorBoundary(observer: HttpObserver): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       if (error instanceof HttpProblem) {
+        if (error.code === 'MALFORMED_HTTP') observer.protocolError(error);
         ctx.status = error.status;
         ctx.body = errorBody(error.code, error.message, error.details);
         return;
       }
-      reportError(error, ctx);
+      const refusal = storageRefusalOf(error);
+      if (refusal) {
+        answerStorageRefusal(ctx, refusal);
+        observer.storageRefusal(refusal, ctx);
+        return;
+      }
+      observer.fault(error, ctx);
       ctx.status = 500;
       ctx.body = errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been reported.');
     }
   };
+}
+
+function storageRefusalOf(error: unknown): StorageRefusal | null {
+  if (error instanceof StorageBusyError) return 'BUSY';
+  if (error instanceof StorageUnavailableError) return 'DATABASE_UNAVAILABLE';
+  return null;
+}
+
+function answerStorageRefusal(ctx: Context, refusal: StorageRefusal): void {
+  ctx.status = 503;
+  ctx.set('Retry-After', String(RETRY_AFTER_SECONDS[refusal]));
+  ctx.body = errorBody(refusal, STORAGE_MESSAGES[refusal]);
 }

@@ -1,4 +1,3 @@
-import { Context } from 'koa';
 import { AuthenticateClient } from '../../application/authenticate-client';
 import { ChangePoints } from '../../application/change-points';
 import { CheckIn } from '../../application/check-in';
@@ -17,6 +16,7 @@ import { PurchaseItem } from '../../application/purchase-item';
 import { RegisterUser } from '../../application/register-user';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
+import { HttpObserver } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
 /** Only `execute` is needed, so tests may hand in a plain object instead of the use case class. */
@@ -44,8 +44,8 @@ export interface HttpDependencies {
   authenticateClient: UseCase<AuthenticateClient>;
   /** True when the database answers; `/ready` is 503 otherwise (a throw counts as not ready). */
   isReady(): Promise<boolean>;
-  /** Receives every unexpected error (a 500); the composition root sends it to Sentry. */
-  reportError(error: unknown, ctx: Context): void;
+  /** Receives faults (500s), 503 refusals and protocol errors; the composition root sends them on. */
+  observer: HttpObserver;
   /** Receives one `forte` access-log line per request; null turns the access log off. */
   accessLog: ((line: string) => void) | null;
   /** Largest accepted request body; 64 KiB when absent. */

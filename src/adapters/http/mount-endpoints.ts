@@ -1,7 +1,9 @@
 import Router from '@koa/router';
-import { Middleware } from 'koa';
+import { Context, Middleware } from 'koa';
+import { Failure, FailureType } from '../../domain/failure';
 import { authenticate, authenticatedClient } from './authenticate';
-import { AnyEndpoint, NO_FIELDS } from './endpoint';
+import { AnyEndpoint, EndpointAuth, NO_FIELDS } from './endpoint';
+import { failureAnswer } from './failure-responses';
 import { HttpDependencies } from './http-dependencies';
 import { idempotentRequest } from './idempotency-key';
 import { jsonBodyOf, parseJsonBody } from './parse-json-body';
@@ -13,36 +15,53 @@ export const API_PREFIX = '/api/v2';
 /** `/users/{id}` (OpenAPI) → `/users/:id` (the router). */
 export const routerPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
+type MountDeps = Pick<HttpDependencies, 'authenticateClient'> & { bodyLimitBytes: number };
+
+/** How each kind of caller is admitted before the endpoint's own checks; a new kind without one does not compile. */
+const ADMISSION: { [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Middleware[] } = {
+  bot: (auth, deps) => [authenticate(deps.authenticateClient), requireScope(auth.scope)],
+  none: () => [],
+};
+
+const admissionOf = (auth: EndpointAuth, deps: MountDeps): Middleware[] =>
+  (ADMISSION[auth.kind] as (auth: EndpointAuth, deps: MountDeps) => Middleware[])(auth, deps);
+
+/** The failure types an endpoint documents, in the order it lists them. */
+export const failureTypesOf = (endpoint: AnyEndpoint): FailureType[] => Object.keys(endpoint.failures) as FailureType[];
+
 /**
- * Adds each endpoint to the router behind the same pipeline: token (401), scope (403), body (400/413), then
- * params, query and body validated by the endpoint's own schemas (422) before `handle` sees them.
+ * Adds each endpoint to the router behind the same pipeline: admission of its caller (401, 403), body (400/413),
+ * then params, query and body validated by the endpoint's own schemas (422) before `handle` sees them; a business
+ * failure it answers goes through its own presentation or the failure table.
  */
-export function mountEndpoints(
-  router: Router,
-  endpoints: AnyEndpoint[],
-  deps: Pick<HttpDependencies, 'authenticateClient'> & { bodyLimitBytes: number },
-): void {
+export function mountEndpoints(router: Router, endpoints: AnyEndpoint[], deps: MountDeps): void {
   for (const endpoint of endpoints) {
     const reads: Middleware[] = endpoint.body ? [parseJsonBody(deps.bodyLimitBytes)] : [];
     router[endpoint.method](
       `${API_PREFIX}${routerPath(endpoint.path)}`,
-      authenticate(deps.authenticateClient),
-      requireScope(endpoint.scope),
+      ...admissionOf(endpoint.auth, deps),
       ...reads,
       async (ctx) => {
-        const client = authenticatedClient(ctx);
         const params = validate('params', endpoint.params ?? NO_FIELDS, ctx.params);
         const query = validate('query', endpoint.query ?? NO_FIELDS, ctx.query);
         const body: unknown = endpoint.body ? validate('body', endpoint.body, jsonBodyOf(ctx)) : undefined;
+        const client = endpoint.auth.kind === 'bot' ? authenticatedClient(ctx) : null;
         // The query joins the fingerprint only where declared, so fingerprints already stored stay the same.
         const asked = endpoint.query ? { params, query, body } : { params, body };
-        const idempotency = endpoint.idempotent
-          ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked)
-          : undefined;
-        const answer = await endpoint.handle({ params, query, body, client, idempotency });
-        ctx.status = answer.status;
-        if (answer.body !== undefined) ctx.body = answer.body;
+        const idempotency =
+          endpoint.idempotent && client ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked) : undefined;
+        const outcome = await endpoint.handle({ params, query, body, client: client as never, idempotency });
+        respond(ctx, outcome.ok ? outcome.value : presentFailure(endpoint, outcome.failure));
       },
     );
   }
+}
+
+function presentFailure(endpoint: AnyEndpoint, failure: Failure) {
+  return endpoint.presentFailure?.(failure) ?? failureAnswer(failure);
+}
+
+function respond(ctx: Context, answer: { status: number; body?: unknown }): void {
+  ctx.status = answer.status;
+  if (answer.body !== undefined) ctx.body = answer.body;
 }

@@ -1,3 +1,5 @@
+import type { Logger } from './logger';
+
 export interface ErrorReporter {
   report(error: unknown, context: { method: string; route: string }): void;
   flush(): Promise<void>;
@@ -6,7 +8,7 @@ export interface ErrorReporter {
 const SECRET_HEADERS = ['authorization', 'cookie', 'idempotency-key'];
 
 /**
- * Unexpected errors go to Sentry when a DSN is configured, and always to stderr. Events carry the request's
+ * Unexpected errors go to Sentry when a DSN is configured, and always to the log. Events carry the request's
  * method and route, never its tokens, signatures or e-mail addresses. The SDK is loaded only when it is used:
  * it takes a second to load, which every forte-cli command would otherwise pay.
  */
@@ -14,6 +16,7 @@ export async function createErrorReporter(options: {
   dsn?: string;
   environment: string;
   release: string;
+  logger: Logger;
 }): Promise<ErrorReporter> {
   const Sentry = options.dsn ? await import('@sentry/node') : null;
   if (Sentry) {
@@ -33,7 +36,7 @@ export async function createErrorReporter(options: {
   }
   return {
     report(error, context) {
-      process.stderr.write(`forte: ${context.method} ${context.route}: ${(error as Error)?.stack ?? String(error)}\n`);
+      options.logger.error({ err: error, method: context.method, route: context.route }, 'fault');
       Sentry?.captureException(error, { tags: { method: context.method, route: context.route } });
     },
     flush: async () => {

@@ -1,6 +1,6 @@
 /** Recognises the driver errors that the adapters answer differently from a plain fault. */
 
-const codeOf = (error: unknown): string | undefined =>
+export const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;
@@ -17,11 +17,37 @@ export function isLockWaitTimeout(error: unknown): boolean {
 }
 
 /**
- * The database gave up on the transaction because of another one: an InnoDB deadlock, a row changed since the
- * transaction's snapshot (MariaDB's snapshot isolation, ER_CHECKREAD), or SQLite still locked after
- * busy_timeout. Running the whole work again may well succeed.
+ * The database gave up on the transaction because of another one: an InnoDB deadlock or a Galera certification
+ * failure (both ER_LOCK_DEADLOCK), a row changed since the transaction's snapshot (MariaDB's snapshot isolation,
+ * ER_CHECKREAD), or SQLite still locked. Running the whole work again may well succeed.
  */
 export function isTransientConflict(error: unknown): boolean {
   const code = codeOf(error);
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_CHECKREAD' || (code?.startsWith('SQLITE_BUSY') ?? false);
+}
+
+/** Driver codes of a database that cannot be reached, refuses the connection, or is not ready for queries. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  // A Galera node outside the primary component: "WSREP has not yet prepared node for application use".
+  'ER_UNKNOWN_COM_ERROR',
+  'SQLITE_CANTOPEN',
+]);
+
+/** The database is down, unreachable or not accepting queries; nothing of the transaction was committed. */
+export function isUnreachable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code !== undefined) return UNREACHABLE_CODES.has(code);
+  // mysql2 reports a closed connection without a code.
+  return error instanceof Error && /connection is in closed state/.test(error.message);
 }

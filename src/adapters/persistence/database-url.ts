@@ -52,6 +52,6 @@ function parseMysql(url: string): DatabaseLocation {
 }
 
 /** Error messages end up in logs; the password must not. */
-function redactPassword(url: string): string {
+export function redactPassword(url: string): string {
   return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 }

@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { parseDatabaseUrl } from './database-url';
-import { ConnectionOptions, knexConfig } from './knex-connection';
+import { ConnectionOptions, knexConfig, sqliteReadsConfig } from './knex-connection';
 
 /** An open connection pool to Forte's database, MySQL/MariaDB or an embedded SQLite file. */
 export interface Database {
+  /** Transactions and migrations. */
   readonly knex: Knex;
+  /** Reads outside transactions: the same pool on MySQL, a connection of their own on SQLite. */
+  readonly reads: Knex;
   readonly dialect: 'mysql' | 'sqlite';
   /** Waits for the pool to close; the process can then exit. */
   close(): Promise<void>;
@@ -17,5 +20,14 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Data
   const location = parseDatabaseUrl(url);
   if (location.kind === 'sqlite') mkdirSync(dirname(location.filename), { recursive: true });
   const knex = knexFactory(knexConfig(location, options));
-  return { knex, dialect: location.kind, close: () => knex.destroy() };
+  if (location.kind === 'mysql') return { knex, reads: knex, dialect: location.kind, close: () => knex.destroy() };
+  const reads = knexFactory(sqliteReadsConfig(location.filename));
+  return {
+    knex,
+    reads,
+    dialect: location.kind,
+    close: async () => {
+      await Promise.all([knex.destroy(), reads.destroy()]);
+    },
+  };
 }

@@ -18,7 +18,7 @@ const toAttendance: (row: unknown) => Attendance = rowParser(
 );
 
 export class KnexAttendanceRepository implements AttendanceRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   findByDiscordId(discordId: string): Promise<Attendance | null> {
     return firstOrNull(this.db('attendances').where({ discord_id: discordId }), toAttendance);

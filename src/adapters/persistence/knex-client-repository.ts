@@ -27,7 +27,7 @@ const toClient: (row: unknown) => Client = rowParser(
 );
 
 export class KnexClientRepository implements ClientRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   async insert(client: NewClient): Promise<Client | 'name_taken'> {
     try {

@@ -2,25 +2,38 @@ import type { Database as SqliteConnection } from 'better-sqlite3';
 import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
 import { DatabaseLocation } from './database-url';
-import { ImmediateSqliteClient } from './immediate-sqlite-client';
+import { immediateSqliteClient } from './immediate-sqlite-client';
+import { KNEX_LOG } from './knex-log';
 
 export interface ConnectionOptions {
   /**
-   * How long a statement waits for a lock another transaction holds before failing: SQLite's busy_timeout, and
-   * InnoDB's lock wait (rounded up to whole seconds), whose default of 50 s is far too long for an API request.
+   * How long a transaction waits for a lock another one holds before failing: for the write lock of an SQLite file
+   * (waited for asynchronously), and InnoDB's row-lock wait (rounded up to whole seconds), whose default of 50 s
+   * is far too long for an API request.
    */
   lockTimeoutMs?: number;
 }
 
-const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const MYSQL_POOL_MAX = 10;
+const STRICT_SQL_MODE = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
 /** knex settings for a database: UTC timestamps, lossless BIGINTs, and immediate SQLite transactions. */
 export function knexConfig(location: DatabaseLocation, options: ConnectionOptions = {}): Knex.Config {
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
-  return location.kind === 'mysql'
-    ? mysqlConfig(location, lockTimeoutMs)
-    : sqliteConfig(location.filename, lockTimeoutMs);
+  const config =
+    location.kind === 'mysql'
+      ? mysqlConfig(location, lockTimeoutMs)
+      : sqliteConfig(location.filename, lockTimeoutMs, 'writes');
+  return { ...config, log: KNEX_LOG };
+}
+
+/**
+ * knex settings for the reads of an SQLite file: a connection of their own, so that a read never waits in the
+ * pool behind a write transaction that is waiting for another process's lock. (WAL readers take no lock.)
+ */
+export function sqliteReadsConfig(filename: string): Knex.Config {
+  return { ...sqliteConfig(filename, 0, 'reads'), log: KNEX_LOG };
 }
 
 function mysqlConfig(
@@ -47,9 +60,10 @@ function mysqlConfig(
       min: 0,
       max: MYSQL_POOL_MAX,
       afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
-        // NOW() and friends in UTC too, so nothing on the server side reads the host's zone.
+        // NOW() and friends in UTC too, so nothing on the server side reads the host's zone; and strict, so a
+        // value that does not fit its column is an error, never silently truncated, whatever the server's default.
         connection.query(
-          `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${lockWaitSeconds}`,
+          `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${lockWaitSeconds}, sql_mode = '${STRICT_SQL_MODE}'`,
           (error: Error | null) => done(error, connection),
         );
       },
@@ -57,22 +71,24 @@ function mysqlConfig(
   };
 }
 
-function sqliteConfig(filename: string, lockTimeoutMs: number): Knex.Config {
+function sqliteConfig(filename: string, lockTimeoutMs: number, use: 'writes' | 'reads'): Knex.Config {
   return {
-    client: ImmediateSqliteClient,
+    client: immediateSqliteClient(lockTimeoutMs),
     connection: { filename },
     useNullAsDefault: true,
-    // One connection per process: better-sqlite3 waits for a lock synchronously, so a second connection of this
-    // process waiting for the first would block the very event loop the first needs in order to commit.
+    // One connection for writes (transactions of this process queue for it rather than for the file's lock) and
+    // one for reads: better-sqlite3 is synchronous, so more connections would not read in parallel anyway.
     pool: {
-      min: 1,
+      min: use === 'writes' ? 1 : 0,
       max: 1,
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) {
         try {
-          connection.pragma(`busy_timeout = ${Math.round(lockTimeoutMs)}`);
           connection.pragma('foreign_keys = ON');
-          // WAL lets readers of other processes go on while one writer commits.
-          connection.pragma('journal_mode = WAL');
+          // WAL lets readers go on while one writer commits (set once, by the writer; the file keeps it). Opening
+          // may briefly wait, with the driver's own busy timeout, while another process rebuilds the WAL index.
+          if (use === 'writes') connection.pragma('journal_mode = WAL');
+          // From then on no synchronous waiting for locks: it would freeze the event loop (immediate-sqlite-client.ts).
+          connection.pragma('busy_timeout = 0');
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);

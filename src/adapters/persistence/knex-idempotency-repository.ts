@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { Claim, IdempotencyRepository, IdempotentRequest } from '../../application/ports/idempotency-repository';
 import { timestampColumn } from './column-values';
-import { isLockWaitTimeout, isUniqueViolation } from './database-errors';
+import { isLockWaitTimeout } from './database-errors';
 import { firstOrNull } from './first-or-null';
 import { decodeResult, encodeResult } from './result-codec';
 import { rowParser } from './row-parser';
@@ -12,68 +12,65 @@ const toStoredClaim = rowParser(
   z.object({ fingerprint: z.string(), result: z.string().nullable(), createdAt: timestampColumn }),
 );
 
-const toExistingClaim = (row: unknown): Claim => {
-  const stored = toStoredClaim(row);
-  return {
-    kind: 'existing',
-    fingerprint: stored.fingerprint,
-    // No result yet: the claiming work has not stored its answer.
-    result: stored.result === null ? null : decodeResult(stored.result),
-    createdAt: stored.createdAt,
-  };
-};
+type StoredClaim = ReturnType<typeof toStoredClaim>;
+
+const existing = (stored: StoredClaim & { result: string }): Claim => ({
+  kind: 'existing',
+  fingerprint: stored.fingerprint,
+  result: decodeResult(stored.result),
+  createdAt: stored.createdAt,
+});
+
+const isFinished = (stored: StoredClaim | null): stored is StoredClaim & { result: string } =>
+  stored !== null && stored.result !== null;
 
 /** The unique index is over a hash of the key, which may be 255 utf8mb4 characters (too long to index). */
 const keyHash = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
 export class KnexIdempotencyRepository implements IdempotencyRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   /**
-   * Inserts first and reads only on a duplicate. On MySQL an insert racing a claim that is not yet committed
-   * waits for it: it then fails as a duplicate (committed) or succeeds (rolled back), or, after the lock wait
-   * timeout, answers busy.
+   * A finished, unexpired record is answered from a plain read, so replays take no lock at all. Otherwise the
+   * key is upserted: on MySQL an `INSERT … ON DUPLICATE KEY UPDATE` takes the row's exclusive lock at once, where
+   * a plain insert failing as a duplicate would take a shared lock that every waiter then tries to upgrade (a
+   * deadlock per waiter). Holding the lock, a record without a result is this transaction's own insert, since a
+   * committed claim always holds its result.
    */
-  async claim(request: IdempotentRequest, at: Date): Promise<Claim> {
+  async claim(request: IdempotentRequest, at: Date, expiredBefore: Date): Promise<Claim> {
+    const seen = await firstOrNull(this.rowOf(request), toStoredClaim);
+    if (isFinished(seen) && seen.createdAt > expiredBefore) return existing(seen);
     try {
-      return (await this.insert(request, at)) ? { kind: 'claimed' } : await this.readClaimed(request);
+      await this.upsert(request, at);
+      const held = await firstOrNull(this.rowOf(request).forUpdate(), toStoredClaim);
+      if (held === null) throw new Error(`Idempotency key ${request.scope}/${request.key} was upserted but is gone`);
+      if (!isFinished(held)) return { kind: 'claimed' };
+      if (held.createdAt > expiredBefore) return existing(held);
+      await this.updateRow(request, { fingerprint: request.fingerprint, result: null, created_at: at });
+      return { kind: 'claimed' };
     } catch (error) {
       if (isLockWaitTimeout(error)) return { kind: 'busy' };
       throw error;
     }
   }
 
-  async reclaim(request: IdempotentRequest, at: Date): Promise<void> {
-    await this.updateRow(request, { fingerprint: request.fingerprint, result: null, created_at: at });
-  }
-
   async complete(request: IdempotentRequest, result: unknown): Promise<void> {
     await this.updateRow(request, { result: encodeResult(result) });
   }
 
-  /** False when the key is already claimed. */
-  private async insert(request: IdempotentRequest, at: Date): Promise<boolean> {
-    try {
-      await this.db('idempotency_keys').insert({
+  /** Inserts the claim, or leaves the existing record as it is (but locked, on MySQL). */
+  private async upsert(request: IdempotentRequest, at: Date): Promise<void> {
+    await this.db('idempotency_keys')
+      .insert({
         scope: request.scope,
         key: request.key,
         key_hash: keyHash(request.key),
         fingerprint: request.fingerprint,
         result: null,
         created_at: at,
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
-  }
-
-  private async readClaimed(request: IdempotentRequest): Promise<Claim> {
-    // A locking read: a MySQL snapshot read could predate the commit of the row we collided with.
-    const existing = await firstOrNull(this.rowOf(request).forUpdate(), toExistingClaim);
-    if (existing === null) throw new Error(`Idempotency key ${request.scope}/${request.key} collided but is gone`);
-    return existing;
+      })
+      .onConflict(['scope', 'key_hash'])
+      .merge(['key_hash']);
   }
 
   private rowOf(request: IdempotentRequest): Knex.QueryBuilder {

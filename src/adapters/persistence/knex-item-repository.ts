@@ -28,7 +28,7 @@ const toItem: (row: unknown) => Item = rowParser(
 );
 
 export class KnexItemRepository implements ItemRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   async listSellable(page: PageRequest): Promise<ItemPage> {
     const { records, more } = await newestFirstPage(this.db('items').where({ sellable: true }), page, toItem);

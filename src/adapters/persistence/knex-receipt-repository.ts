@@ -2,11 +2,10 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { PageRequest } from '../../application/ports/page-request';
 import { ReceiptPage, ReceiptRepository } from '../../application/ports/receipt-repository';
-import { Receipt, RECEIPT_KINDS, ReceiptDraft } from '../../domain/receipt';
+import { Receipt, RECEIPT_KINDS } from '../../domain/receipt';
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { newestFirstPage } from './newest-first-page';
-import { insertRecord } from './record-columns';
 import { rowParser } from './row-parser';
 
 /** A `receipts` row, checked and named as the domain names it. */
@@ -27,11 +26,7 @@ const toReceipt: (row: unknown) => Receipt = rowParser(
 );
 
 export class KnexReceiptRepository implements ReceiptRepository {
-  constructor(private readonly db: Knex.Transaction) {}
-
-  append(draft: ReceiptDraft): Promise<Receipt> {
-    return insertRecord(this.db('receipts'), draft);
-  }
+  constructor(private readonly db: Knex) {}
 
   findById(userId: number, receiptId: number): Promise<Receipt | null> {
     return firstOrNull(this.db('receipts').where({ id: receiptId, user_id: userId }), toReceipt);

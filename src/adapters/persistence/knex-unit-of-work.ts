@@ -1,10 +1,14 @@
 import { Knex } from 'knex';
-import { Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
-import { isTransientConflict } from './database-errors';
+import { AfterCommit } from '../../application/ports/after-commit';
+import { StaleBalanceError } from '../../application/ports/ledger';
+import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
+import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
+import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
+import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
@@ -18,38 +22,78 @@ export interface RetryPolicy {
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 5, firstBackoffMs: 20 };
 
+export interface KnexUnitOfWorkOptions {
+  retry?: RetryPolicy;
+  /** Where reads run; the transactions' knex unless the database gives reads a connection of their own. */
+  reads?: Knex;
+  /** Receives an after-commit effect that threw: the commit stands, so the error is reported, not answered. */
+  onEffectError?: (error: unknown) => void;
+}
+
 /**
  * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
- * wait, which keeps two colliding transactions from colliding again in step.
+ * wait, which keeps two colliding transactions from colliding again in step. Conflicts that outlast the retries
+ * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError.
  * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
+  private readonly retry: RetryPolicy;
+  private readonly reads: Knex;
+  private readonly onEffectError: (error: unknown) => void;
+
   constructor(
     private readonly knex: Knex,
-    private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+    options: KnexUnitOfWorkOptions = {},
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.reads = options.reads ?? knex;
+    this.onEffectError = options.onEffectError ?? ((error) => queueMicrotask(() => { throw error; }));
+  }
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
+      const afterCommit = new AfterCommit();
       try {
-        return await this.knex.transaction((trx) => work(repositoriesOf(trx)));
+        const result = await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
+        afterCommit.runAll(this.onEffectError);
+        return result;
       } catch (error) {
-        if (!isTransientConflict(error) || attempt >= this.retry.attempts) throw error;
+        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
   }
+
+  /** Statements on the pool, each committed on its own: no BEGIN, no lock, no SQLite write lock. */
+  async read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
+    try {
+      return await work(repositoriesOf(this.reads));
+    } catch (error) {
+      throw storageFailureOf(error);
+    }
+  }
 }
 
-const repositoriesOf = (trx: Knex.Transaction): Transaction => ({
-  users: new KnexUserRepository(trx),
-  receipts: new KnexReceiptRepository(trx),
-  idempotency: new KnexIdempotencyRepository(trx),
-  clients: new KnexClientRepository(trx),
-  items: new KnexItemRepository(trx),
-  userItems: new KnexUserItemRepository(trx),
-  attendances: new KnexAttendanceRepository(trx),
+/** A conflict with another transaction, which running the whole work again may well get past. */
+const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;
+
+/** The error as the port names it when the database, not the work, failed; any other error as it is. */
+function storageFailureOf(error: unknown): unknown {
+  if (isUnreachable(error)) return new StorageUnavailableError({ cause: error });
+  if (isLockWaitTimeout(error) || isRetryable(error)) return new StorageBusyError({ cause: error });
+  return error;
+}
+
+const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> => ({
+  ledger: new KnexLedger(db),
+  users: new KnexUserRepository(db),
+  receipts: new KnexReceiptRepository(db),
+  idempotency: new KnexIdempotencyRepository(db),
+  clients: new KnexClientRepository(db),
+  items: new KnexItemRepository(db),
+  userItems: new KnexUserItemRepository(db),
+  attendances: new KnexAttendanceRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -30,7 +30,7 @@ const toCount = rowParser(z.object({ count: integerColumn }));
 const toLatestWithdrawal = rowParser(z.object({ latest: timestampColumn.nullable() }));
 
 export class KnexUserItemRepository implements UserItemRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   insert(draft: UserItemDraft): Promise<UserItem> {
     return insertRecord(this.db('user_items'), draft);

@@ -23,7 +23,7 @@ const toUser: (row: unknown) => User = rowParser(
 );
 
 export class KnexUserRepository implements UserRepository {
-  constructor(private readonly db: Knex.Transaction) {}
+  constructor(private readonly db: Knex) {}
 
   async insert(user: NewUser): Promise<User | 'discord_id_taken'> {
     const created: Omit<User, 'id'> = { ...user, points: 0, updatedAt: user.createdAt, deletedAt: null };
@@ -66,7 +66,6 @@ export class KnexUserRepository implements UserRepository {
     const changed = await this.db('users').where({ id: user.id }).update({
       name: user.name,
       email: user.email,
-      points: user.points,
       updated_at: user.updatedAt,
       deleted_at: user.deletedAt,
     });

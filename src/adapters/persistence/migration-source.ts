@@ -6,6 +6,7 @@ import * as createIdempotencyKeys from '../../../migrations/20261125000004_creat
 import * as createItems from '../../../migrations/20261125000005_create_items';
 import * as createUserItems from '../../../migrations/20261125000006_create_user_items';
 import * as createAttendances from '../../../migrations/20261125000007_create_attendances';
+import * as widenReceiptReason from '../../../migrations/20261201000001_widen_receipt_reason';
 
 interface NamedMigration {
   name: string;
@@ -25,7 +26,11 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261125000005_create_items', migration: createItems },
   { name: '20261125000006_create_user_items', migration: createUserItems },
   { name: '20261125000007_create_attendances', migration: createAttendances },
+  { name: '20261201000001_widen_receipt_reason', migration: widenReceiptReason },
 ];
+
+/** The names of every migration, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((entry) => entry.name);
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {
   getMigrations: () => Promise.resolve([...MIGRATIONS]),

@@ -8,17 +8,21 @@ export interface IdempotentRequest {
 
 export type Claim =
   | { kind: 'claimed' }
+  /** A finished request under the key: what it asked for and the answer it got. */
   | { kind: 'existing'; fingerprint: string; result: unknown; createdAt: Date }
   /** Another transaction holds the key and did not finish in time. */
   | { kind: 'busy' };
 
 /**
  * Stored results of idempotent requests. A claim and its result are written in the transaction of the work
- * itself, so a request either happened with its stored result or did not happen at all.
+ * itself, so a request either happened with its stored result or did not happen at all: a committed claim
+ * always holds its result.
  */
 export interface IdempotencyRepository {
-  claim(request: IdempotentRequest, at: Date): Promise<Claim>;
-  /** Replaces an expired record with a fresh claim. */
-  reclaim(request: IdempotentRequest, at: Date): Promise<void>;
+  /**
+   * Claims the key for this transaction, waiting for a transaction that holds it to finish first. A record
+   * created at or before `expiredBefore` is taken over as a fresh claim.
+   */
+  claim(request: IdempotentRequest, at: Date, expiredBefore: Date): Promise<Claim>;
   complete(request: IdempotentRequest, result: unknown): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { Receipt, ReceiptDraft } from '../../domain/receipt';
+import { Receipt } from '../../domain/receipt';
 import { PageRequest } from './page-request';
 
 export interface ReceiptPage {
@@ -7,9 +7,8 @@ export interface ReceiptPage {
   more: boolean;
 }
 
-/** The append-only ledger. */
+/** The ledger's receipts, as written by `Ledger.post` (the only way to add one). */
 export interface ReceiptRepository {
-  append(draft: ReceiptDraft): Promise<Receipt>;
   findById(userId: number, receiptId: number): Promise<Receipt | null>;
   /** Newest first; `beforeId` continues after the last receipt of the previous page. */
   listByUser(userId: number, page: PageRequest): Promise<ReceiptPage>;

@@ -2,12 +2,14 @@ import { AttendanceRepository } from './attendance-repository';
 import { ClientRepository } from './client-repository';
 import { IdempotencyRepository } from './idempotency-repository';
 import { ItemRepository } from './item-repository';
+import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
 
 /** The repositories of one database transaction. */
 export interface Transaction {
+  ledger: Ledger;
   users: UserRepository;
   receipts: ReceiptRepository;
   idempotency: IdempotencyRepository;
@@ -15,13 +17,34 @@ export interface Transaction {
   items: ItemRepository;
   userItems: UserItemRepository;
   attendances: AttendanceRepository;
+  /**
+   * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
+   * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
+   */
+  afterCommit(effect: () => void): void;
+}
+
+/** What a read may do: the repositories' lookups, none of their writes or locks. */
+export interface Reads {
+  users: Pick<UserRepository, 'findById' | 'findByDiscordId'>;
+  receipts: Pick<ReceiptRepository, 'findById' | 'listByUser'>;
+  clients: Pick<ClientRepository, 'findByTokenHash' | 'findByName' | 'list'>;
+  items: Pick<ItemRepository, 'listSellable' | 'findById' | 'findBySku' | 'listAll'>;
+  userItems: Pick<UserItemRepository, 'findById' | 'listByUser' | 'countNotWithdrawn' | 'latestWithdrawalAt'>;
+  attendances: Pick<AttendanceRepository, 'findByDiscordId'>;
 }
 
 /**
  * Runs work in one database transaction: committed when the work resolves, rolled back when it throws.
  * An adapter may run the work again from the start after a deadlock, so work must not have effects outside
- * the transaction.
+ * the transaction. Both methods throw StorageBusyError or StorageUnavailableError (storage-failures.ts) when the
+ * database is too contended or cannot be reached.
  */
 export interface UnitOfWork {
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs lookups outside any write transaction: they take no write lock (SQLite's is the whole file), so they go
+   * on while another transaction or process writes. Each lookup sees the latest committed data.
+   */
+  read<T>(work: (reads: Reads) => Promise<T>): Promise<T>;
 }

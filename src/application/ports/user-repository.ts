@@ -9,6 +9,6 @@ export interface UserRepository {
   /** Reads the row and locks it (SELECT ... FOR UPDATE) until the transaction ends. */
   lockById(id: number): Promise<User | null>;
   lockByDiscordId(discordId: string): Promise<User | null>;
-  /** Writes name, email, points, updatedAt and deletedAt of an existing user. */
+  /** Writes name, email, updatedAt and deletedAt of an existing user; the balance moves only through the Ledger. */
   save(user: User): Promise<void>;
 }

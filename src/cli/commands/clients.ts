@@ -1,26 +1,25 @@
-import { Command } from 'commander';
-import type { CreateClient } from '../../application/create-client';
-import type { ListClients } from '../../application/list-clients';
-import type { RevokeClient } from '../../application/revoke-client';
+import { Command, Option } from 'commander';
 import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
 import { isScope, Scope, SCOPES } from '../../domain/scope';
-import { TYPES } from '../../service-identifiers';
-import { UsageError } from '../usage-error';
-import { withRuntime } from '../with-runtime';
+import { usageError } from '../cli-error';
+import { confirmDestruction } from '../confirm-destruction';
+import { failureError } from '../failure-exits';
 import { printTable } from '../print-table';
+import { scopeHelp } from '../scope-help';
+import { withRuntime } from '../with-runtime';
 
 function parseScopes(list: string | undefined): Scope[] {
-  if (!list) throw new UsageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
+  if (!list) throw usageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
   const scopes = list.split(',').map((scope) => scope.trim()).filter(Boolean);
   const unknown = scopes.filter((scope) => !isScope(scope));
   if (unknown.length > 0 || scopes.length === 0) {
-    throw new UsageError(`unknown scope(s) ${unknown.join(', ') || '(none given)'}; known: ${SCOPES.join(', ')}`);
+    throw usageError(`unknown scope(s) ${unknown.join(', ') || '(none given)'}; known: ${SCOPES.join(', ')}`);
   }
   return scopes as Scope[];
 }
 
 function parseName(name: string): string {
-  if (!CLIENT_NAME_PATTERN.test(name)) throw new UsageError('a client name is 1-64 letters, digits, ".", "_" or "-"');
+  if (!CLIENT_NAME_PATTERN.test(name)) throw usageError('a client name is 1-64 letters, digits, ".", "_" or "-"');
   return name;
 }
 
@@ -37,16 +36,20 @@ export function registerClientsCommand(program: Command): void {
   clients
     .command('create <name>')
     .description('Create a client; its token is printed this once and only its hash is stored')
-    .option('--scopes <list>', `comma-separated scopes: ${SCOPES.join(', ')}`)
+    .option('--scopes <list>', 'comma-separated scopes (listed below)')
     .option('--json', 'print {"name", "scopes", "token"}')
-    .action(async (name: string, options: { scopes?: string; json?: boolean }) => {
+    .addOption(new Option('--token-only', 'print the token alone, for TOKEN=$(...)').conflicts('json'))
+    .addHelpText('after', `\n${scopeHelp()}`)
+    .action(async (name: string, options: { scopes?: string; json?: boolean; tokenOnly?: boolean }) => {
       const input = { name: parseName(name), scopes: parseScopes(options.scopes) };
       await withRuntime(async (runtime) => {
-        const result = await runtime.get<CreateClient>(TYPES.CreateClient).execute(input);
-        if (!result.ok) throw new UsageError(`a client named "${input.name}" already exists`);
+        const result = await runtime.useCases.createClient.execute(input);
+        if (!result.ok) throw failureError(result.failure, input.name);
         const { client, token } = result.value;
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ name: client.name, scopes: client.scopes, token })}\n`);
+        } else if (options.tokenOnly) {
+          process.stdout.write(`${token}\n`);
         } else {
           process.stdout.write(
             `Created client ${client.name} with scopes ${client.scopes.join(', ')}.\n` +
@@ -62,7 +65,7 @@ export function registerClientsCommand(program: Command): void {
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       await withRuntime(async (runtime) => {
-        const list = (await runtime.get<ListClients>(TYPES.ListClients).execute()).map(describeClient);
+        const list = (await runtime.useCases.listClients.execute()).map(describeClient);
         if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
         else printTable(['name', 'scopes', 'created_at', 'revoked_at'], list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']));
       });
@@ -70,12 +73,20 @@ export function registerClientsCommand(program: Command): void {
 
   clients
     .command('revoke <name>')
-    .description("Revoke a client's token at once")
+    .description("Revoke a client's token at once; a revoked token cannot be restored")
     .option('--json', 'print the revoked client')
-    .action(async (name: string, options: { json?: boolean }) => {
+    .option('--yes', 'revoke without asking (required when not on a terminal)')
+    .action(async (given: string, options: { json?: boolean; yes?: boolean }) => {
+      const name = parseName(given);
       await withRuntime(async (runtime) => {
-        const result = await runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name: parseName(name) });
-        if (!result.ok) throw new UsageError(`no client named "${name}"`);
+        const existing = (await runtime.useCases.listClients.execute()).find((c) => c.name === name);
+        if (!existing) throw failureError({ type: 'ClientNotFound' }, name);
+        // Revoking twice keeps the first time and destroys nothing more: no need to ask.
+        if (!existing.revokedAt) {
+          await confirmDestruction(`revoking ${name} stops its token for good, in every process within 1 s`, options);
+        }
+        const result = await runtime.useCases.revokeClient.execute({ name });
+        if (!result.ok) throw failureError(result.failure, name);
         const client = describeClient(result.value);
         process.stdout.write(options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`);
       });

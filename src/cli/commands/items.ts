@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import type { ImportItems, RowIssue } from '../../application/import-items';
-import type { ListItems } from '../../application/list-items';
-import { TYPES } from '../../service-identifiers';
+import type { RowIssue } from '../../application/import-items';
 import { EXIT } from '../exit-codes';
 import { fileFieldName } from '../items/file-field-name';
+import { ITEM_FILE_HELP } from '../items/item-file-help';
+import { itemRecord } from '../items/item-record';
 import { printTable } from '../print-table';
 import { withRuntime } from '../with-runtime';
 
@@ -16,12 +16,13 @@ export function registerItemsCommand(program: Command): void {
     .command('import <file>')
     .description('Upsert items by SKU from a JSON array or a CSV with a header row; any bad row imports nothing')
     .option('--json', 'print {"created", "updated"} or {"issues"} as JSON')
+    .addHelpText('after', ITEM_FILE_HELP)
     .action(async (path: string, options: { json?: boolean }) => {
       // The readers and their schemas load with the command, not with every forte-cli start.
       const { readItemFile } = await import('../items/read-item-file');
       const file = await readItemFile(path);
       const result = await withRuntime((runtime) =>
-        runtime.get<ImportItems>(TYPES.ImportItems).execute({ rows: file.rows, readIssues: file.issues }),
+        runtime.useCases.importItems.execute({ rows: file.rows, readIssues: file.issues }),
       );
       if (!result.ok) {
         const issues = result.failure.issues.map(describeIssue);
@@ -46,8 +47,7 @@ export function registerItemsCommand(program: Command): void {
     .description('List the whole catalogue, unsellable items included')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const { presentItem } = await import('../../adapters/http/presenters/item-presenter');
-      const list = (await withRuntime((runtime) => runtime.get<ListItems>(TYPES.ListItems).execute())).map(presentItem);
+      const list = (await withRuntime((runtime) => runtime.useCases.listItems.execute())).map(itemRecord);
       if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else {
         printTable(

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { FORMAT_NAMES, FormatName } from '../../adapters/access-log/format-detection';
-import { analyseAccessLogs } from '../../adapters/access-log/log-analysis';
+import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
+import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
 import { renderCsv } from '../logs/csv-output';
 import { renderHtml } from '../logs/html-output';
@@ -89,7 +89,10 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
   } finally {
     progress.stop();
   }
-  if (options.html) writeFileSync(options.html, renderHtml(report));
+  if (options.html) {
+    writeFileSync(options.html, renderHtml(report));
+    process.stderr.write(`forte-cli logs: wrote the HTML report to ${options.html}\n`);
+  }
   if (options.json) process.stdout.write(renderJson(report));
   else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));

@@ -1,14 +1,22 @@
 import { Command } from 'commander';
 import type { Runtime } from '../../runtime';
-import { UsageError } from '../usage-error';
+import { usageError } from '../cli-error';
+import { confirmDestruction } from '../confirm-destruction';
+import { withRuntime } from '../with-runtime';
 
 type Action = 'latest' | 'rollback' | 'status';
 
-async function run(runtime: Runtime, action: Action): Promise<object> {
+async function run(runtime: Runtime, action: Action, options: { yes?: boolean }): Promise<Record<string, string[]>> {
   const migrations = runtime.migrations;
   if (action === 'latest') return { applied: await migrations.latest() };
-  if (action === 'rollback') return { rolled_back: await migrations.rollback() };
-  return migrations.status();
+  const { applied, pending, lastBatch } = await migrations.status();
+  if (action === 'status') return { applied, pending };
+  if (lastBatch.length > 0) {
+    // Forte's migrations create tables: undoing them drops the tables with every row in them.
+    const undone = `migrate rollback would undo ${lastBatch.length} migration(s), ${lastBatch.join(', ')}`;
+    await confirmDestruction(`${undone}, dropping what they created and every row in it`, options);
+  }
+  return { rolled_back: await migrations.rollback() };
 }
 
 function describe(outcome: Record<string, string[]>): string {
@@ -24,20 +32,12 @@ export function registerMigrateCommand(program: Command): void {
     .description('Apply (latest), undo the last batch of (rollback), or list (status) the database migrations')
     .argument('[action]', 'latest | rollback | status', 'latest')
     .option('--json', 'print the outcome as JSON')
-    .action(async (action: string, options: { json?: boolean }) => {
+    .option('--yes', 'roll back without asking (required when not on a terminal): it drops tables and their data')
+    .action(async (action: string, options: { json?: boolean; yes?: boolean }) => {
       if (action !== 'latest' && action !== 'rollback' && action !== 'status') {
-        throw new UsageError(`unknown migrate action "${action}": use latest, rollback or status`);
+        throw usageError(`unknown migrate action "${action}": use latest, rollback or status`);
       }
-      const [{ loadConfig }, { openRuntime }] = await Promise.all([
-        import('../../adapters/config/load-config'),
-        import('../../runtime'),
-      ]);
-      const runtime = await openRuntime(loadConfig(), { migrations: 'leave' });
-      try {
-        const outcome = (await run(runtime, action)) as Record<string, string[]>;
-        process.stdout.write(options.json ? `${JSON.stringify(outcome)}\n` : describe(outcome));
-      } finally {
-        await runtime.close();
-      }
+      const outcome = await withRuntime((runtime) => run(runtime, action, options), 'leave');
+      process.stdout.write(options.json ? `${JSON.stringify(outcome)}\n` : describe(outcome));
     });
 }

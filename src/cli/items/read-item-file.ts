@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { RowIssue } from '../../application/import-items';
 import { ItemDraft } from '../../domain/item';
-import { UsageError } from '../usage-error';
+import { usageError } from '../cli-error';
 import { itemRowSchema } from './item-row-schema';
 
 export interface ItemFile {
@@ -14,17 +14,17 @@ export interface ItemFile {
 /**
  * Reads an items file, a JSON array or a CSV with a header row (told apart by the extension, else by the first
  * character), into drafts and the issues of the rows that do not fit. A file that cannot be read at all is a
- * UsageError.
+ * usage error.
  */
 export async function readItemFile(path: string): Promise<ItemFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw usageError(`cannot read ${path}: ${(error as Error).message}`);
   }
   const records = isJson(path, text) ? jsonRecords(path, text) : csvRecords(path, text);
-  if (records.length === 0) throw new UsageError(`${path} has no item rows`);
+  if (records.length === 0) throw usageError(`${path} has no item rows`);
   const file: ItemFile = { rows: [], issues: [] };
   records.forEach((record, index) => {
     const row = index + 1;
@@ -47,9 +47,9 @@ function jsonRecords(path: string, text: string): unknown[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw usageError(`${path} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(value)) throw new UsageError(`${path} must hold a JSON array of items`);
+  if (!Array.isArray(value)) throw usageError(`${path} must hold a JSON array of items`);
   return value;
 }
 
@@ -57,7 +57,7 @@ function csvRecords(path: string, text: string): unknown[] {
   try {
     return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
   } catch (error) {
-    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
+    throw usageError(`${path} is not valid CSV: ${(error as Error).message}`);
   }
 }
 

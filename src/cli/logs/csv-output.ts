@@ -1,4 +1,4 @@
-import { AccessLogReport } from '../../adapters/access-log/access-log-report';
+import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 
 const cell = (value: unknown): string => {
   const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AccessLogReport } from '../../adapters/access-log/access-log-report';
+import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 
 /** uPlot's browser build and stylesheet, inlined so the report works offline and from any path. */
 function uplotAssets(): { script: string; css: string } {

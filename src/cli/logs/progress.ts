@@ -1,5 +1,5 @@
 import type * as CliProgress from 'cli-progress';
-import { LogInput } from '../../adapters/access-log/log-input';
+import { LogInput } from '../../adapters/log-analysis/log-input';
 
 /** Inputs smaller than this finish before a bar would be worth drawing. */
 const WORTH_A_BAR = 8 << 20;

@@ -1,6 +1,6 @@
 import type TableType from 'cli-table3';
 import pc from 'picocolors';
-import { AccessLogReport } from '../../adapters/access-log/access-log-report';
+import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 
 type Colour = (text: string) => string;
 interface Palette {

@@ -1,4 +1,4 @@
-import { daysFromCivil } from '../../adapters/access-log/civil-time';
+import { daysFromCivil } from '../../adapters/log-analysis/civil-time';
 
 export interface TimeBound {
   seconds: number;

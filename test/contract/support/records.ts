@@ -1,5 +1,6 @@
+import { Transaction } from '../../../src/application/ports/unit-of-work';
 import { NewClient } from '../../../src/domain/client';
-import { ReceiptDraft } from '../../../src/domain/receipt';
+import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
 import { NewUser } from '../../../src/domain/user';
 import { UserItemDraft } from '../../../src/domain/user-item';
 
@@ -33,6 +34,13 @@ export const aReceiptDraft = (userId: number, fields: Partial<ReceiptDraft> = {}
   createdAt: AT,
   ...fields,
 });
+
+/** Posts a receipt of `delta` points (100 unless given) through the ledger, on the user's current balance. */
+export async function aPosting(tx: Transaction, userId: number, fields: Partial<ReceiptDraft> = {}): Promise<Receipt> {
+  const before = (await tx.users.lockById(userId))?.points ?? 0;
+  const delta = fields.delta ?? 100;
+  return tx.ledger.post(aReceiptDraft(userId, { balanceBefore: before, balanceAfter: before + delta, ...fields, delta }));
+}
 
 export const aNewClient = (fields: Partial<NewClient> = {}): NewClient => ({
   name: 'lara-bot',

@@ -12,7 +12,7 @@ async function main(url: string, userId: number, grants: number): Promise<void> 
   const database = openDatabase(url);
   try {
     // No retry: an SQLITE_BUSY must surface here instead of being papered over.
-    const uow = new KnexUnitOfWork(database.knex, { attempts: 1, firstBackoffMs: 0 });
+    const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });
     for (let n = 0; n < grants; n += 1) {
       await uow.run(async (tx) => {
         const user = await tx.users.lockById(userId);
@@ -28,8 +28,7 @@ async function main(url: string, userId: number, grants: number): Promise<void> 
           at: new Date(),
         });
         if (!decided.ok) throw new Error(decided.failure.type);
-        await tx.users.save(decided.value.user);
-        await tx.receipts.append(decided.value.receipt);
+        await tx.ledger.post(decided.value.receipt);
       });
     }
     process.stdout.write(`${grants}\n`);

@@ -71,7 +71,7 @@ describe('forte-cli items', () => {
     expect(issues.every((issue) => issue.row > 1)).toBe(true);
     const plain = items('import', bad);
     expect(plain.stderr).toMatch(/Nothing imported/);
-    expect(plain.stderr).toMatch(/row 4, max_per_user: must be a positive integer/);
+    expect(plain.stderr).toMatch(/row 4, max_per_user: must be a whole number from 1 to/);
     expect(await skus()).toEqual(before);
   });
 
@@ -87,6 +87,49 @@ describe('forte-cli items', () => {
       { row: 1, field: 'price', message: expect.any(String) },
       { row: 3, field: 'sku', message: 'repeats the SKU of row 2' },
     ]);
+  });
+
+  it('documents the file format in --help, with examples that import as they are', async () => {
+    const help = items('import', '--help');
+    expect(help.status).toBe(0);
+    const fields = ['sku', 'name', 'description', 'image_url', 'price', 'sellable', 'withdrawable'];
+    for (const field of [...fields, 'expires_after_days', 'max_per_user']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${field} +(yes|no) +\\S`, 'm'));
+    }
+    for (const name of ['items.json', 'items.csv']) {
+      // The indented lines under "Example <name>:", as an operator would copy them.
+      const example = new RegExp(`^Example ${name.replace('.', '\\.')}:\n((?:  .*\n)+)`, 'm').exec(help.stdout)?.[1];
+      expect(example).toBeDefined();
+      const run = items('import', file(`help-${name}`, (example ?? '').replace(/^  /gm, '')), '--json');
+      expect(run.status).toBe(0);
+      const { created, updated } = JSON.parse(run.stdout) as { created: string[]; updated: string[] };
+      expect([...created, ...updated].sort()).toEqual(['bg-1', 'nick-color']);
+    }
+    expect(await skus()).toEqual(expect.arrayContaining([['nick-color', 40], ['bg-1', 100]]));
+  });
+
+  it('refuses numbers and texts beyond what a date, the database or a column holds', async () => {
+    const before = await skus();
+    const bad = file(
+      'bounds.json',
+      JSON.stringify([
+        { sku: 'forever', name: 'x', price: 5, sellable: true, withdrawable: true, expires_after_days: 200_000_000 },
+        { sku: 'year-10k', name: 'x', price: 5, sellable: true, withdrawable: true, expires_after_days: 3_000_000 },
+        { sku: 'huge-cap', name: 'x', price: 5, sellable: true, withdrawable: true, max_per_user: 4_294_967_296 },
+        { sku: 'long-text', name: 'x', description: 'd'.repeat(10_001), price: 5, sellable: true, withdrawable: true },
+        { sku: 'surrogate', name: 'x\ud800', price: 5, sellable: true, withdrawable: true },
+      ]),
+    );
+    const run = items('import', bad, '--json');
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { issues: { row: number; field: string }[] }).issues.map((issue) => [issue.row, issue.field])).toEqual([
+      [1, 'expires_after_days'],
+      [2, 'expires_after_days'],
+      [3, 'max_per_user'],
+      [4, 'description'],
+      [5, 'name'],
+    ]);
+    expect(await skus()).toEqual(before);
   });
 
   it('exits 2 for a file it cannot read', () => {

@@ -1,5 +1,3 @@
-import { RevokeClient } from '../../../src/application/revoke-client';
-import { TYPES } from '../../../src/service-identifiers';
 import { ApiAnswer, ApiClient } from './api-client';
 import { useApiSession } from './api-session';
 import { aDiscordId } from './discord-ids';
@@ -97,7 +95,7 @@ describe('bad input gets a 4xx with a code, never a 500', () => {
     const bot = new ApiClient(app.baseUrl, token);
     expect((await bot.get(`/users/${user.id}`)).status).toBe(200);
 
-    await app.runtime.get<RevokeClient>(TYPES.RevokeClient).execute({ name: 'revoked-bot' });
+    await app.runtime.useCases.revokeClient.execute({ name: 'revoked-bot' });
 
     expectRefusal(await bot.get(`/users/${user.id}`), 401, 'UNAUTHENTICATED');
   });

@@ -19,3 +19,41 @@ describe('GET /metrics on the real server', () => {
     expect(text).not.toContain('12345');
   });
 });
+
+describe('business counters on the real server', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const scrape = async (): Promise<string> => (await fetch(`${app.origin}/metrics`)).text();
+  const value = (text: string, series: string): number =>
+    Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+
+  it('count what committed: grants, purchases, replays; a refused purchase counts nothing', async () => {
+    const token = await app.createClient('counted-bot', ['users:write', 'points:grant', 'store:purchase']);
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    const user = (await (await post('/users', { discord_id: '368003617146883333', name: 'counted' })).json()) as { id: number };
+    const item = await app.uow.run((tx) =>
+      tx.items.upsertBySku({ sku: 'counted', name: 'c', description: '', imageUrl: null, price: 30, sellable: true, withdrawable: true, expiresAfterDays: null, maxPerUser: null }, new Date()),
+    );
+
+    expect((await post(`/users/${user.id}/points`, { points: 50 }, { 'Idempotency-Key': 'g1' })).status).toBe(201);
+    expect((await post(`/users/${user.id}/points`, { points: 50 }, { 'Idempotency-Key': 'g1' })).status).toBe(201);
+    expect((await post(`/users/${user.id}/items`, { item_id: item.id })).status).toBe(201);
+    expect((await post(`/users/${user.id}/items`, { item_id: item.id })).status).toBe(409);
+
+    const text = await scrape();
+    expect(value(text, 'forte_points_granted_total{kind="grant"}')).toBe(50);
+    expect(value(text, 'forte_points_deducted_total{kind="purchase"}')).toBe(30);
+    expect(value(text, 'forte_purchases_total')).toBe(1);
+    expect(value(text, 'forte_ledger_postings_total{kind="grant"}')).toBe(1);
+    expect(value(text, 'forte_idempotent_replays_total')).toBe(1);
+  });
+});

@@ -40,6 +40,18 @@ describe('service routes (no token needed)', () => {
     expect(body.components.schemas.RegisterUser).toMatchObject({ additionalProperties: false, required: ['discord_id', 'name'] });
   });
 
+  it('/api/openapi.json groups every route under one resource tag, none under "default"', async () => {
+    const { body } = await open().get('/api/openapi.json');
+    const declared = (body.tags as { name: string }[]).map((tag) => tag.name);
+    expect(declared).toEqual(['Users', 'Points', 'Receipts', 'Items', 'Inventory', 'Attendance', 'Service']);
+    const paths = body.paths as Record<string, Record<string, { tags?: string[] }>>;
+    const operations = Object.values(paths).flatMap((methods) => Object.values(methods));
+    for (const operation of operations) {
+      expect(operation.tags).toHaveLength(1);
+      expect(declared).toContain(operation.tags?.[0]);
+    }
+  });
+
   it('/api/documentation is an HTML page whose scripts and styles are served locally', async () => {
     const page = await fetch(`${session.app.origin}/api/documentation`);
     const html = await page.text();

@@ -2,14 +2,19 @@ import { ItemDraft } from '../../../src/domain/item';
 import { anItemDraft } from '../../support/builders/item';
 import { ApiClient } from './api-client';
 import { ApiSession } from './api-session';
+import { TestApp } from '../../support/test-app';
 
 let stocked = 0;
 
 /** Puts an item in the test app's catalogue (as `forte-cli items import` does) under a fresh SKU; answers its id. */
-export async function stockItem(session: ApiSession, fields: Partial<ItemDraft> = {}): Promise<number> {
+export function stockItem(session: ApiSession, fields: Partial<ItemDraft> = {}): Promise<number> {
+  return stockItemThrough(session.app, fields);
+}
+
+export async function stockItemThrough(app: TestApp, fields: Partial<ItemDraft> = {}): Promise<number> {
   stocked += 1;
   const draft = anItemDraft().with({ sku: `item-${stocked}`, ...fields }).build();
-  const item = await session.app.uow.run((tx) => tx.items.upsertBySku(draft, new Date()));
+  const item = await app.uow.run((tx) => tx.items.upsertBySku(draft, new Date()));
   return item.id;
 }
 

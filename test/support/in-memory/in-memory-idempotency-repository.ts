@@ -1,20 +1,20 @@
 import { Claim, IdempotencyRepository, IdempotentRequest } from '../../../src/application/ports/idempotency-repository';
-import { InMemoryState, StoredClaim } from './in-memory-state';
+import { InMemoryState } from './in-memory-state';
 
 const claimKey = (request: IdempotentRequest): string => JSON.stringify([request.scope, request.key]);
 
-/** Transactions never overlap here, so a claim is never `busy`. */
+/** Transactions never overlap here, so a claim is never `busy` and a stored claim always holds its result. */
 export class InMemoryIdempotencyRepository implements IdempotencyRepository {
   constructor(private readonly state: InMemoryState) {}
 
-  claim(request: IdempotentRequest, at: Date): Promise<Claim> {
+  claim(request: IdempotentRequest, at: Date, expiredBefore: Date): Promise<Claim> {
     const stored = this.state.claims.get(claimKey(request));
-    if (stored) {
+    if (stored && stored.createdAt > expiredBefore) {
+      if (!('result' in stored)) return Promise.reject(new Error(`Idempotency key ${request.key} claimed twice in one transaction`));
       return Promise.resolve({
         kind: 'existing',
         fingerprint: stored.fingerprint,
-        // Like the SQL adapter: null until the work stored its answer.
-        result: stored.result === undefined ? null : structuredClone(stored.result),
+        result: structuredClone(stored.result),
         createdAt: new Date(stored.createdAt),
       });
     }
@@ -22,18 +22,10 @@ export class InMemoryIdempotencyRepository implements IdempotencyRepository {
     return Promise.resolve({ kind: 'claimed' });
   }
 
-  reclaim(request: IdempotentRequest, at: Date): Promise<void> {
-    return this.replace(request, () => ({ fingerprint: request.fingerprint, createdAt: new Date(at) }));
-  }
-
   complete(request: IdempotentRequest, result: unknown): Promise<void> {
-    return this.replace(request, (stored) => ({ ...stored, result: structuredClone(result) }));
-  }
-
-  private replace(request: IdempotentRequest, change: (stored: StoredClaim) => StoredClaim): Promise<void> {
     const stored = this.state.claims.get(claimKey(request));
     if (!stored) return Promise.reject(new Error(`Idempotency key ${request.scope}/${request.key} was never claimed`));
-    this.state.claims.set(claimKey(request), change(stored));
+    this.state.claims.set(claimKey(request), { ...stored, result: structuredClone(result) });
     return Promise.resolve();
   }
 }

@@ -1,8 +1,10 @@
-import { Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
+import { AfterCommit } from '../../../src/application/ports/after-commit';
+import { Reads, Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
 import { InMemoryAttendanceRepository } from './in-memory-attendance-repository';
 import { InMemoryClientRepository } from './in-memory-client-repository';
 import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repository';
 import { InMemoryItemRepository } from './in-memory-item-repository';
+import { InMemoryLedger } from './in-memory-ledger';
 import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
 import { emptyState, InMemoryState } from './in-memory-state';
 import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
@@ -23,6 +25,11 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     return turn;
   }
 
+  /** Reads wait their turn too, so that they never see a transaction that may still roll back. */
+  read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
+
   /** A copy of everything stored, for assertions. */
   snapshot(): InMemoryState {
     return structuredClone(this.state);
@@ -30,8 +37,10 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   private async runAlone<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const before = structuredClone(this.state);
+    const afterCommit = new AfterCommit();
     try {
-      return await work({
+      const result = await work({
+        ledger: new InMemoryLedger(this.state),
         users: new InMemoryUserRepository(this.state),
         receipts: new InMemoryReceiptRepository(this.state),
         idempotency: new InMemoryIdempotencyRepository(this.state),
@@ -39,7 +48,13 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         items: new InMemoryItemRepository(this.state),
         userItems: new InMemoryUserItemRepository(this.state),
         attendances: new InMemoryAttendanceRepository(this.state),
+        afterCommit: afterCommit.add,
       });
+      // An effect that throws is a bug of the test's own making: let it fail the test.
+      afterCommit.runAll((error) => {
+        throw error;
+      });
+      return result;
     } catch (error) {
       this.state = before;
       throw error;

@@ -39,7 +39,6 @@ export class InMemoryUserRepository implements UserRepository {
       ...stored,
       name: user.name,
       email: user.email,
-      points: user.points,
       updatedAt: user.updatedAt,
       deletedAt: user.deletedAt,
     });

@@ -1,3 +1,4 @@
+import { RecordedEvents } from '../../support/recorded-events';
 import { ChangePoints, ChangePointsInput } from '../../../src/application/change-points';
 import { IDEMPOTENCY_TTL_MS } from '../../../src/application/idempotently';
 import { ListReceipts } from '../../../src/application/list-receipts';
@@ -8,10 +9,12 @@ import { InMemoryUnitOfWork } from '../../support/in-memory/in-memory-unit-of-wo
 describe('ChangePoints', () => {
   let uow: InMemoryUnitOfWork;
   let clock: FixedClock;
+  let events: RecordedEvents;
   let userId: number;
 
   beforeEach(async () => {
     uow = new InMemoryUnitOfWork();
+    events = new RecordedEvents();
     clock = new FixedClock();
     const user = await new RegisterUser(uow, clock).execute({ discordId: '368003617146880001', name: 'lara', email: null });
     if (!user.ok) throw new Error('registration failed');
@@ -19,7 +22,7 @@ describe('ChangePoints', () => {
   });
 
   const change = (points: number, extra: Partial<ChangePointsInput> = {}) =>
-    new ChangePoints(uow, clock).execute({ userId, points, source: 'client:lara-bot', ...extra });
+    new ChangePoints(uow, clock, events).execute({ userId, points, source: 'client:lara-bot', ...extra });
   const balance = () => uow.snapshot().users.get(userId)?.points;
   const ledgerSum = () => uow.snapshot().receipts.reduce((sum, receipt) => sum + receipt.delta, 0);
 
@@ -85,6 +88,14 @@ describe('ChangePoints', () => {
       expect(balance()).toBe(3);
     });
 
+    it('announces the posting once it committed, a replay as a replay, and nothing for a refusal', async () => {
+      await change(40, { idempotency: request('a') });
+      await change(40, { idempotency: request('a') });
+      await change(-1000);
+      expect(events.ofType('LedgerPosted').map(({ receipt }) => receipt.delta)).toEqual([40]);
+      expect(events.ofType('IdempotentReplay')).toHaveLength(1);
+    });
+
     it('lets a key be used afresh after 24 hours', async () => {
       await change(40, { idempotency: request('a') });
       clock.advance(IDEMPOTENCY_TTL_MS);
@@ -101,7 +112,7 @@ describe('ListReceipts', () => {
     const user = await new RegisterUser(uow, clock).execute({ discordId: '368003617146880002', name: 'mia', email: null });
     if (!user.ok) throw new Error('registration failed');
     const userId = user.value.id;
-    for (let i = 1; i <= 5; i += 1) await new ChangePoints(uow, clock).execute({ userId, points: i, source: 'cli' });
+    for (let i = 1; i <= 5; i += 1) await new ChangePoints(uow, clock, new RecordedEvents()).execute({ userId, points: i, source: 'cli' });
     const list = new ListReceipts(uow);
     const first = await list.execute({ userId, limit: 2 });
     if (!first.ok) throw new Error('list failed');

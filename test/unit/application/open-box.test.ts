@@ -1,3 +1,4 @@
+import { RecordedEvents } from '../../support/recorded-events';
 import { OpenBox, OpenBoxInput } from '../../../src/application/open-box';
 import { BOX_RULES } from '../../../src/domain/box';
 import { anAttendance } from '../../support/builders/attendance';
@@ -16,7 +17,7 @@ describe('OpenBox', () => {
   const holdKeys = (keyCount: number) =>
     store.uow.run((tx) => tx.attendances.save(anAttendance().with({ discordId: store.discordId }).withKeys(keyCount).build(), store.clock.now()));
   const open = (input: Partial<OpenBoxInput> = {}) =>
-    new OpenBox(store.uow, store.clock, random).execute({
+    new OpenBox(store.uow, store.clock, random, new RecordedEvents()).execute({
       discordId: store.discordId,
       box: 'bronze',
       premium: false,

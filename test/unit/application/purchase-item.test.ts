@@ -1,3 +1,4 @@
+import { RecordedEvents } from '../../support/recorded-events';
 import { DeleteUser } from '../../../src/application/delete-user';
 import { PurchaseItem, PurchaseItemInput } from '../../../src/application/purchase-item';
 import { DAY_MS } from '../../../src/domain/duration';
@@ -12,7 +13,7 @@ describe('PurchaseItem', () => {
   });
 
   const buy = (itemId: number, extra: Partial<PurchaseItemInput> = {}) =>
-    new PurchaseItem(store.uow, store.clock).execute({ userId: store.userId, itemId, source: 'client:lara-bot', ...extra });
+    new PurchaseItem(store.uow, store.clock, new RecordedEvents()).execute({ userId: store.userId, itemId, source: 'client:lara-bot', ...extra });
 
   it('charges the price with a purchase receipt and adds the user item tied to it', async () => {
     const item = await store.stock(anItemDraft().with({ price: 40, expiresAfterDays: 30 }));

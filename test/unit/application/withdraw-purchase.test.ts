@@ -1,3 +1,4 @@
+import { RecordedEvents } from '../../support/recorded-events';
 import { WithdrawPurchase, WithdrawPurchaseInput } from '../../../src/application/withdraw-purchase';
 import { DAY_MS, HOUR_MS } from '../../../src/domain/duration';
 import { UserItem } from '../../../src/domain/user-item';
@@ -13,7 +14,7 @@ describe('WithdrawPurchase', () => {
   });
 
   const withdraw = (userItem: UserItem, extra: Partial<WithdrawPurchaseInput> = {}) =>
-    new WithdrawPurchase(store.uow, store.clock).execute({
+    new WithdrawPurchase(store.uow, store.clock, new RecordedEvents()).execute({
       userId: store.userId,
       userItemId: userItem.id,
       source: 'client:lara-bot',

@@ -21,4 +21,11 @@ describe('the layer rule of the lint step', () => {
     expect(output).not.toMatch(/src\/application\/fine\.ts/);
   });
 
+  it('fails on an adapter that imports another adapter, and on the CLI printing with an HTTP presenter', () => {
+    const { output } = cruise(join(root, 'test/fixtures/layer-violation'));
+    expect(output).toMatch(/adapters-are-independent: src\/adapters\/http\/reaches-persistence\.ts → src\/adapters\/persistence\/row-thing\.ts/);
+    expect(output).toMatch(/cli-does-not-present-http: src\/cli\/prints-presenter\.ts → src\/adapters\/http\/presenters\/thing-presenter\.ts/);
+    expect(output).not.toMatch(/adapters-are-independent: src\/adapters\/http\/presenters/);
+  });
+
 });

@@ -30,7 +30,7 @@ describe('GET /metrics and the request duration histogram', () => {
     expect((await fetch(`${app.origin}/metrics`)).status).toBe(200);
     await app.close();
 
-    app = await startInMemoryApp();
+    app = await startInMemoryApp({ metrics: undefined });
     expect((await fetch(`${app.origin}/metrics`)).status).toBe(404);
   });
 });

@@ -5,11 +5,17 @@ import { userItemsRoutes } from '../../../src/adapters/http/routes/user-items-ro
 
 describe('openApiDocument of the store and attendance routes', () => {
   const never = { execute: () => Promise.reject(new Error('never called')) };
-  const document = openApiDocument([
-    ...itemsRoutes({ listSellableItems: never, getItem: never }),
-    ...userItemsRoutes({ listUserItems: never, getUserItem: never, purchaseItem: never, consumeUserItem: never, withdrawPurchase: never }),
-    ...attendanceRoutes({ getAttendance: never, checkIn: never, openBox: never }),
-  ]);
+  const document = openApiDocument({
+    Items: itemsRoutes({ listSellableItems: never, getItem: never }),
+    Inventory: userItemsRoutes({
+      listUserItems: never,
+      getUserItem: never,
+      purchaseItem: never,
+      consumeUserItem: never,
+      withdrawPurchase: never,
+    }),
+    Attendance: attendanceRoutes({ getAttendance: never, checkIn: never, openBox: never }),
+  });
   const path = (route: string) => document.paths?.[`/api/v2${route}`];
   const schemaRef = (response: unknown): unknown =>
     (response as { content: { 'application/json': { schema: { $ref: string } } } }).content['application/json'].schema.$ref;

@@ -2,36 +2,61 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, ResponseConfig } from '@asteasolu
 import { z } from 'zod';
 import { AnyEndpoint } from '../endpoint';
 import { FAILURE_RESPONSES } from '../failure-responses';
-import { API_PREFIX } from '../mount-endpoints';
+import { API_PREFIX, failureTypesOf } from '../mount-endpoints';
 import { ErrorResponse } from '../schemas/error-schema';
 import { IdempotencyHeaders } from '../schemas/idempotency-schemas';
+import { API_RESOURCES, ApiResource, SERVICE_TAG } from './api-resources';
+import { DOCUMENTATION_PATH } from './documentation-page';
 
 const SECURITY_SCHEME = 'clientToken';
+const METRICS_SECURITY_SCHEME = 'metricsToken';
 
 /** The refusals every authenticated endpoint may give before its use case runs. */
 const REFUSALS: Record<number, string[]> = {
   401: ['UNAUTHENTICATED'],
   403: ['FORBIDDEN'],
   422: ['VALIDATION_FAILED'],
+  // Retry after `Retry-After` seconds, with the same Idempotency-Key.
+  503: ['BUSY', 'DATABASE_UNAVAILABLE'],
 };
 
-const BODY_REFUSALS: Record<number, string[]> = { 400: ['MALFORMED_JSON'], 413: ['PAYLOAD_TOO_LARGE'] };
+/** An open endpoint admits everyone: no 401 or 403. */
+const OPEN_REFUSALS: Record<number, string[]> = Object.fromEntries(
+  Object.entries(REFUSALS).filter(([status]) => status !== '401' && status !== '403'),
+);
 
-/** The OpenAPI 3.1 document of the bot API, generated from the schemas the router validates with. */
-export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+const BODY_REFUSALS: Record<number, string[]> = {
+  400: ['MALFORMED_JSON', 'MALFORMED_HTTP'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+};
+
+/**
+ * The OpenAPI 3.1 document of the bot API, generated from the schemas the router validates with, its routes
+ * grouped by resource, and the service routes beside them.
+ */
+export function openApiDocument(
+  resources: Partial<Record<ApiResource, AnyEndpoint[]>>,
+): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', SECURITY_SCHEME, {
     type: 'http',
     scheme: 'bearer',
     description: 'A client token from `forte-cli clients create`; the bare token without `Bearer ` is accepted too.',
   });
-  for (const endpoint of endpoints) {
+  const documented = Object.entries(resources).flatMap(([tag, endpoints]) =>
+    endpoints.map((endpoint) => ({ tag, endpoint })),
+  );
+  for (const { tag, endpoint } of documented) {
+    const { auth } = endpoint;
     registry.registerPath({
       method: endpoint.method,
       path: `${API_PREFIX}${endpoint.path}`,
+      tags: [tag],
       summary: endpoint.summary,
-      description: `Needs the scope \`${endpoint.scope}\`.`,
-      security: [{ [SECURITY_SCHEME]: [endpoint.scope] }],
+      ...(auth.kind === 'bot'
+        ? { description: `Needs the scope \`${auth.scope}\`.`, security: [{ [SECURITY_SCHEME]: [auth.scope] }] }
+        : {}),
       request: {
         params: endpoint.params,
         query: endpoint.query,
@@ -46,6 +71,7 @@ export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGen
     });
   }
   registerServiceRoutes(registry);
+  const tags = Object.keys(resources).map((name) => ({ name, description: API_RESOURCES[name as ApiResource] }));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -53,6 +79,7 @@ export function openApiDocument(endpoints: AnyEndpoint[]): ReturnType<OpenApiGen
       version: '2',
       description: 'The points ledger of the Discord bots. Every error answers `{"error": {code, message, details?}, "message"}`.',
     },
+    tags: [...tags, SERVICE_TAG],
   });
 }
 
@@ -61,10 +88,11 @@ function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
   const add = (status: number, code: string): void => {
     codes.set(status, [...(codes.get(status) ?? []), code]);
   };
-  for (const [status, listed] of Object.entries({ ...REFUSALS, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
+  const refusals = endpoint.auth.kind === 'bot' ? REFUSALS : OPEN_REFUSALS;
+  for (const [status, listed] of Object.entries({ ...refusals, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
     listed.forEach((code) => add(Number(status), code));
   }
-  for (const failure of endpoint.failures) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
+  for (const failure of failureTypesOf(endpoint)) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
 
   const { status, description, schema } = endpoint.success;
   const responses: Record<string, ResponseConfig> = {
@@ -82,27 +110,62 @@ const errorResponse = (description: string, schema: z.ZodType = ErrorResponse): 
 });
 
 function registerServiceRoutes(registry: OpenAPIRegistry): void {
-  const status = z.object({ status: z.string() });
+  const tags = [SERVICE_TAG.name];
   const json = (description: string, schema: z.ZodType): ResponseConfig => ({
     description,
     content: { 'application/json': { schema } },
   });
+  registry.registerComponent('securitySchemes', METRICS_SECURITY_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The `METRICS_TOKEN` of the server, when it sets one.',
+  });
   registry.registerPath({
     method: 'get',
     path: '/health',
-    summary: 'The process is up',
-    responses: { 200: json('Up', status) },
+    tags,
+    summary: 'Liveness: the process is up',
+    description: 'Answers as long as the process runs; it does not ask the database (that is `/ready`).',
+    responses: { 200: json('Up', z.object({ status: z.literal('ok') })) },
   });
   registry.registerPath({
     method: 'get',
     path: '/ready',
-    summary: 'The database is reachable',
-    responses: { 200: json('Ready', status), 503: errorResponse('NOT_READY') },
+    tags,
+    summary: 'Readiness: the database answers',
+    description: 'Runs a query on the database: 200 when it answers, 503 otherwise (take the server out of rotation).',
+    responses: {
+      200: json('Ready', z.object({ status: z.literal('ready') })),
+      503: errorResponse('NOT_READY: the database is not reachable'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    tags,
+    summary: 'Prometheus metrics',
+    description:
+      'The Prometheus text format: the process metrics of prom-client (`process_*`, `nodejs_*`) and ' +
+      '`http_request_duration_seconds`, a histogram labelled by route template, method and status. When the ' +
+      'server sets `METRICS_TOKEN` it needs `Authorization: Bearer <METRICS_TOKEN>`; otherwise the network guards it.',
+    security: [{ [METRICS_SECURITY_SCHEME]: [] }, {}],
+    responses: {
+      200: { description: 'Metrics', content: { 'text/plain; version=0.0.4': { schema: z.string() } } },
+      401: errorResponse('UNAUTHENTICATED: METRICS_TOKEN is set and the request does not carry it'),
+    },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/openapi.json',
+    tags,
     summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1' } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: DOCUMENTATION_PATH,
+    tags,
+    summary: 'This document, rendered by Swagger UI (served from local files)',
+    responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } } },
   });
 }

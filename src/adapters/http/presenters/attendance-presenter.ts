@@ -3,10 +3,9 @@ import { CheckInFailure } from '../../../application/check-in';
 import { AttendanceStatus } from '../../../application/get-attendance';
 import { OpenBoxFailure, OpenedBox } from '../../../application/open-box';
 import { CheckIn } from '../../../domain/attendance';
-import { Result } from '../../../domain/result';
 import { EndpointAnswer } from '../endpoint';
 import { errorBody } from '../error-body';
-import { failureAnswer, FAILURE_RESPONSES } from '../failure-responses';
+import { FAILURE_RESPONSES } from '../failure-responses';
 import {
   AttendanceResponse,
   CheckInRefusal,
@@ -22,14 +21,15 @@ export const presentAttendance = (status: AttendanceStatus): z.infer<typeof Atte
   last_checked_in_at: status.lastCheckedInAt?.toISOString() ?? null,
 });
 
-/** 201 on the first check-in ever, 200 after; the two refusals keep `status` and carry no `error` key. */
-export function checkInAnswer(result: Result<CheckIn, CheckInFailure>): EndpointAnswer {
-  if (result.ok) {
-    const body: z.infer<typeof CheckInResponse> = { status: 'success', key_count: result.value.attendance.keyCount };
-    return { status: result.value.firstEver ? 201 : 200, body };
-  }
-  const { failure } = result;
-  if (failure.type === 'UserNotFound') return failureAnswer(failure);
+/** 201 on the first check-in ever, 200 after. */
+export function presentCheckIn(checkIn: CheckIn): EndpointAnswer {
+  const body: z.infer<typeof CheckInResponse> = { status: 'success', key_count: checkIn.attendance.keyCount };
+  return { status: checkIn.firstEver ? 201 : 200, body };
+}
+
+/** The two refusals of a check-in keep the legacy `status` and carry no `error` key; null for the others. */
+export function checkInRefusal(failure: CheckInFailure): EndpointAnswer | null {
+  if (failure.type === 'UserNotFound') return null;
   const { status, code, message } = FAILURE_RESPONSES[failure.type];
   const body: z.infer<typeof CheckInRefusal> =
     failure.type === 'AlreadyCheckedIn'
@@ -38,14 +38,14 @@ export function checkInAnswer(result: Result<CheckIn, CheckInFailure>): Endpoint
   return { status, body };
 }
 
-/** `{point, key_count}`; not enough keys is the usual error body with `key_count` beside it. */
-export function unpackAnswer(result: Result<OpenedBox, OpenBoxFailure>): EndpointAnswer {
-  if (result.ok) {
-    const body: z.infer<typeof UnpackResponse> = { point: result.value.prize, key_count: result.value.keyCount };
-    return { status: 200, body };
-  }
-  const { failure } = result;
-  if (failure.type !== 'NotEnoughKeys') return failureAnswer(failure);
+export const presentOpenedBox = (opened: OpenedBox): z.infer<typeof UnpackResponse> => ({
+  point: opened.prize,
+  key_count: opened.keyCount,
+});
+
+/** Not enough keys is the usual error body with `key_count` beside it; null for the other failures. */
+export function unpackRefusal(failure: OpenBoxFailure): EndpointAnswer | null {
+  if (failure.type !== 'NotEnoughKeys') return null;
   const { status, code, message } = FAILURE_RESPONSES.NotEnoughKeys;
   const body: z.infer<typeof NotEnoughKeysResponse> = {
     ...errorBody(code, message, { key_count: failure.keyCount }),

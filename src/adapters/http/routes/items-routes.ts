@@ -1,5 +1,5 @@
 import { answer } from '../answer';
-import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { AnyEndpoint, botWithScope, defineEndpoint } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentItem, presentItemPage } from '../presenters/item-presenter';
 import { ItemIdParams, ItemPageResponse, ItemResponse } from '../schemas/item-schemas';
@@ -11,10 +11,10 @@ export function itemsRoutes(deps: Pick<HttpDependencies, 'listSellableItems' | '
       method: 'get',
       path: '/items',
       summary: 'The sellable catalogue, newest first',
-      scope: 'items:read',
+      auth: botWithScope('items:read'),
       query: PageQuery,
       success: { status: 200, description: 'One page of sellable items', schema: ItemPageResponse },
-      failures: ['InvalidCursor'],
+      failures: { InvalidCursor: true },
       handle: async ({ query }) =>
         answer(await deps.listSellableItems.execute({ limit: query.limit, cursor: query.cursor }), 200, presentItemPage),
     }),
@@ -22,10 +22,10 @@ export function itemsRoutes(deps: Pick<HttpDependencies, 'listSellableItems' | '
       method: 'get',
       path: '/items/{id}',
       summary: 'One item, also one no longer on sale (for inventories; see `sellable`)',
-      scope: 'items:read',
+      auth: botWithScope('items:read'),
       params: ItemIdParams,
       success: { status: 200, description: 'The item', schema: ItemResponse },
-      failures: ['ItemNotFound'],
+      failures: { ItemNotFound: true },
       handle: async ({ params }) => answer(await deps.getItem.execute({ id: params.id }), 200, presentItem),
     }),
   ];

@@ -1,5 +1,5 @@
 import { answer } from '../answer';
-import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { AnyEndpoint, botWithScope, defineEndpoint } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentPointsChanged } from '../presenters/points-presenter';
 import { ChangePointsBody, PointsChangedResponse } from '../schemas/points-schemas';
@@ -11,12 +11,12 @@ export function pointsRoutes(deps: Pick<HttpDependencies, 'changePoints'>): AnyE
       method: 'post',
       path: '/users/{id}/points',
       summary: 'Grant (positive) or deduct (negative) points',
-      scope: 'points:grant',
+      auth: botWithScope('points:grant'),
       params: UserIdParams,
       body: ChangePointsBody,
       idempotent: true,
       success: { status: 201, description: 'The receipt and the new balance', schema: PointsChangedResponse },
-      failures: ['UserNotFound', 'InsufficientPoints', 'BalanceOutOfRange', 'IdempotencyKeyReused', 'IdempotencyKeyInUse'],
+      failures: { UserNotFound: true, InsufficientPoints: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
       handle: async ({ params, body, client, idempotency }) =>
         answer(
           await deps.changePoints.execute({

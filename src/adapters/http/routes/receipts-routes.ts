@@ -1,5 +1,5 @@
 import { answer } from '../answer';
-import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { AnyEndpoint, botWithScope, defineEndpoint } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentReceipt, presentReceiptPage } from '../presenters/receipt-presenter';
 import { PageQuery } from '../schemas/page-schemas';
@@ -12,11 +12,11 @@ export function receiptsRoutes(deps: Pick<HttpDependencies, 'listReceipts' | 'ge
       method: 'get',
       path: '/users/{id}/receipts',
       summary: "A user's ledger, newest first",
-      scope: 'users:read',
+      auth: botWithScope('users:read'),
       params: UserIdParams,
       query: PageQuery,
       success: { status: 200, description: 'One page of receipts', schema: ReceiptPageResponse },
-      failures: ['UserNotFound', 'InvalidCursor'],
+      failures: { UserNotFound: true, InvalidCursor: true },
       handle: async ({ params, query }) =>
         answer(
           await deps.listReceipts.execute({ userId: params.id, limit: query.limit, cursor: query.cursor }),
@@ -28,10 +28,10 @@ export function receiptsRoutes(deps: Pick<HttpDependencies, 'listReceipts' | 'ge
       method: 'get',
       path: '/users/{id}/receipts/{receiptId}',
       summary: 'One receipt of a user',
-      scope: 'users:read',
+      auth: botWithScope('users:read'),
       params: ReceiptParams,
       success: { status: 200, description: 'The receipt', schema: ReceiptResponse },
-      failures: ['UserNotFound', 'ReceiptNotFound'],
+      failures: { UserNotFound: true, ReceiptNotFound: true },
       handle: async ({ params }) =>
         answer(await deps.getReceipt.execute({ userId: params.id, receiptId: params.receiptId }), 200, presentReceipt),
     }),

@@ -1,5 +1,5 @@
 import { answer } from '../answer';
-import { AnyEndpoint, defineEndpoint } from '../endpoint';
+import { AnyEndpoint, botWithScope, defineEndpoint } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentUserItem, presentUserItemPage, presentUserItemTrade } from '../presenters/user-item-presenter';
 import { PageQuery } from '../schemas/page-schemas';
@@ -21,11 +21,11 @@ export function userItemsRoutes(
       method: 'get',
       path: '/users/{id}/items',
       summary: "A user's inventory, newest first",
-      scope: 'users:read',
+      auth: botWithScope('users:read'),
       params: UserIdParams,
       query: PageQuery,
       success: { status: 200, description: 'One page of user items', schema: UserItemPageResponse },
-      failures: ['UserNotFound', 'InvalidCursor'],
+      failures: { UserNotFound: true, InvalidCursor: true },
       handle: async ({ params, query }) =>
         answer(
           await deps.listUserItems.execute({ userId: params.id, limit: query.limit, cursor: query.cursor }),
@@ -37,10 +37,10 @@ export function userItemsRoutes(
       method: 'get',
       path: '/users/{id}/items/{userItemId}',
       summary: "One item of a user's inventory",
-      scope: 'users:read',
+      auth: botWithScope('users:read'),
       params: UserItemParams,
       success: { status: 200, description: 'The user item', schema: UserItemResponse },
-      failures: ['UserNotFound', 'UserItemNotFound'],
+      failures: { UserNotFound: true, UserItemNotFound: true },
       handle: async ({ params }) =>
         answer(await deps.getUserItem.execute({ userId: params.id, userItemId: params.userItemId }), 200, presentUserItem),
     }),
@@ -48,21 +48,12 @@ export function userItemsRoutes(
       method: 'post',
       path: '/users/{id}/items',
       summary: 'Buy an item with points',
-      scope: 'store:purchase',
+      auth: botWithScope('store:purchase'),
       params: UserIdParams,
       body: PurchaseBody,
       idempotent: true,
       success: { status: 201, description: 'The user item, the receipt and the new balance', schema: UserItemTradeResponse },
-      failures: [
-        'UserNotFound',
-        'ItemNotFound',
-        'ItemNotSellable',
-        'PurchaseLimitReached',
-        'InsufficientPoints',
-        'BalanceOutOfRange',
-        'IdempotencyKeyReused',
-        'IdempotencyKeyInUse',
-      ],
+      failures: { UserNotFound: true, ItemNotFound: true, ItemNotSellable: true, PurchaseLimitReached: true, InsufficientPoints: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
       handle: async ({ params, body, client, idempotency }) =>
         answer(
           await deps.purchaseItem.execute({
@@ -79,11 +70,11 @@ export function userItemsRoutes(
       method: 'put',
       path: '/users/{id}/items/{userItemId}',
       summary: 'Mark a user item consumed (again on a consumed item: the same answer)',
-      scope: 'store:purchase',
+      auth: botWithScope('store:purchase'),
       params: UserItemParams,
       body: UpdateUserItemBody,
       success: { status: 200, description: 'The user item', schema: UserItemResponse },
-      failures: ['UserNotFound', 'UserItemNotFound', 'UserItemNotActive'],
+      failures: { UserNotFound: true, UserItemNotFound: true, UserItemNotActive: true },
       handle: async ({ params, body }) => {
         const target = { userId: params.id, userItemId: params.userItemId };
         const result = body.consumed ? await deps.consumeUserItem.execute(target) : await deps.getUserItem.execute(target);
@@ -94,18 +85,11 @@ export function userItemsRoutes(
       method: 'post',
       path: '/users/{id}/items/{userItemId}/withdraw',
       summary: 'Take a purchase back (청약철회) and refund the price paid',
-      scope: 'store:purchase',
+      auth: botWithScope('store:purchase'),
       params: UserItemParams,
       idempotent: true,
       success: { status: 200, description: 'The withdrawn user item, the refund receipt and the new balance', schema: UserItemTradeResponse },
-      failures: [
-        'UserNotFound',
-        'UserItemNotFound',
-        'WithdrawalNotAllowed',
-        'BalanceOutOfRange',
-        'IdempotencyKeyReused',
-        'IdempotencyKeyInUse',
-      ],
+      failures: { UserNotFound: true, UserItemNotFound: true, WithdrawalNotAllowed: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
       handle: async ({ params, client, idempotency }) =>
         answer(
           await deps.withdrawPurchase.execute({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MAX_GRANT } from '../../../domain/points';
+import { GRANT_REASON_MAX_LENGTH, MAX_GRANT } from '../../../domain/points';
 import { ReceiptResponse } from './receipt-schemas';
+import { storedText } from './text-schema';
 
 export const ChangePointsBody = z
   .strictObject({
@@ -11,7 +12,7 @@ export const ChangePointsBody = z
       .max(MAX_GRANT)
       .refine((points) => points !== 0, { error: 'must not be 0' })
       .meta({ description: 'Positive grants, negative deducts', example: 100 }),
-    reason: z.string().min(1).max(255).optional().meta({ description: 'Defaults to "bot grant"' }),
+    reason: storedText(GRANT_REASON_MAX_LENGTH).optional().meta({ description: 'Defaults to "bot grant"' }),
   })
   .meta({ id: 'ChangePoints' });
 

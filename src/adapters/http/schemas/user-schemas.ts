@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '../../../domain/user';
 import { discordId, recordId } from './id-schemas';
+import { storedText } from './text-schema';
 
-const name = z.string().min(1).max(NAME_MAX_LENGTH).meta({ example: 'lara' });
+const name = storedText(NAME_MAX_LENGTH).meta({ example: 'lara' });
 const email = z.email().max(EMAIL_MAX_LENGTH).nullable().meta({ example: 'lara@example.com' });
 
 export const UserIdParams = z.strictObject({ id: recordId('The user id') });

@@ -1,11 +1,11 @@
-import { ByteKeyTable } from '../../../src/adapters/access-log/byte-key-table';
-import { detectFormat } from '../../../src/adapters/access-log/format-detection';
-import { isIpAddress } from '../../../src/adapters/access-log/ip-address';
-import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/access-log/line-splitter';
-import { LogFormat } from '../../../src/adapters/access-log/log-format';
-import { FIELD, LogRecord } from '../../../src/adapters/access-log/log-record';
-import { RouteTemplater } from '../../../src/adapters/access-log/route-template';
-import { classifyAgent } from '../../../src/adapters/access-log/user-agent-class';
+import { ByteKeyTable } from '../../../src/adapters/log-analysis/byte-key-table';
+import { detectFormat } from '../../../src/adapters/log-analysis/format-detection';
+import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
+import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
+import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
+import { FIELD, LogRecord } from '../../../src/adapters/log-analysis/log-record';
+import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
+import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');

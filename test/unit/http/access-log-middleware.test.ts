@@ -1,6 +1,6 @@
-import { detectFormat, parserFor } from '../../../src/adapters/access-log/format-detection';
-import { LogRecord } from '../../../src/adapters/access-log/log-record';
-import { formatForteLine } from '../../../src/adapters/observability/forte-access-log';
+import { detectFormat, parserFor } from '../../../src/adapters/log-analysis/format-detection';
+import { LogRecord } from '../../../src/adapters/log-analysis/log-record';
+import { formatForteLine } from '../../../src/adapters/http/access-log-middleware';
 import { InMemoryHttpApp, startInMemoryApp } from './in-memory-http-app';
 
 const entry = {

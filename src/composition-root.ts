@@ -1,0 +1,266 @@
+import { Container } from 'inversify';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AuthenticateClient } from './application/authenticate-client';
+import { ChangePoints } from './application/change-points';
+import { CheckIn } from './application/check-in';
+import { ConsumeUserItem } from './application/consume-user-item';
+import { CreateClient } from './application/create-client';
+import { DeleteUser } from './application/delete-user';
+import { GetAttendance } from './application/get-attendance';
+import { GetItem } from './application/get-item';
+import { GetReceipt } from './application/get-receipt';
+import { GetUser } from './application/get-user';
+import { GetUserItem } from './application/get-user-item';
+import { ImportItems } from './application/import-items';
+import { ListClients } from './application/list-clients';
+import { ListItems } from './application/list-items';
+import { ListReceipts } from './application/list-receipts';
+import { ListSellableItems } from './application/list-sellable-items';
+import { ListUserItems } from './application/list-user-items';
+import { OpenBox } from './application/open-box';
+import { Clock } from './application/ports/clock';
+import { EventSink } from './application/ports/event-sink';
+import { RandomSource } from './application/ports/random-source';
+import { TokenIssuer } from './application/ports/token-issuer';
+import { UnitOfWork } from './application/ports/unit-of-work';
+import { PurchaseItem } from './application/purchase-item';
+import { RegisterUser } from './application/register-user';
+import { RevokeClient } from './application/revoke-client';
+import { UpdateUser } from './application/update-user';
+import { WithdrawPurchase } from './application/withdraw-purchase';
+import { Config } from './adapters/config/config';
+import type { HttpDependencies } from './adapters/http/http-dependencies';
+import type { HttpObserver } from './adapters/http/http-observer';
+import { openAccessLogSink } from './adapters/observability/access-log-destination';
+import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
+import { refusalMetrics } from './adapters/observability/refusal-metrics';
+import { businessMetrics } from './adapters/observability/business-metrics';
+import { createLogger, Logger } from './adapters/observability/logger';
+import { Database } from './adapters/persistence/database';
+import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
+import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
+import { CryptoRandomSource } from './adapters/system/crypto-random-source';
+import { SystemClock } from './adapters/system/system-clock';
+
+/** Every use case Forte offers, by the name the adapters call it. */
+export interface UseCases {
+  registerUser: RegisterUser;
+  getUser: GetUser;
+  updateUser: UpdateUser;
+  deleteUser: DeleteUser;
+  changePoints: ChangePoints;
+  listReceipts: ListReceipts;
+  getReceipt: GetReceipt;
+  createClient: CreateClient;
+  listClients: ListClients;
+  revokeClient: RevokeClient;
+  authenticateClient: AuthenticateClient;
+  listSellableItems: ListSellableItems;
+  getItem: GetItem;
+  purchaseItem: PurchaseItem;
+  listUserItems: ListUserItems;
+  getUserItem: GetUserItem;
+  consumeUserItem: ConsumeUserItem;
+  withdrawPurchase: WithdrawPurchase;
+  checkIn: CheckIn;
+  getAttendance: GetAttendance;
+  openBox: OpenBox;
+  importItems: ImportItems;
+  listItems: ListItems;
+}
+
+/** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
+export interface Overrides {
+  clock?: Clock;
+  random?: RandomSource;
+  unitOfWork?: UnitOfWork;
+}
+
+/** Forte, wired: the use cases and what watches them, closed together. */
+export interface Forte {
+  readonly config: Config;
+  readonly useCases: UseCases;
+  readonly logger: Logger;
+  /** The Prometheus registry every metric of this process joins. */
+  readonly metrics: Registry;
+  /** Whether the storage answers (`/ready`). */
+  isReady(): Promise<boolean>;
+  /** What the HTTP adapter needs; Sentry and the access log are only set up here, for processes that serve. */
+  httpDependencies(): Promise<HttpDependencies>;
+  close(): Promise<void>;
+}
+
+/** A typed identifier: the compiler knows what the container hands out under it, so a wrong binding fails. */
+type Token<T> = symbol & { readonly provides: (value: T) => T };
+const token = <T>(name: string): Token<T> => Symbol(name) as Token<T>;
+
+const PARTS = {
+  clock: token<Clock>('Clock'),
+  random: token<RandomSource>('RandomSource'),
+  tokens: token<TokenIssuer>('TokenIssuer'),
+  uow: token<UnitOfWork>('UnitOfWork'),
+  events: token<EventSink>('EventSink'),
+};
+
+const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
+  registerUser: token('RegisterUser'),
+  getUser: token('GetUser'),
+  updateUser: token('UpdateUser'),
+  deleteUser: token('DeleteUser'),
+  changePoints: token('ChangePoints'),
+  listReceipts: token('ListReceipts'),
+  getReceipt: token('GetReceipt'),
+  createClient: token('CreateClient'),
+  listClients: token('ListClients'),
+  revokeClient: token('RevokeClient'),
+  authenticateClient: token('AuthenticateClient'),
+  listSellableItems: token('ListSellableItems'),
+  getItem: token('GetItem'),
+  purchaseItem: token('PurchaseItem'),
+  listUserItems: token('ListUserItems'),
+  getUserItem: token('GetUserItem'),
+  consumeUserItem: token('ConsumeUserItem'),
+  withdrawPurchase: token('WithdrawPurchase'),
+  checkIn: token('CheckIn'),
+  getAttendance: token('GetAttendance'),
+  openBox: token('OpenBox'),
+  importItems: token('ImportItems'),
+  listItems: token('ListItems'),
+};
+
+/** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
+class TypedContainer {
+  private readonly container = new Container({ defaultScope: 'Singleton' });
+
+  value<T>(id: Token<T>, value: T): void {
+    this.container.bind<T>(id).toConstantValue(value);
+  }
+
+  factory<T, D extends unknown[]>(id: Token<T>, deps: readonly [...{ [K in keyof D]: Token<D[K]> }], make: (...deps: D) => T): void {
+    this.container.bind<T>(id).toResolvedValue((...resolved: unknown[]) => make(...(resolved as D)), [...deps] as symbol[]);
+  }
+
+  get<T>(id: Token<T>): T {
+    return this.container.get<T>(id);
+  }
+}
+
+function bindUseCases(c: TypedContainer): void {
+  const { clock, random, tokens, uow, events } = PARTS;
+  const u = USE_CASES;
+  c.factory(u.registerUser, [uow, clock], (w, t) => new RegisterUser(w, t));
+  c.factory(u.getUser, [uow], (w) => new GetUser(w));
+  c.factory(u.updateUser, [uow, clock], (w, t) => new UpdateUser(w, t));
+  c.factory(u.deleteUser, [uow, clock], (w, t) => new DeleteUser(w, t));
+  c.factory(u.changePoints, [uow, clock, events], (w, t, e) => new ChangePoints(w, t, e));
+  c.factory(u.listReceipts, [uow], (w) => new ListReceipts(w));
+  c.factory(u.getReceipt, [uow], (w) => new GetReceipt(w));
+  c.factory(u.createClient, [uow, tokens, clock], (w, k, t) => new CreateClient(w, k, t));
+  c.factory(u.listClients, [uow], (w) => new ListClients(w));
+  c.factory(u.revokeClient, [uow, clock], (w, t) => new RevokeClient(w, t));
+  c.factory(u.authenticateClient, [uow, tokens], (w, k) => new AuthenticateClient(w, k));
+  c.factory(u.listSellableItems, [uow], (w) => new ListSellableItems(w));
+  c.factory(u.getItem, [uow], (w) => new GetItem(w));
+  c.factory(u.purchaseItem, [uow, clock, events], (w, t, e) => new PurchaseItem(w, t, e));
+  c.factory(u.listUserItems, [uow, clock], (w, t) => new ListUserItems(w, t));
+  c.factory(u.getUserItem, [uow, clock], (w, t) => new GetUserItem(w, t));
+  c.factory(u.consumeUserItem, [uow, clock], (w, t) => new ConsumeUserItem(w, t));
+  c.factory(u.withdrawPurchase, [uow, clock, events], (w, t, e) => new WithdrawPurchase(w, t, e));
+  c.factory(u.checkIn, [uow, clock], (w, t) => new CheckIn(w, t));
+  c.factory(u.getAttendance, [uow, clock], (w, t) => new GetAttendance(w, t));
+  c.factory(u.openBox, [uow, clock, random, events], (w, t, r, e) => new OpenBox(w, t, r, e));
+  c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
+  c.factory(u.listItems, [uow], (w) => new ListItems(w));
+}
+
+/**
+ * The one composition root: the server, forte-cli and the tests all build Forte here, from its configuration and
+ * its storage (an open database, or an in-memory unit of work that a test hands in as an override).
+ */
+export function composeForte(config: Config, database: Database | null, overrides: Overrides = {}): Forte {
+  const logger = createLogger(config.LOG_LEVEL);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
+
+  const c = new TypedContainer();
+  c.value(PARTS.clock, overrides.clock ?? new SystemClock());
+  c.value(PARTS.random, overrides.random ?? new CryptoRandomSource());
+  c.value(PARTS.tokens, new Sha256TokenIssuer());
+  c.value(PARTS.uow, unitOfWork);
+  c.value(PARTS.events, businessMetrics(metrics));
+  bindUseCases(c);
+  const useCases = Object.fromEntries(
+    Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
+  ) as unknown as UseCases;
+
+  const isReady = async (): Promise<boolean> => {
+    if (database) await database.knex.raw('SELECT 1');
+    return true;
+  };
+  // Built on first use only, so that commands which never serve neither open the access log nor start Sentry.
+  let http: Promise<ServingParts> | null = null;
+  return {
+    config,
+    useCases,
+    logger,
+    metrics,
+    isReady,
+    httpDependencies: async () => {
+      http ??= servingParts(config, logger, metrics);
+      const { accessLog, observer } = await http;
+      return {
+        ...useCases,
+        isReady,
+        observer,
+        accessLog: accessLog.write,
+        metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
+      };
+    },
+    close: async () => {
+      const serving = await http;
+      await serving?.accessLog.close();
+      await serving?.errors.flush();
+      await database?.close();
+    },
+  };
+}
+
+interface ServingParts {
+  accessLog: ReturnType<typeof openAccessLogSink>;
+  errors: ErrorReporter;
+  observer: HttpObserver;
+}
+
+async function servingParts(config: Config, logger: Logger, metrics: Registry): Promise<ServingParts> {
+  const errors = await createErrorReporter({
+    dsn: config.SENTRY_DSN,
+    environment: config.SENTRY_ENVIRONMENT,
+    release: RELEASE,
+    logger,
+  });
+  return { accessLog: openAccessLogSink(config.ACCESS_LOG), errors, observer: httpObserver(errors, logger, metrics) };
+}
+
+const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
+
+function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry): HttpObserver {
+  const refusals = refusalMetrics(metrics);
+  const routeOf = (ctx: { _matchedRoute?: unknown; path: string }): string => String(ctx._matchedRoute ?? ctx.path);
+  return {
+    fault: (error, ctx) => errors.report(error, { method: ctx.method, route: routeOf(ctx) }),
+    storageRefusal: (refusal, ctx) => {
+      refusals.storageRefusal(refusal);
+      logger.warn({ refusal, method: ctx.method, route: routeOf(ctx) }, 'answered 503');
+    },
+    protocolError: () => refusals.protocolError(),
+  };
+}
+
+function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
+  if (!database) throw new Error('Forte needs a database, or a unit of work in its overrides');
+  return new KnexUnitOfWork(database.knex, {
+    reads: database.reads,
+    onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
+  });
+}

@@ -1,0 +1,18 @@
+import { Ledger, StaleBalanceError } from '../../../src/application/ports/ledger';
+import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
+import { InMemoryState } from './in-memory-state';
+
+export class InMemoryLedger implements Ledger {
+  constructor(private readonly state: InMemoryState) {}
+
+  post(draft: ReceiptDraft): Promise<Receipt> {
+    const user = this.state.users.get(draft.userId);
+    if (!user) return Promise.reject(new Error(`A receipt for user ${draft.userId}, who does not exist (foreign key)`));
+    if (user.points !== draft.balanceBefore) return Promise.reject(new StaleBalanceError(draft.userId));
+    this.state.users.set(user.id, { ...user, points: draft.balanceAfter, updatedAt: draft.createdAt });
+    this.state.lastIds.receipt += 1;
+    const receipt: Receipt = { id: this.state.lastIds.receipt, ...draft };
+    this.state.receipts.push(receipt);
+    return Promise.resolve(structuredClone(receipt));
+  }
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './forte-cli';
+import { startServerProcess, ServerProcess } from './forte-server-process';
+import { openTestMariaDb, TestDatabase } from './persistence';
+
+/** Forte as production runs it: several `forte-cli serve` processes on one migrated MariaDB database. */
+export interface ServedForte {
+  database: TestDatabase;
+  servers: ServerProcess[];
+  /** `origin/api/v2` of each process. */
+  baseUrls: string[];
+  /** The token of a client created with `forte-cli clients create`. */
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function serveForte(
+  processes: number,
+  options: { scopes: string; env?: Record<string, string> },
+): Promise<ServedForte> {
+  const database = await openTestMariaDb();
+  const env = { DATABASE_URL: database.url, ...options.env };
+  const created = runCli(['clients', 'create', 'storm-bot', `--scopes=${options.scopes}`, '--json'], { env });
+  if (created.status !== 0) throw new Error(`clients create failed: ${created.stderr}`);
+  const folder = mkdtempSync(join(tmpdir(), 'forte-served-'));
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess(folder, env)));
+  return {
+    database,
+    servers,
+    baseUrls: servers.map((server) => `${server.origin}/api/v2`),
+    token: (JSON.parse(created.stdout) as { token: string }).token,
+    async stop() {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database.close();
+    },
+  };
+}
