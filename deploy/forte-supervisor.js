@@ -29,7 +29,9 @@ function supervise() {
   const stopTimeoutMs = positiveInteger('FORTE_STOP_TIMEOUT', 30) * 1000;
   const log = (message) => console.error(`forte-supervisor: ${message}`);
 
-  cluster.setupPrimary({ exec: program, args, execArgv: [...process.execArgv, '--require', __filename] });
+  // Both paths as given, not resolved: under systemd they go through the `current` link, so a reload after a
+  // deployment starts the new release even though this process still runs the old one.
+  cluster.setupPrimary({ exec: program, args, execArgv: [...process.execArgv, '--require', process.argv[1] ?? __filename] });
 
   /** Workers that serve (or should): a worker leaves this set before it is told to stop. */
   const serving = new Set();

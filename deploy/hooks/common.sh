@@ -1,4 +1,5 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
+# (SC2034: the variables set here are read by the hooks that source this file.)
 # What every CodeDeploy hook of Forte shares: its settings, each overridable from the environment (the tests
 # install into a temporary root with a stand-in systemctl on PATH), and a few helpers.
 #
@@ -21,13 +22,10 @@ FORTE_PORT=${FORTE_PORT:-3000}
 FORTE_KEEP_RELEASES=${FORTE_KEEP_RELEASES:-5}
 FORTE_READY_TIMEOUT=${FORTE_READY_TIMEOUT:-120}
 
-# Used by the hooks that source this file:
-# shellcheck disable=SC2034
 # The unpacked revision these scripts came with (CodeDeploy's deployment-archive folder).
 REVISION_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SHARED_DIR="$FORTE_ROOT/shared"
 ENV_FILE="$SHARED_DIR/.env"
-# shellcheck disable=SC2034
 UNIT_FILE="$FORTE_UNIT_DIR/$FORTE_SERVICE.service"
 
 log() {

@@ -73,6 +73,15 @@ describe('the commit convention (commitlint.config.js)', () => {
       expect(found[0]?.message).toContain(english);
     }
   });
+
+  it("links its rejections to CONTRIBUTING.md's section on commit messages", () => {
+    const [file, anchor] = (require(join(ROOT, 'commitlint.config.js')).helpUrl as string).split('#');
+    // GitHub's heading anchors: lower case, punctuation other than hyphens dropped, spaces made hyphens.
+    const anchors = [...readFileSync(join(ROOT, file ?? ''), 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+      (heading ?? '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+    );
+    expect(anchors).toContain(anchor);
+  });
 });
 
 describe('the commit-msg hook (.husky/)', () => {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { EmulatedLabel, GitHubLabelsEmulator, startGitHubLabelsEmulator } from '../support/github-labels-emulator';
+import { runProcess } from '../support/run-process';
 
 const ROOT = join(__dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/sync-labels.js');
@@ -29,22 +29,14 @@ const NEW_REPOSITORY: EmulatedLabel[] = [
 ];
 
 function sync(emulator: GitHubLabelsEmulator | null, args: string[] = [], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        GITHUB_REPOSITORY: REPO,
-        GITHUB_TOKEN: TOKEN,
-        ...(emulator ? { GITHUB_API_URL: emulator.url } : {}),
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runProcess(process.execPath, [SCRIPT, ...args], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_TOKEN: TOKEN,
+      ...(emulator ? { GITHUB_API_URL: emulator.url } : {}),
+      ...env,
+    },
   });
 }
 

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { ApiClient } from '../http/api-client';
+import { freePort } from '../../support/free-port';
 import { startServerProcess } from '../../support/forte-server-process';
+import { ProcessOutcome, runProcess } from '../../support/run-process';
 
 const ROOT = join(__dirname, '../../..');
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -14,45 +14,22 @@ const SCOPES = '--scopes=users:read,users:write,points:grant';
 
 const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** A command run to its end without blocking this process (the servers under test share its HTTP client pool). */
-function sh(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? tmpdir(),
-      env: options.env ?? { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 120_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+function sh(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}) {
+  return runProcess(command, args, {
+    cwd: options.cwd ?? tmpdir(),
+    env: options.env ?? { PATH: process.env.PATH ?? '' },
+    timeoutMs: options.timeoutMs ?? 120_000,
   });
 }
 
-const output = (run: Run) => `${run.stdout}${run.stderr}`;
+const output = (run: ProcessOutcome) => `${run.stdout}${run.stderr}`;
 
 async function unpack(tarball: string): Promise<string> {
   const dir = temporary('forte-unpacked-');
   const untar = await sh('tar', ['-xzf', tarball, '-C', dir]);
-  if (untar.status !== 0) throw new Error(untar.stderr);
+  if (untar.code !== 0) throw new Error(untar.stderr);
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Registers a user and grants points through the API: the real call a bot makes. */
@@ -74,7 +51,7 @@ beforeAll(async () => {
     env: { ...(process.env as Record<string, string>), FORTE_DIST_DIR: temporary('forte-dist-') },
     timeoutMs: 240_000,
   });
-  if (made.status !== 0) throw new Error(`make-dist.sh failed:\n${output(made)}`);
+  if (made.code !== 0) throw new Error(`make-dist.sh failed:\n${output(made)}`);
   tarball = made.stdout.trim().split('\n').pop() ?? '';
   revision = await unpack(tarball);
 }, 300_000);
@@ -111,10 +88,10 @@ describe('make dist', () => {
 
     const migrated = await sh(process.execPath, [cli, 'migrate', 'latest'], { cwd: work });
     expect(output(migrated)).toContain('20261125000001_create_users');
-    expect(migrated.status).toBe(0);
+    expect(migrated.code).toBe(0);
     expect(existsSync(join(work, 'data/forte.sqlite'))).toBe(true);
     const created = await sh(process.execPath, [cli, 'clients', 'create', 'lara-bot', SCOPES, '--json'], { cwd: work });
-    expect(created.status).toBe(0);
+    expect(created.code).toBe(0);
 
     const server = await startServerProcess(work, {}, [], cli);
     try {
@@ -137,7 +114,7 @@ describe('make dist', () => {
       env: { PATH: process.env.PATH ?? '', HOME: temporary('forte-home-') },
     });
     expect(output(installed)).toMatch(/up to date/);
-    expect(installed.status).toBe(0);
+    expect(installed.code).toBe(0);
   });
 });
 
@@ -190,7 +167,7 @@ class Host {
           timeoutMs: (hook.timeout ?? 3600) * 1000,
         });
         log += output(run);
-        if (run.status !== 0) return { failed: event, log };
+        if (run.code !== 0) return { failed: event, log };
       }
     }
     this.previous = archive;
@@ -232,7 +209,7 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     const hooks = readdirSync(join(ROOT, 'deploy/hooks')).map((file) => join('deploy/hooks', file));
     const checked = await sh('shellcheck', ['-x', ...hooks, 'scripts/make-dist.sh', 'test/support/fake-systemd/systemctl'], { cwd: ROOT });
     expect(output(checked)).toBe('');
-    expect(checked.status).toBe(0);
+    expect(checked.code).toBe(0);
   });
 
   let host: Host;
@@ -253,7 +230,7 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     expect(first.log).toContain(`ValidateService: ready: http://127.0.0.1:${host.port}/ready`);
 
     const created = await host.cli('clients', 'create', 'deploy-bot', SCOPES, '--json');
-    expect(created.status).toBe(0);
+    expect(created.code).toBe(0);
     const token: string = JSON.parse(created.stdout).token;
     const id = await registerWithPoints(host.origin, token, 100);
     expect(existsSync(join(host.root, 'shared/data/forte.sqlite'))).toBe(true);
@@ -266,8 +243,12 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     const user = await ApiClient.bearer(`${host.origin}/api/v2`, token).get(`/users/${id}`);
     expect({ status: user.status, points: user.body.points }).toEqual({ status: 200, points: 100 });
 
-    // Graceful reload through the unit's ExecReload: a new worker takes over and the service stays ready.
-    expect((await host.systemctl('reload', 'forte')).status).toBe(0);
+    // Graceful reload through the unit's ExecReload, of a release moved in under `current` while the old folder is
+    // gone: the new worker starts from the link, takes over, and the service stays ready.
+    const moved = await sh('mv', [join(host.root, `releases/forte-${VERSION}-d-SECOND`), join(host.root, 'releases/moved')]);
+    expect(moved.code).toBe(0);
+    expect((await sh('ln', ['-sfn', 'releases/moved', join(host.root, 'current')])).code).toBe(0);
+    expect((await host.systemctl('reload', 'forte')).code).toBe(0);
     await host.waitForLog(/forte-supervisor: reloaded/);
     expect((await fetch(`${host.origin}/ready`)).status).toBe(200);
   }, 180_000);
@@ -279,19 +260,19 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     const broken = await host.deploy('d-BROKEN');
     expect(broken.failed).toBe('AfterInstall');
     expect(broken.log).toContain(`the migrations of forte-${VERSION}-d-BROKEN failed: the previous release stays current`);
-    expect(host.current()).toBe(`releases/forte-${VERSION}-d-SECOND`);
+    expect(host.current()).toBe('releases/moved');
 
     const validate = await sh(join(host.root, 'current/deploy/hooks/validate-service.sh'), [], {
       env: host.env({ FORTE_READY_TIMEOUT: '2' }),
     });
-    expect(validate.status).toBe(1);
+    expect(validate.code).toBe(1);
     expect(validate.stderr).toContain('forte is not running: see journalctl -u forte');
 
     // The operator fixes the settings and deploys again (CodeDeploy's rollback does the same with the last revision).
     writeFileSync(envFile, settings);
     expect(await host.deploy('d-FIXED')).toMatchObject({ failed: null });
     expect((await fetch(`${host.origin}/ready`)).status).toBe(200);
-    expect((await host.systemctl('stop', 'forte')).status).toBe(0);
+    expect((await host.systemctl('stop', 'forte')).code).toBe(0);
     await expect(fetch(`${host.origin}/health`)).rejects.toThrow();
   }, 180_000);
 });
@@ -302,12 +283,12 @@ describe('the hooks on a fresh host', () => {
     const archive = revision;
     mkdirSync(root, { recursive: true });
     const env = { PATH: process.env.PATH ?? '', FORTE_ROOT: root, FORTE_USER: userInfo().username, FORTE_PORT: '4100' };
-    expect((await sh(join(archive, 'deploy/hooks/before-install.sh'), [], { env })).status).toBe(0);
+    expect((await sh(join(archive, 'deploy/hooks/before-install.sh'), [], { env })).code).toBe(0);
     const written = readFileSync(join(root, 'shared/.env'), 'utf8');
     expect(written).toMatch(/^PORT=4100$/m);
     expect(written).toMatch(/^DATABASE_URL=sqlite:\.\/data\/forte\.sqlite$/m);
     writeFileSync(join(root, 'shared/.env'), 'PORT=4200\n');
-    expect((await sh(join(archive, 'deploy/hooks/before-install.sh'), [], { env })).status).toBe(0);
+    expect((await sh(join(archive, 'deploy/hooks/before-install.sh'), [], { env })).code).toBe(0);
     expect(readFileSync(join(root, 'shared/.env'), 'utf8')).toBe('PORT=4200\n');
     expect(existsSync(join(root, 'shared/data'))).toBe(true);
   });

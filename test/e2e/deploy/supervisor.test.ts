@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORTE_CLI, runCli } from '../../support/forte-cli';
+import { freePort } from '../../support/free-port';
 import { createTestDatabase, dropTestDatabase } from '../../support/test-database';
 
 const SUPERVISOR = join(__dirname, '../../../deploy/forte-supervisor.js');
@@ -41,14 +41,6 @@ class Supervised {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** One GET on a connection of its own (no keep-alive): what a new client sees at that moment. */
