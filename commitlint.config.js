@@ -32,8 +32,7 @@ const HABITS = {
   see: '참고',
 };
 
-const EXAMPLES =
-  '"기능: 포르테 스토어 서비스단 구현", "해결: #54 포르테 스토어 청약철회 에러 수정"';
+const EXAMPLES = '"기능: 포르테 스토어 서비스단 구현", "해결: #54 포르테 스토어 청약철회 에러 수정"';
 const ALL_TYPES = `${TYPES.join(', ')} (이슈/issue: ${ISSUE_TYPES.join(', ')} + #n)`;
 
 /** @param {string} korean @param {string} english */
@@ -93,7 +92,10 @@ function issueTitleProblem(/** @type {string} */ type, /** @type {string} */ tit
     );
   }
   if (!/^#\d+ +\S/.test(title)) {
-    return say(`이슈 번호 다음에 빈칸과 제목이 필요합니다: "${type}: #54 제목".`, `A space and a title must follow the issue number: "${type}: #54 Title".`);
+    return say(
+      `이슈 번호 다음에 빈칸과 제목이 필요합니다: "${type}: #54 제목".`,
+      `A space and a title must follow the issue number: "${type}: #54 Title".`,
+    );
   }
   return null;
 }
@@ -114,7 +116,10 @@ module.exports = {
           const second = (parsed.raw ?? '').split(/\r?\n/)[1];
           return second === undefined || second.trim() === ''
             ? [true]
-            : [false, say('제목 줄과 본문 사이에 빈 줄을 두세요.', 'Leave a blank line between the title and the body.')];
+            : [
+                false,
+                say('제목 줄과 본문 사이에 빈 줄을 두세요.', 'Leave a blank line between the title and the body.'),
+              ];
         },
       },
     },

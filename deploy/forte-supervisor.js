@@ -31,7 +31,11 @@ function supervise() {
 
   // Both paths as given, not resolved: under systemd they go through the `current` link, so a reload after a
   // deployment starts the new release even though this process still runs the old one.
-  cluster.setupPrimary({ exec: program, args, execArgv: [...process.execArgv, '--require', process.argv[1] ?? __filename] });
+  cluster.setupPrimary({
+    exec: program,
+    args,
+    execArgv: [...process.execArgv, '--require', process.argv[1] ?? __filename],
+  });
 
   /** Workers that serve (or should): a worker leaves this set before it is told to stop. */
   const serving = new Set();
@@ -114,7 +118,7 @@ function supervise() {
         }
       });
   });
-  for (const signal of (['SIGTERM', 'SIGINT'])) {
+  for (const signal of ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {
       log(`${signal}: stopping`);
       void shutDown(0);

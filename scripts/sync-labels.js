@@ -84,7 +84,7 @@ function labelsApi(/** @type {{ api: string, repo: string, token: string }} */ {
       let url = `${base}?per_page=100`;
       while (url) {
         const response = await call('GET', url, undefined);
-        labels.push(...(/** @type {GitHubLabel[]} */ (await response.json())));
+        labels.push(.../** @type {GitHubLabel[]} */ (await response.json()));
         url = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
       }
       return labels;
@@ -107,7 +107,8 @@ function plan(/** @type {Label[]} */ wanted, /** @type {GitHubLabel[]} */ existi
   /** @type {Label[]} */ const create = [];
   /** @type {Array<{ current: string, label: Label }>} */ const update = [];
   for (const label of wanted) {
-    const found = byName.get(label.name.toLowerCase()) ?? (label.from_name ? byName.get(label.from_name.toLowerCase()) : undefined);
+    const found =
+      byName.get(label.name.toLowerCase()) ?? (label.from_name ? byName.get(label.from_name.toLowerCase()) : undefined);
     if (!found) {
       create.push(label);
       continue;
@@ -133,9 +134,10 @@ async function main() {
   });
   const labels = readLabels(values.file ?? '');
   const repo = values.repo ?? '';
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UsageError('name the repository: --repo owner/name (or GITHUB_REPOSITORY)');
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+    throw new UsageError('name the repository: --repo owner/name (or GITHUB_REPOSITORY)');
   const token = process.env.GITHUB_TOKEN;
-  if (!token) throw new UsageError('set GITHUB_TOKEN to a token that may write the repository\'s issues');
+  if (!token) throw new UsageError("set GITHUB_TOKEN to a token that may write the repository's issues");
 
   const api = labelsApi({ api: process.env.GITHUB_API_URL ?? 'https://api.github.com', repo, token });
   const { create, update, unmanaged } = plan(labels, await api.list());
@@ -148,7 +150,9 @@ async function main() {
     if (!dryRun) await api.update(current, label);
     console.log(`${current === label.name ? 'updated' : `renamed ${current} →`} ${label.name}${dryRun}`);
   }
-  console.log(`${repo}: ${create.length} created, ${update.length} updated, ${labels.length - create.length - update.length} unchanged${dryRun}`);
+  console.log(
+    `${repo}: ${create.length} created, ${update.length} updated, ${labels.length - create.length - update.length} unchanged${dryRun}`,
+  );
   if (unmanaged.length > 0) console.log(`not in the labels file (left as they are): ${unmanaged.join(', ')}`);
 }
 

@@ -136,8 +136,14 @@ class TypedContainer {
     this.container.bind<T>(id).toConstantValue(value);
   }
 
-  factory<T, D extends unknown[]>(id: Token<T>, deps: readonly [...{ [K in keyof D]: Token<D[K]> }], make: (...deps: D) => T): void {
-    this.container.bind<T>(id).toResolvedValue((...resolved: unknown[]) => make(...(resolved as D)), [...deps] as symbol[]);
+  factory<T, D extends unknown[]>(
+    id: Token<T>,
+    deps: readonly [...{ [K in keyof D]: Token<D[K]> }],
+    make: (...deps: D) => T,
+  ): void {
+    this.container
+      .bind<T>(id)
+      .toResolvedValue((...resolved: unknown[]) => make(...(resolved as D)), [...deps] as symbol[]);
   }
 
   get<T>(id: Token<T>): T {

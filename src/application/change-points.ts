@@ -38,7 +38,9 @@ export class ChangePoints {
   ) {}
 
   execute(input: ChangePointsInput): Promise<Result<PointsChanged, ChangePointsFailure>> {
-    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.change(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) =>
+      this.change(tx, now, input),
+    );
   }
 
   private async change(

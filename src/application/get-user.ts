@@ -10,7 +10,8 @@ export class GetUser {
 
   execute(lookup: UserLookup): Promise<Result<User, FailureOf<'UserNotFound'>>> {
     return this.uow.read(async (reads) => {
-      const user = 'id' in lookup ? await reads.users.findById(lookup.id) : await reads.users.findByDiscordId(lookup.discordId);
+      const user =
+        'id' in lookup ? await reads.users.findById(lookup.id) : await reads.users.findByDiscordId(lookup.discordId);
       return isActive(user) ? ok(user) : fail({ type: 'UserNotFound' });
     });
   }

@@ -48,7 +48,11 @@ export class ImportItems {
 function rowIssues(rows: { row: number; draft: ItemDraft }[]): RowIssue[] {
   const firstRowOfSku = new Map<string, number>();
   return rows.flatMap(({ row, draft }) => {
-    const issues = itemDraftIssues(draft).map((issue: ItemIssue) => ({ row, field: issue.field, message: issue.message }));
+    const issues = itemDraftIssues(draft).map((issue: ItemIssue) => ({
+      row,
+      field: issue.field,
+      message: issue.message,
+    }));
     const first = firstRowOfSku.get(draft.sku);
     if (first === undefined) firstRowOfSku.set(draft.sku, row);
     else issues.push({ row, field: 'sku', message: `repeats the SKU of row ${first}` });

@@ -24,7 +24,12 @@ export class ListUserItems {
       if (!isActive(await reads.users.findById(input.userId))) return fail({ type: 'UserNotFound' as const });
       const page = await reads.userItems.listByUser(input.userId, { limit: input.limit, beforeId: start.value });
       const now = this.clock.now();
-      return ok(pageOf(page.userItems.map((userItem) => asOf(userItem, now)), page.more));
+      return ok(
+        pageOf(
+          page.userItems.map((userItem) => asOf(userItem, now)),
+          page.more,
+        ),
+      );
     });
   }
 }

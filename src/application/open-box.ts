@@ -43,7 +43,9 @@ export class OpenBox {
   ) {}
 
   execute(input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {
-    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.open(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) =>
+      this.open(tx, now, input),
+    );
   }
 
   private async open(tx: Transaction, now: Date, input: OpenBoxInput): Promise<Result<OpenedBox, OpenBoxFailure>> {

@@ -19,8 +19,7 @@ export interface WithdrawPurchaseInput {
 }
 
 export type WithdrawPurchaseFailure =
-  | FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed' | 'BalanceOutOfRange'>
-  | IdempotencyFailure;
+  FailureOf<'UserNotFound' | 'UserItemNotFound' | 'WithdrawalNotAllowed' | 'BalanceOutOfRange'> | IdempotencyFailure;
 
 /**
  * 청약철회: refunds the price paid and marks the user item withdrawn. The user row is locked first, which
@@ -35,7 +34,9 @@ export class WithdrawPurchase {
   ) {}
 
   execute(input: WithdrawPurchaseInput): Promise<Result<UserItemTrade, WithdrawPurchaseFailure>> {
-    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) => this.withdraw(tx, now, input));
+    return runIdempotently(this.uow, this.clock, this.events, input.idempotency, (tx, now) =>
+      this.withdraw(tx, now, input),
+    );
   }
 
   private async withdraw(

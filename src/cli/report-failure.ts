@@ -8,9 +8,14 @@ function describe(error: unknown): CliError {
   if (error instanceof CommanderError) return new CliError('BAD_USAGE', error.message.replace(/^error: /, ''));
   // Anything else is a fault of forte-cli itself: still one line, the stack on demand.
   const message = error instanceof Error ? error.message : String(error);
-  return new CliError('INTERNAL_ERROR', `unexpected error: ${message} (--verbose prints the stack)`, EXIT.usageOrFault, {
-    cause: error,
-  });
+  return new CliError(
+    'INTERNAL_ERROR',
+    `unexpected error: ${message} (--verbose prints the stack)`,
+    EXIT.usageOrFault,
+    {
+      cause: error,
+    },
+  );
 }
 
 /**

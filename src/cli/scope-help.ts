@@ -12,4 +12,6 @@ export const SCOPE_HELP: Record<Scope, string> = {
 };
 
 export const scopeHelp = (): string =>
-  `Scopes:\n${Object.entries(SCOPE_HELP).map(([scope, help]) => `  ${scope.padEnd(18)} ${help}`).join('\n')}\n`;
+  `Scopes:\n${Object.entries(SCOPE_HELP)
+    .map(([scope, help]) => `  ${scope.padEnd(18)} ${help}`)
+    .join('\n')}\n`;

@@ -50,7 +50,10 @@ export function itemDraftIssues(draft: ItemDraft): ItemIssue[] {
     issues.push({ field: 'name', message: `must be 1-${ITEM_NAME_MAX_LENGTH} characters of well-formed text` });
   }
   if (!isText(draft.description, ITEM_DESCRIPTION_MAX_LENGTH)) {
-    issues.push({ field: 'description', message: `must be at most ${ITEM_DESCRIPTION_MAX_LENGTH} characters of well-formed text` });
+    issues.push({
+      field: 'description',
+      message: `must be at most ${ITEM_DESCRIPTION_MAX_LENGTH} characters of well-formed text`,
+    });
   }
   if (draft.imageUrl !== null && !isText(draft.imageUrl, IMAGE_URL_MAX_LENGTH)) {
     issues.push({ field: 'imageUrl', message: `must be at most ${IMAGE_URL_MAX_LENGTH} characters` });
@@ -59,7 +62,10 @@ export function itemDraftIssues(draft: ItemDraft): ItemIssue[] {
     issues.push({ field: 'price', message: 'must be an integer of at least 0' });
   }
   if (draft.expiresAfterDays !== null && !isWholeNumberIn(draft.expiresAfterDays, 1, EXPIRES_AFTER_DAYS_MAX)) {
-    issues.push({ field: 'expiresAfterDays', message: `must be a whole number of days from 1 to ${EXPIRES_AFTER_DAYS_MAX}, or empty` });
+    issues.push({
+      field: 'expiresAfterDays',
+      message: `must be a whole number of days from 1 to ${EXPIRES_AFTER_DAYS_MAX}, or empty`,
+    });
   }
   if (draft.maxPerUser !== null && !isWholeNumberIn(draft.maxPerUser, 1, MAX_PER_USER_MAX)) {
     issues.push({ field: 'maxPerUser', message: `must be a whole number from 1 to ${MAX_PER_USER_MAX}, or empty` });
@@ -74,7 +80,9 @@ export function itemDraftIssues(draft: ItemDraft): ItemIssue[] {
 export function expiryOf(item: Item, now: Date): Date | null {
   if (item.expiresAfterDays === null) return null;
   if (!isWholeNumberIn(item.expiresAfterDays, 1, EXPIRES_AFTER_DAYS_MAX)) {
-    throw new RangeError(`Item ${item.id} has expires_after_days ${item.expiresAfterDays}, outside 1-${EXPIRES_AFTER_DAYS_MAX}`);
+    throw new RangeError(
+      `Item ${item.id} has expires_after_days ${item.expiresAfterDays}, outside 1-${EXPIRES_AFTER_DAYS_MAX}`,
+    );
   }
   return new Date(now.getTime() + item.expiresAfterDays * DAY_MS);
 }

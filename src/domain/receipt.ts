@@ -41,7 +41,9 @@ export function assertReceiptTextsFit(draft: ReceiptDraft): void {
   for (const [field, limit] of Object.entries(RECEIPT_TEXT_LIMITS)) {
     const text = texts[field as keyof typeof texts];
     if (!fitsLength(text, limit) || !isWellFormedText(text)) {
-      throw new Error(`A receipt's ${field} must be well-formed and at most ${limit} characters: ${text.slice(0, 40)}…`);
+      throw new Error(
+        `A receipt's ${field} must be well-formed and at most ${limit} characters: ${text.slice(0, 40)}…`,
+      );
     }
   }
 }

@@ -25,5 +25,4 @@ export function formatDiff(ms: number): string {
   return `${hours}h ${minutes}m ${totalSeconds % 60}s`;
 }
 
-export const diffUntilNextSeoulDay = (at: Date): string =>
-  formatDiff(startOfNextSeoulDay(at).getTime() - at.getTime());
+export const diffUntilNextSeoulDay = (at: Date): string => formatDiff(startOfNextSeoulDay(at).getTime() - at.getTime());

@@ -37,7 +37,9 @@ export function attendanceRepositoryContract(target: () => PersistenceTarget): v
 
     it('overwrites the attendance of the same user', async () => {
       const discordId = await newDiscordId();
-      await uow().run((tx) => tx.attendances.save({ discordId, keyCount: 10, checkInCount: 12, lastCheckedInAt: AT }, AT));
+      await uow().run((tx) =>
+        tx.attendances.save({ discordId, keyCount: 10, checkInCount: 12, lastCheckedInAt: AT }, AT),
+      );
       const opened: Attendance = { discordId, keyCount: 0, checkInCount: 13, lastCheckedInAt: LATER };
       await uow().run((tx) => tx.attendances.save(opened, LATER));
       expect(await find(discordId)).toEqual(opened);
@@ -45,7 +47,12 @@ export function attendanceRepositoryContract(target: () => PersistenceTarget): v
 
     it("keeps each user's attendance apart", async () => {
       const first: Attendance = { discordId: await newDiscordId(), keyCount: 3, checkInCount: 3, lastCheckedInAt: AT };
-      const second: Attendance = { discordId: await newDiscordId(), keyCount: 0, checkInCount: 0, lastCheckedInAt: null };
+      const second: Attendance = {
+        discordId: await newDiscordId(),
+        keyCount: 0,
+        checkInCount: 0,
+        lastCheckedInAt: null,
+      };
       await uow().run(async (tx) => {
         await tx.attendances.save(first, AT);
         await tx.attendances.save(second, AT);
@@ -55,7 +62,12 @@ export function attendanceRepositoryContract(target: () => PersistenceTarget): v
     });
 
     it('refuses the attendance of a Discord id that is no user', async () => {
-      const attendance: Attendance = { discordId: '368003617146899999', keyCount: 1, checkInCount: 1, lastCheckedInAt: AT };
+      const attendance: Attendance = {
+        discordId: '368003617146899999',
+        keyCount: 1,
+        checkInCount: 1,
+        lastCheckedInAt: AT,
+      };
       await expect(uow().run((tx) => tx.attendances.save(attendance, AT))).rejects.toThrow();
       expect(await find(attendance.discordId)).toBeNull();
     });

@@ -26,12 +26,18 @@ export function clientRepositoryContract(target: () => PersistenceTarget): void 
 
     it('answers name_taken for a name in use', async () => {
       await uow().run((tx) => tx.clients.insert(aNewClient({ name: 'lara-bot' })));
-      const again = await uow().run((tx) => tx.clients.insert(aNewClient({ name: 'lara-bot', tokenHash: 'c'.repeat(64) })));
+      const again = await uow().run((tx) =>
+        tx.clients.insert(aNewClient({ name: 'lara-bot', tokenHash: 'c'.repeat(64) })),
+      );
       expect(again).toBe('name_taken');
     });
 
     it('lists every client by name', async () => {
-      for (const [name, hash] of [['zeta', 'd'], ['alpha', 'e'], ['mid.bot', 'f']] as const) {
+      for (const [name, hash] of [
+        ['zeta', 'd'],
+        ['alpha', 'e'],
+        ['mid.bot', 'f'],
+      ] as const) {
         await uow().run((tx) => tx.clients.insert(aNewClient({ name, tokenHash: hash.repeat(64) })));
       }
       const names = (await uow().run((tx) => tx.clients.list())).map((client) => client.name);

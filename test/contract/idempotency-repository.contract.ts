@@ -31,16 +31,24 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
         await tx.idempotency.complete(request, storedAnswer);
       });
       const later = new Date(AT.getTime() + 1000);
-      const claim = await uow().run((tx) => tx.idempotency.claim({ ...request, fingerprint: 'other' }, later, LONG_AGO));
+      const claim = await uow().run((tx) =>
+        tx.idempotency.claim({ ...request, fingerprint: 'other' }, later, LONG_AGO),
+      );
       expect(claim).toEqual(existing(request.fingerprint, storedAnswer, AT));
     });
 
     it('keeps keys of different scopes apart, and long keys of any characters', async () => {
       const longKey = `키-${'k'.repeat(253)}`;
       await uow().run(async (tx) => {
-        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'a' }), AT, LONG_AGO)).toEqual({ kind: 'claimed' });
-        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'b' }), AT, LONG_AGO)).toEqual({ kind: 'claimed' });
-        expect(await tx.idempotency.claim(aRequest({ key: `${longKey.slice(0, -1)}x`, scope: 'a' }), AT, LONG_AGO)).toEqual({
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'a' }), AT, LONG_AGO)).toEqual({
+          kind: 'claimed',
+        });
+        expect(await tx.idempotency.claim(aRequest({ key: longKey, scope: 'b' }), AT, LONG_AGO)).toEqual({
+          kind: 'claimed',
+        });
+        expect(
+          await tx.idempotency.claim(aRequest({ key: `${longKey.slice(0, -1)}x`, scope: 'a' }), AT, LONG_AGO),
+        ).toEqual({
           kind: 'claimed',
         });
       });
@@ -76,7 +84,9 @@ export function idempotencyRepositoryContract(target: () => PersistenceTarget): 
     });
 
     it('refuses to complete a key that was never claimed', async () => {
-      await expect(uow().run((tx) => tx.idempotency.complete(aRequest(), storedAnswer))).rejects.toThrow(/never claimed/);
+      await expect(uow().run((tx) => tx.idempotency.complete(aRequest(), storedAnswer))).rejects.toThrow(
+        /never claimed/,
+      );
     });
 
     it('frees the key again when the claiming transaction rolls back', async () => {

@@ -47,10 +47,13 @@ describe('MariaDB locking', () => {
     release.open();
     expect(waited).toEqual({ kind: 'busy' });
     expect(await holder).toEqual({ kind: 'claimed' });
-    expect(await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toMatchObject({ kind: 'existing', result: 'done' });
+    expect(await uow.run((tx) => tx.idempotency.claim(request, AT, LONG_AGO))).toMatchObject({
+      kind: 'existing',
+      result: 'done',
+    });
   });
 
-  it('runs the work again when a deadlock rolled it back, and only the committed attempts\' effects', async () => {
+  it("runs the work again when a deadlock rolled it back, and only the committed attempts' effects", async () => {
     const [first, second] = (await Promise.all(
       [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
     )) as [User, User];
@@ -122,7 +125,9 @@ describe('MariaDB locking', () => {
       await release.opened;
     });
     await inserted.opened;
-    const second = uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ sku: 'raced-gem', price: 20 }).build(), AT));
+    const second = uow.run((tx) =>
+      tx.items.upsertBySku(anItemDraft().with({ sku: 'raced-gem', price: 20 }).build(), AT),
+    );
     // Let the second insert reach the row the first one has not committed yet.
     await sleep(300);
     release.open();
@@ -163,7 +168,10 @@ describe('KnexUnitOfWork on MariaDB when conflicts outlast the retries', () => {
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(StorageBusyError);
-    const points = await uow.run(async (tx) => [(await tx.users.findById(first.id))?.points, (await tx.users.findById(second.id))?.points]);
+    const points = await uow.run(async (tx) => [
+      (await tx.users.findById(first.id))?.points,
+      (await tx.users.findById(second.id))?.points,
+    ]);
     expect(points).toEqual([1, 1]);
   });
 });

@@ -25,18 +25,25 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
       const receipt = await uow().run((tx) => tx.ledger.post(draft));
       expect(receipt).toEqual({ id: expect.any(Number), ...draft });
       expect(await uow().run((tx) => tx.receipts.findById(userId, receipt.id))).toEqual(receipt);
-      expect(await uow().run((tx) => tx.users.findById(userId))).toMatchObject({ points: -50, updatedAt: draft.createdAt });
+      expect(await uow().run((tx) => tx.users.findById(userId))).toMatchObject({
+        points: -50,
+        updatedAt: draft.createdAt,
+      });
     });
 
     it('refuses a posting decided on a balance that is no longer stored, and writes nothing', async () => {
       const userId = await newUserId();
       await uow().run((tx) => aPosting(tx, userId, { delta: 100 }));
       const stale = aReceiptDraft(userId, { delta: 5, balanceBefore: 0, balanceAfter: 5 });
-      const refused: unknown = await uow().run((tx) => tx.ledger.post(stale)).catch((error: unknown) => error);
+      const refused: unknown = await uow()
+        .run((tx) => tx.ledger.post(stale))
+        .catch((error: unknown) => error);
       // A unit of work that retries conflicts gives up with the stale posting as the cause.
       expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
       expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
-      expect((await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts).toHaveLength(1);
+      expect(
+        (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
+      ).toHaveLength(1);
     });
 
     it("does not find a receipt under another user's id, or one that does not exist", async () => {
@@ -66,9 +73,13 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
 
       const first = await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 2, beforeId: null }));
       expect(first).toEqual({ receipts: newestFirst.slice(0, 2), more: true });
-      const second = await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 2, beforeId: first.receipts[1]!.id }));
+      const second = await uow().run((tx) =>
+        tx.receipts.listByUser(userId, { limit: 2, beforeId: first.receipts[1]!.id }),
+      );
       expect(second).toEqual({ receipts: newestFirst.slice(2, 4), more: true });
-      const last = await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 2, beforeId: second.receipts[1]!.id }));
+      const last = await uow().run((tx) =>
+        tx.receipts.listByUser(userId, { limit: 2, beforeId: second.receipts[1]!.id }),
+      );
       expect(last).toEqual({ receipts: newestFirst.slice(4), more: false });
     });
 

@@ -88,9 +88,7 @@ describe('SQLite transactions', () => {
     const outcomes = await Promise.all(
       [1, 2, 3].map(() => runTypeScriptProcess(worker, [database.url, String(user.id), String(GRANTS_EACH)])),
     );
-    expect(outcomes).toEqual(
-      [1, 2, 3].map(() => ({ code: 0, stdout: `${GRANTS_EACH}\n`, stderr: '' })),
-    );
+    expect(outcomes).toEqual([1, 2, 3].map(() => ({ code: 0, stdout: `${GRANTS_EACH}\n`, stderr: '' })));
 
     database.knex.initialize();
     const { points } = (await uow.run((tx) => tx.users.findById(user.id))) as User;

@@ -1,4 +1,10 @@
-import { EXPIRES_AFTER_DAYS_MAX, IMAGE_URL_MAX_LENGTH, ITEM_DESCRIPTION_MAX_LENGTH, ITEM_NAME_MAX_LENGTH, MAX_PER_USER_MAX } from '../../src/domain/item';
+import {
+  EXPIRES_AFTER_DAYS_MAX,
+  IMAGE_URL_MAX_LENGTH,
+  ITEM_DESCRIPTION_MAX_LENGTH,
+  ITEM_NAME_MAX_LENGTH,
+  MAX_PER_USER_MAX,
+} from '../../src/domain/item';
 import { RECEIPT_TEXT_LIMITS } from '../../src/domain/receipt';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, User } from '../../src/domain/user';
 import { anItemDraft } from '../support/builders/item';
@@ -67,7 +73,10 @@ export function textLimitsContract(target: () => PersistenceTarget): void {
 
     it('idempotency records keep a key at its maximum length and a large answer', async () => {
       const request = aRequest({ key: korean(255) });
-      const answer = { ok: true, value: { reason: korean(RECEIPT_TEXT_LIMITS.reason), items: Array(500).fill(korean(100)) } };
+      const answer = {
+        ok: true,
+        value: { reason: korean(RECEIPT_TEXT_LIMITS.reason), items: Array(500).fill(korean(100)) },
+      };
       await uow().run(async (tx) => {
         await tx.idempotency.claim(request, AT, LONG_AGO);
         await tx.idempotency.complete(request, answer);

@@ -39,7 +39,10 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
       const userId = await newUserId();
       const draft = aUserItemDraft(userId, await newItemId(), null, { acquiredVia: 'xsolla', pricePaid: 0 });
       const userItem = await uow().run((tx) => tx.userItems.insert(draft));
-      expect(await uow().run((tx) => tx.userItems.findById(userId, userItem.id))).toEqual({ id: userItem.id, ...draft });
+      expect(await uow().run((tx) => tx.userItems.findById(userId, userItem.id))).toEqual({
+        id: userItem.id,
+        ...draft,
+      });
     });
 
     it("does not find a user item under another user's id, or one that does not exist", async () => {
@@ -72,7 +75,9 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
       const itemId = await newItemId();
       const inserted: UserItem[] = [];
       for (let n = 1; n <= 5; n += 1) {
-        inserted.push(await uow().run((tx) => tx.userItems.insert(aUserItemDraft(userId, itemId, null, { pricePaid: n }))));
+        inserted.push(
+          await uow().run((tx) => tx.userItems.insert(aUserItemDraft(userId, itemId, null, { pricePaid: n }))),
+        );
         await uow().run((tx) => tx.userItems.insert(aUserItemDraft(other, itemId, null)));
       }
       const newestFirst = [...inserted].reverse();
@@ -150,7 +155,9 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
       await uow().run(async (tx) => {
         await tx.userItems.insert(aUserItemDraft(userId, itemId, null));
         for (const hours of [5, 30, 2]) {
-          await tx.userItems.insert(aUserItemDraft(userId, itemId, null, { status: 'withdrawn', withdrawnAt: at(hours) }));
+          await tx.userItems.insert(
+            aUserItemDraft(userId, itemId, null, { status: 'withdrawn', withdrawnAt: at(hours) }),
+          );
         }
         await tx.userItems.insert(aUserItemDraft(other, itemId, null, { status: 'withdrawn', withdrawnAt: at(99) }));
       });

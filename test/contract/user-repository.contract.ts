@@ -54,7 +54,12 @@ export function userRepositoryContract(target: () => PersistenceTarget): void {
       const later = new Date(AT.getTime() + 86_400_001);
       const edited: User = { ...user, name: 'lara2', email: 'new@example.com', updatedAt: later, deletedAt: later };
       await uow().run((tx) =>
-        tx.users.save({ ...edited, discordId: '368003617146877777', createdAt: later, points: Number.MAX_SAFE_INTEGER }),
+        tx.users.save({
+          ...edited,
+          discordId: '368003617146877777',
+          createdAt: later,
+          points: Number.MAX_SAFE_INTEGER,
+        }),
       );
       expect(await uow().run((tx) => tx.users.findById(user.id))).toEqual(edited);
     });

@@ -27,7 +27,9 @@ const readJson = async (request: IncomingMessage): Promise<Record<string, unknow
 };
 
 const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+  response
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify(body));
 
 /**
  * A local stand-in for the labels endpoints of GitHub's REST API on one repository: list (paged, with a Link

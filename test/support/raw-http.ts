@@ -5,7 +5,11 @@ import { connect } from 'node:net';
  * closed the connection (or `ms` passed). `halfClose` ends the client's side after sending, as a client that
  * gave up on its own body does.
  */
-export function sendRawHttp(origin: string, request: string, options: { halfClose?: boolean; ms?: number } = {}): Promise<string> {
+export function sendRawHttp(
+  origin: string,
+  request: string,
+  options: { halfClose?: boolean; ms?: number } = {},
+): Promise<string> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {

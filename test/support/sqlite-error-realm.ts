@@ -23,6 +23,7 @@ type Bindings = (options: { bindings: string; module_root: string }) => BetterSq
 // very object its Database uses: jest loads `.node` files with Node's require, cached for the whole process.
 const packageRoot = dirname(dirname(require.resolve('better-sqlite3')));
 // `bindings` is better-sqlite3's dependency and ships no types: hence `require` and the cast.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped package of better-sqlite3's own
 const bindings = require(require.resolve('bindings', { paths: [packageRoot] })) as Bindings;
 const addon = bindings({ bindings: 'better_sqlite3.node', module_root: packageRoot });
 addon.setErrorConstructor(Database.SqliteError);

@@ -36,8 +36,18 @@ export async function startTestApp(
   options: { clock?: Clock; random?: RandomSource; env?: Record<string, string>; sqlite?: boolean } = {},
 ): Promise<TestApp> {
   const database = options.sqlite ? temporarySqliteDatabase() : await throwAwayMariaDb();
-  const config = parseConfig({ ACCESS_LOG: 'off', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env, DATABASE_URL: database.url });
-  const runtime = await openRuntime(config, { migrations: 'apply', overrides: { clock: options.clock, random: options.random } });
+  const config = parseConfig({
+    ACCESS_LOG: 'off',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...options.env,
+    DATABASE_URL: database.url,
+  });
+  const runtime = await openRuntime(config, {
+    migrations: 'apply',
+    overrides: { clock: options.clock, random: options.random },
+  });
   const server = await startServer(runtime);
   const origin = `http://127.0.0.1:${server.port}`;
   return {
@@ -61,5 +71,8 @@ export async function startTestApp(
 /** An SQLite file in a fresh temporary folder, in place of the MariaDB database. */
 function temporarySqliteDatabase(): { url: string; drop(): Promise<void> } {
   const folder = mkdtempSync(join(tmpdir(), 'forte-app-'));
-  return { url: `sqlite:${join(folder, 'forte.sqlite')}`, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${join(folder, 'forte.sqlite')}`,
+    drop: async () => rmSync(folder, { recursive: true, force: true }),
+  };
 }

@@ -12,6 +12,9 @@ export function answer<T, F extends Failure>(
 }
 
 /** The same, for a success whose status depends on the value (201 on a first check-in, 200 after). */
-export function answerWith<T, F extends Failure>(result: Result<T, F>, present: (value: T) => EndpointAnswer): Outcome<F> {
+export function answerWith<T, F extends Failure>(
+  result: Result<T, F>,
+  present: (value: T) => EndpointAnswer,
+): Outcome<F> {
   return result.ok ? ok(present(result.value)) : result;
 }

@@ -35,8 +35,12 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
     code: 'PURCHASE_LIMIT_REACHED',
     message: 'The user already owns as many of this item as one user may.',
   },
-  UserItemNotFound: { status: 404, code: 'USER_ITEM_NOT_FOUND', message: 'No such item in this user\'s inventory.' },
-  UserItemNotActive: { status: 409, code: 'USER_ITEM_NOT_ACTIVE', message: 'The item is consumed, expired or withdrawn.' },
+  UserItemNotFound: { status: 404, code: 'USER_ITEM_NOT_FOUND', message: "No such item in this user's inventory." },
+  UserItemNotActive: {
+    status: 409,
+    code: 'USER_ITEM_NOT_ACTIVE',
+    message: 'The item is consumed, expired or withdrawn.',
+  },
   WithdrawalNotAllowed: {
     status: 409,
     code: 'WITHDRAWAL_NOT_ALLOWED',

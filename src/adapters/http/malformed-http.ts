@@ -13,7 +13,9 @@ const STATUS_BY_CODE: Record<string, [number, string]> = {
  * with the API's error body instead of Node's bare 400, and counts it: malformed HTTP is the client's fault, not
  * Forte's. The socket is closed after the answer, since the framing of anything after it cannot be trusted.
  */
-export function answerMalformedHttp(observer: HttpObserver): (error: Error & { code?: string }, socket: Duplex) => void {
+export function answerMalformedHttp(
+  observer: HttpObserver,
+): (error: Error & { code?: string }, socket: Duplex) => void {
   return (error, socket) => {
     observer.protocolError(error);
     if (error.code === 'ECONNRESET' || !socket.writable) {

@@ -18,7 +18,9 @@ export const routerPath = (path: string): string => path.replace(/\{(\w+)\}/g, '
 type MountDeps = Pick<HttpDependencies, 'authenticateClient'> & { bodyLimitBytes: number };
 
 /** How each kind of caller is admitted before the endpoint's own checks; a new kind without one does not compile. */
-const ADMISSION: { [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Middleware[] } = {
+const ADMISSION: {
+  [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Middleware[];
+} = {
   bot: (auth, deps) => [authenticate(deps.authenticateClient), requireScope(auth.scope)],
   none: () => [],
 };
@@ -49,7 +51,9 @@ export function mountEndpoints(router: Router, endpoints: AnyEndpoint[], deps: M
         // The query joins the fingerprint only where declared, so fingerprints already stored stay the same.
         const asked = endpoint.query ? { params, query, body } : { params, body };
         const idempotency =
-          endpoint.idempotent && client ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked) : undefined;
+          endpoint.idempotent && client
+            ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked)
+            : undefined;
         const outcome = await endpoint.handle({ params, query, body, client: client as never, idempotency });
         respond(ctx, outcome.ok ? outcome.value : presentFailure(endpoint, outcome.failure));
       },

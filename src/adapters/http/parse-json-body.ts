@@ -8,7 +8,8 @@ const READ_PROBLEMS: Record<string, (limitBytes: number) => HttpProblem> = {
     new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${limitBytes} bytes.`, { limitBytes }),
   'request.size.invalid': () =>
     new HttpProblem(400, 'MALFORMED_HTTP', 'The body is not as long as its Content-Length says.'),
-  'request.aborted': () => new HttpProblem(400, 'MALFORMED_HTTP', 'The client closed the request before its body ended.'),
+  'request.aborted': () =>
+    new HttpProblem(400, 'MALFORMED_HTTP', 'The client closed the request before its body ended.'),
   // The connection broke (or its framing failed) before the route came to read the body.
   'stream.not.readable': () => new HttpProblem(400, 'MALFORMED_HTTP', 'The connection ended before the body was read.'),
 };

@@ -14,6 +14,10 @@ export function businessMetrics(registry: Registry): EventSink {
   const purchases = counter('forte_purchases_total', 'Store items bought with points');
   const withdrawals = counter('forte_withdrawals_total', 'Purchases taken back (청약철회)');
   const replays = counter('forte_idempotent_replays_total', 'Money-moving requests answered from their stored result');
+  const webhooks = counter('forte_xsolla_webhooks_total', 'Xsolla webhooks, by notification type and outcome', [
+    'notification_type',
+    'outcome',
+  ]);
 
   const byType: { [T in ForteEvent['type']]: (event: Extract<ForteEvent, { type: T }>) => void } = {
     LedgerPosted: ({ receipt }) => {
@@ -24,6 +28,8 @@ export function businessMetrics(registry: Registry): EventSink {
       if (receipt.kind === 'withdrawal') withdrawals.inc();
     },
     IdempotentReplay: () => replays.inc(),
+    XsollaNotificationHandled: ({ notificationType, outcome }) =>
+      webhooks.inc({ notification_type: notificationType, outcome }),
   };
   return { publish: (event) => byType[event.type](event as never) };
 }

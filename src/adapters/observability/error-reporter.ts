@@ -27,7 +27,9 @@ export async function createErrorReporter(options: {
       sendDefaultPii: false,
       beforeSend(event) {
         const headers = event.request?.headers;
-        if (headers) for (const name of Object.keys(headers)) if (SECRET_HEADERS.includes(name.toLowerCase())) delete headers[name];
+        if (headers)
+          for (const name of Object.keys(headers))
+            if (SECRET_HEADERS.includes(name.toLowerCase())) delete headers[name];
         if (event.request) delete event.request.data;
         if (event.user) delete event.user.email;
         return event;

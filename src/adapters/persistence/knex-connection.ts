@@ -16,7 +16,8 @@ export interface ConnectionOptions {
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 const MYSQL_POOL_MAX = 10;
-const STRICT_SQL_MODE = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+const STRICT_SQL_MODE =
+  'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
 /** knex settings for a database: UTC timestamps, lossless BIGINTs, and immediate SQLite transactions. */
 export function knexConfig(location: DatabaseLocation, options: ConnectionOptions = {}): Knex.Config {
@@ -36,10 +37,7 @@ export function sqliteReadsConfig(filename: string): Knex.Config {
   return { ...sqliteConfig(filename, 0, 'reads'), log: KNEX_LOG };
 }
 
-function mysqlConfig(
-  location: Extract<DatabaseLocation, { kind: 'mysql' }>,
-  lockTimeoutMs: number,
-): Knex.Config {
+function mysqlConfig(location: Extract<DatabaseLocation, { kind: 'mysql' }>, lockTimeoutMs: number): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   return {
     client: 'mysql2',

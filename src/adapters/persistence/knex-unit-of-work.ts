@@ -48,14 +48,21 @@ export class KnexUnitOfWork implements UnitOfWork {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
-    this.onEffectError = options.onEffectError ?? ((error) => queueMicrotask(() => { throw error; }));
+    this.onEffectError =
+      options.onEffectError ??
+      ((error) =>
+        queueMicrotask(() => {
+          throw error;
+        }));
   }
 
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
       try {
-        const result = await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
+        const result = await this.knex.transaction((trx) =>
+          work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }),
+        );
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {

@@ -20,9 +20,7 @@ export function encodeResult(value: unknown): string {
 
 export function decodeResult(text: string): unknown {
   return JSON.parse(text, (_key, value: unknown) =>
-    looksLikeDateTag(value) && typeof value[DATE_TAG] === 'string'
-      ? new Date(value[DATE_TAG])
-      : value,
+    looksLikeDateTag(value) && typeof value[DATE_TAG] === 'string' ? new Date(value[DATE_TAG]) : value,
   );
 }
 

@@ -13,7 +13,10 @@ export class StorageBusyError extends Error {
 /** Thrown when the database cannot be reached. Nothing was written; retry once it is back. */
 export class StorageUnavailableError extends Error {
   constructor(options: { cause: unknown }) {
-    super(`The database cannot be reached: ${(options.cause as Error | undefined)?.message ?? String(options.cause)}`, options);
+    super(
+      `The database cannot be reached: ${(options.cause as Error | undefined)?.message ?? String(options.cause)}`,
+      options,
+    );
     this.name = 'StorageUnavailableError';
   }
 }

@@ -10,7 +10,10 @@ import { withRuntime } from '../with-runtime';
 
 function parseScopes(list: string | undefined): Scope[] {
   if (!list) throw usageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
-  const scopes = list.split(',').map((scope) => scope.trim()).filter(Boolean);
+  const scopes = list
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((scope) => !isScope(scope));
   if (unknown.length > 0 || scopes.length === 0) {
     throw usageError(`unknown scope(s) ${unknown.join(', ') || '(none given)'}; known: ${SCOPES.join(', ')}`);
@@ -67,7 +70,11 @@ export function registerClientsCommand(program: Command): void {
       await withRuntime(async (runtime) => {
         const list = (await runtime.useCases.listClients.execute()).map(describeClient);
         if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
-        else printTable(['name', 'scopes', 'created_at', 'revoked_at'], list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']));
+        else
+          printTable(
+            ['name', 'scopes', 'created_at', 'revoked_at'],
+            list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']),
+          );
       });
     });
 
@@ -88,7 +95,9 @@ export function registerClientsCommand(program: Command): void {
         const result = await runtime.useCases.revokeClient.execute({ name });
         if (!result.ok) throw failureError(result.failure, name);
         const client = describeClient(result.value);
-        process.stdout.write(options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`);
+        process.stdout.write(
+          options.json ? `${JSON.stringify(client)}\n` : `Revoked ${client.name} at ${client.revoked_at}.\n`,
+        );
       });
     });
 }

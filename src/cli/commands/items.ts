@@ -52,7 +52,18 @@ export function registerItemsCommand(program: Command): void {
       else {
         printTable(
           ['id', 'sku', 'name', 'price', 'sellable', 'withdrawable', 'expires_after_days', 'max_per_user'],
-          list.map((i) => [i.id, i.sku, i.name, i.price, i.sellable, i.withdrawable, i.expires_after_days ?? '', i.max_per_user ?? ''].map(String)),
+          list.map((i) =>
+            [
+              i.id,
+              i.sku,
+              i.name,
+              i.price,
+              i.sellable,
+              i.withdrawable,
+              i.expires_after_days ?? '',
+              i.max_per_user ?? '',
+            ].map(String),
+          ),
         );
       }
     });

@@ -5,7 +5,10 @@ import { ItemDraft } from '../../domain/item';
 const blankToNull = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
 
 const flag = z.preprocess(
-  (value) => (typeof value === 'string' ? { true: true, '1': true, yes: true, false: false, '0': false, no: false }[value.trim().toLowerCase()] ?? value : value),
+  (value) =>
+    typeof value === 'string'
+      ? ({ true: true, '1': true, yes: true, false: false, '0': false, no: false }[value.trim().toLowerCase()] ?? value)
+      : value,
   z.boolean({ error: 'must be true or false' }),
 );
 const wholeNumber = z.preprocess(
@@ -27,16 +30,14 @@ export const itemRowSchema = z
     expires_after_days: optionalWholeNumber,
     max_per_user: optionalWholeNumber,
   })
-  .transform(
-    (row): ItemDraft => ({
-      sku: row.sku,
-      name: row.name,
-      description: row.description,
-      imageUrl: row.image_url,
-      price: row.price,
-      sellable: row.sellable,
-      withdrawable: row.withdrawable,
-      expiresAfterDays: row.expires_after_days,
-      maxPerUser: row.max_per_user,
-    }),
-  );
+  .transform((row): ItemDraft => ({
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    imageUrl: row.image_url,
+    price: row.price,
+    sellable: row.sellable,
+    withdrawable: row.withdrawable,
+    expiresAfterDays: row.expires_after_days,
+    maxPerUser: row.max_per_user,
+  }));

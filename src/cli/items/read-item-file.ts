@@ -30,7 +30,10 @@ export async function readItemFile(path: string): Promise<ItemFile> {
     const row = index + 1;
     const parsed = itemRowSchema.safeParse(record);
     if (parsed.success) file.rows.push({ row, draft: parsed.data });
-    else file.issues.push(...parsed.error.issues.map((issue) => ({ row, field: issueField(issue), message: issue.message })));
+    else
+      file.issues.push(
+        ...parsed.error.issues.map((issue) => ({ row, field: issueField(issue), message: issue.message })),
+      );
   });
   return file;
 }

@@ -39,7 +39,9 @@ export const aReceiptDraft = (userId: number, fields: Partial<ReceiptDraft> = {}
 export async function aPosting(tx: Transaction, userId: number, fields: Partial<ReceiptDraft> = {}): Promise<Receipt> {
   const before = (await tx.users.lockById(userId))?.points ?? 0;
   const delta = fields.delta ?? 100;
-  return tx.ledger.post(aReceiptDraft(userId, { balanceBefore: before, balanceAfter: before + delta, ...fields, delta }));
+  return tx.ledger.post(
+    aReceiptDraft(userId, { balanceBefore: before, balanceAfter: before + delta, ...fields, delta }),
+  );
 }
 
 export const aNewClient = (fields: Partial<NewClient> = {}): NewClient => ({

@@ -39,6 +39,8 @@ async function main(url: string, userId: number, grants: number): Promise<void> 
 
 const [url, userId, grants] = process.argv.slice(2);
 main(String(url), Number(userId), Number(grants)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? `${error.message} (${String((error as { code?: unknown }).code)})` : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? `${error.message} (${String((error as { code?: unknown }).code)})` : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -46,7 +46,9 @@ describe('forte-cli clients', () => {
     clients('create', 'mia-bot', '--scopes', 'attendance');
     const revoked = clients('revoke', 'mia-bot', '--json', '--yes');
     expect(revoked.status).toBe(0);
-    expect(JSON.parse(revoked.stdout)).toEqual(expect.objectContaining({ name: 'mia-bot', revoked_at: expect.any(String) }));
+    expect(JSON.parse(revoked.stdout)).toEqual(
+      expect.objectContaining({ name: 'mia-bot', revoked_at: expect.any(String) }),
+    );
     const list = JSON.parse(clients('list', '--json').stdout) as { name: string; revoked_at: string | null }[];
     expect(list.map((client) => [client.name, client.revoked_at !== null])).toEqual([
       ['kai-bot', false],

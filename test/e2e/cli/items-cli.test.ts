@@ -14,7 +14,8 @@ describe('forte-cli items', () => {
     return path;
   };
   const items = (...args: string[]) => runCli(['items', ...args], { env: { DATABASE_URL: db.url } });
-  const skus = async () => (await db.knex('items').orderBy('sku').select('sku', 'price')).map((r) => [r.sku, Number(r.price)]);
+  const skus = async () =>
+    (await db.knex('items').orderBy('sku').select('sku', 'price')).map((r) => [r.sku, Number(r.price)]);
 
   beforeAll(async () => {
     db = await openTestMariaDb();
@@ -32,16 +33,28 @@ describe('forte-cli items', () => {
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ created: ['nick-color', 'bg-1'], updated: [] });
 
-    const json = file('items.json', JSON.stringify([{ sku: 'bg-1', name: 'Background', price: 120, sellable: false, withdrawable: false }]));
+    const json = file(
+      'items.json',
+      JSON.stringify([{ sku: 'bg-1', name: 'Background', price: 120, sellable: false, withdrawable: false }]),
+    );
     const second = items('import', json);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/0 created, 1 updated/);
-    expect(await skus()).toEqual([['bg-1', 120], ['nick-color', 40]]);
+    expect(await skus()).toEqual([
+      ['bg-1', 120],
+      ['nick-color', 40],
+    ]);
 
     const listed = items('list', '--json');
     expect(listed.status).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ sku: 'nick-color', description: 'Paint, your name', expires_after_days: 30, max_per_user: 1, withdrawable: true }),
+      expect.objectContaining({
+        sku: 'nick-color',
+        description: 'Paint, your name',
+        expires_after_days: 30,
+        max_per_user: 1,
+        withdrawable: true,
+      }),
       expect.objectContaining({ sku: 'bg-1', price: 120, sellable: false, image_url: null }),
     ]);
   });
@@ -100,12 +113,17 @@ describe('forte-cli items', () => {
       // The indented lines under "Example <name>:", as an operator would copy them.
       const example = new RegExp(`^Example ${name.replace('.', '\\.')}:\n((?:  .*\n)+)`, 'm').exec(help.stdout)?.[1];
       expect(example).toBeDefined();
-      const run = items('import', file(`help-${name}`, (example ?? '').replace(/^  /gm, '')), '--json');
+      const run = items('import', file(`help-${name}`, (example ?? '').replace(/^ {2}/gm, '')), '--json');
       expect(run.status).toBe(0);
       const { created, updated } = JSON.parse(run.stdout) as { created: string[]; updated: string[] };
       expect([...created, ...updated].sort()).toEqual(['bg-1', 'nick-color']);
     }
-    expect(await skus()).toEqual(expect.arrayContaining([['nick-color', 40], ['bg-1', 100]]));
+    expect(await skus()).toEqual(
+      expect.arrayContaining([
+        ['nick-color', 40],
+        ['bg-1', 100],
+      ]),
+    );
   });
 
   it('refuses numbers and texts beyond what a date, the database or a column holds', async () => {
@@ -122,7 +140,12 @@ describe('forte-cli items', () => {
     );
     const run = items('import', bad, '--json');
     expect(run.status).toBe(1);
-    expect((JSON.parse(run.stdout) as { issues: { row: number; field: string }[] }).issues.map((issue) => [issue.row, issue.field])).toEqual([
+    expect(
+      (JSON.parse(run.stdout) as { issues: { row: number; field: string }[] }).issues.map((issue) => [
+        issue.row,
+        issue.field,
+      ]),
+    ).toEqual([
       [1, 'expires_after_days'],
       [2, 'expires_after_days'],
       [3, 'max_per_user'],

@@ -1,3 +1,4 @@
+import { ApiAnswer } from '../http/api-client';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ async function walkTheLedger(origin: string, token: string): Promise<void> {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as ApiAnswer['body'] };
   };
   const user = await call('POST', '/users', { discord_id: '368003617146880001', name: 'lara' });
   expect(user.status).toBe(201);

@@ -68,7 +68,9 @@ describe('forte-cli start-up failures', () => {
       error: {
         code: 'DATABASE_UNAVAILABLE',
         message: expect.stringMatching(
-          new RegExp(`^cannot use the database mysql://forte:\\*{3}@127\\.0\\.0\\.1:${closedPort}/forte: .*ECONNREFUSED`),
+          new RegExp(
+            `^cannot use the database mysql://forte:\\*{3}@127\\.0\\.0\\.1:${closedPort}/forte: .*ECONNREFUSED`,
+          ),
         ),
       },
     });

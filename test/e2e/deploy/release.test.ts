@@ -15,7 +15,11 @@ const SCOPES = '--scopes=users:read,users:write,points:grant';
 const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 /** A command run to its end without blocking this process (the servers under test share its HTTP client pool). */
-function sh(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}) {
+function sh(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+) {
   return runProcess(command, args, {
     cwd: options.cwd ?? tmpdir(),
     env: options.env ?? { PATH: process.env.PATH ?? '' },
@@ -75,7 +79,16 @@ describe('make dist', () => {
       ]),
     );
     const shipped = (prefix: string) => entries.some((entry) => entry.startsWith(prefix));
-    for (const left of ['node_modules/typescript/', 'node_modules/jest/', 'node_modules/husky/', 'node_modules/@commitlint/', 'src/', 'test/', 'dist/test/', 'dist/bench/']) {
+    for (const left of [
+      'node_modules/typescript/',
+      'node_modules/jest/',
+      'node_modules/husky/',
+      'node_modules/@commitlint/',
+      'src/',
+      'test/',
+      'dist/test/',
+      'dist/bench/',
+    ]) {
       expect({ left, shipped: shipped(left) }).toEqual({ left, shipped: false });
     }
     const pkg = JSON.parse(readFileSync(join(revision, 'package.json'), 'utf8'));
@@ -100,7 +113,9 @@ describe('make dist', () => {
       const ready = await fetch(`${server.origin}/ready`);
       expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready' } });
       const id = await registerWithPoints(server.origin, JSON.parse(created.stdout).token, 100);
-      const user = await ApiClient.bearer(`${server.origin}/api/v2`, JSON.parse(created.stdout).token).get(`/users/${id}`);
+      const user = await ApiClient.bearer(`${server.origin}/api/v2`, JSON.parse(created.stdout).token).get(
+        `/users/${id}`,
+      );
       expect(user.body.points).toBe(100);
     } finally {
       expect(await server.stop()).toBe(0);
@@ -163,7 +178,12 @@ class Host {
       for (const hook of hooks) {
         const run = await sh(join(from, hook.location), [], {
           cwd: this.systemd,
-          env: this.env({ LIFECYCLE_EVENT: event, DEPLOYMENT_ID: id, APPLICATION_NAME: 'forte', DEPLOYMENT_GROUP_NAME: 'production' }),
+          env: this.env({
+            LIFECYCLE_EVENT: event,
+            DEPLOYMENT_ID: id,
+            APPLICATION_NAME: 'forte',
+            DEPLOYMENT_GROUP_NAME: 'production',
+          }),
           timeoutMs: (hook.timeout ?? 3600) * 1000,
         });
         log += output(run);
@@ -179,7 +199,9 @@ class Host {
   }
 
   calls(): string[] {
-    return existsSync(join(this.systemd, 'calls')) ? readFileSync(join(this.systemd, 'calls'), 'utf8').trim().split('\n') : [];
+    return existsSync(join(this.systemd, 'calls'))
+      ? readFileSync(join(this.systemd, 'calls'), 'utf8').trim().split('\n')
+      : [];
   }
 
   current(): string {
@@ -187,7 +209,9 @@ class Host {
   }
 
   cli(...args: string[]) {
-    return sh(process.execPath, [join(this.root, 'current/bin/forte-cli.js'), ...args], { cwd: join(this.root, 'shared') });
+    return sh(process.execPath, [join(this.root, 'current/bin/forte-cli.js'), ...args], {
+      cwd: join(this.root, 'shared'),
+    });
   }
 
   get origin(): string {
@@ -207,14 +231,17 @@ class Host {
 describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
   it('hook scripts pass shellcheck', async () => {
     const hooks = readdirSync(join(ROOT, 'deploy/hooks')).map((file) => join('deploy/hooks', file));
-    const checked = await sh('shellcheck', ['-x', ...hooks, 'scripts/make-dist.sh', 'test/support/fake-systemd/systemctl'], { cwd: ROOT });
+    const checked = await sh(
+      'shellcheck',
+      ['-x', ...hooks, 'scripts/make-dist.sh', 'test/support/fake-systemd/systemctl'],
+      { cwd: ROOT },
+    );
     expect(output(checked)).toBe('');
     expect(checked.code).toBe(0);
   });
 
   let host: Host;
   afterAll(() => host?.systemctl('stop', 'forte'));
-
 
   it('deploys, redeploys and validates end to end against a temporary install root, keeping the data', async () => {
     host = new Host(await freePort());
@@ -223,7 +250,9 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     expect(host.calls()).toEqual(['daemon-reload', 'enable forte', 'start forte', ...host.calls().slice(3)]);
     expect(host.current()).toBe(`releases/forte-${VERSION}-d-FIRST`);
     const unit = readFileSync(join(host.units, 'forte.service'), 'utf8');
-    expect(unit).toContain(`ExecStart=${process.execPath} ${host.root}/current/deploy/forte-supervisor.js ${host.root}/current/bin/forte-cli.js serve`);
+    expect(unit).toContain(
+      `ExecStart=${process.execPath} ${host.root}/current/deploy/forte-supervisor.js ${host.root}/current/bin/forte-cli.js serve`,
+    );
     expect(unit).toContain(`WorkingDirectory=${host.root}/shared`);
     expect(unit).not.toMatch(/@[A-Z_]+@/);
     expect(readFileSync(join(host.root, 'shared/.env'), 'utf8')).toContain(`PORT=${host.port}\n`);
@@ -245,7 +274,10 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
 
     // Graceful reload through the unit's ExecReload, of a release moved in under `current` while the old folder is
     // gone: the new worker starts from the link, takes over, and the service stays ready.
-    const moved = await sh('mv', [join(host.root, `releases/forte-${VERSION}-d-SECOND`), join(host.root, 'releases/moved')]);
+    const moved = await sh('mv', [
+      join(host.root, `releases/forte-${VERSION}-d-SECOND`),
+      join(host.root, 'releases/moved'),
+    ]);
     expect(moved.code).toBe(0);
     expect((await sh('ln', ['-sfn', 'releases/moved', join(host.root, 'current')])).code).toBe(0);
     expect((await host.systemctl('reload', 'forte')).code).toBe(0);
@@ -259,7 +291,9 @@ describe('the CodeDeploy revision (appspec.yml and deploy/hooks)', () => {
     writeFileSync(envFile, `${settings}DATABASE_URL=mysql://root@127.0.0.1:1/forte\n`);
     const broken = await host.deploy('d-BROKEN');
     expect(broken.failed).toBe('AfterInstall');
-    expect(broken.log).toContain(`the migrations of forte-${VERSION}-d-BROKEN failed: the previous release stays current`);
+    expect(broken.log).toContain(
+      `the migrations of forte-${VERSION}-d-BROKEN failed: the previous release stays current`,
+    );
     expect(host.current()).toBe('releases/moved');
 
     const validate = await sh(join(host.root, 'current/deploy/hooks/validate-service.sh'), [], {

@@ -15,7 +15,10 @@ class Supervised {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
 
-  constructor(readonly folder: string, env: Record<string, string> = {}) {
+  constructor(
+    readonly folder: string,
+    env: Record<string, string> = {},
+  ) {
     this.child = spawn(process.execPath, [SUPERVISOR, FORTE_CLI, 'serve'], {
       cwd: folder,
       env: { PATH: process.env.PATH ?? '', ...env },
@@ -65,7 +68,7 @@ async function hammer(port: number, done: Promise<unknown>): Promise<Array<numbe
   return outcomes;
 }
 
-describe('deploy/forte-supervisor.js (the unit\'s ExecStart)', () => {
+describe("deploy/forte-supervisor.js (the unit's ExecStart)", () => {
   it('reloads on SIGHUP without refusing a connection, with the new .env, and stops on SIGTERM', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'forte-supervised-'));
     const port = await freePort();
@@ -115,7 +118,10 @@ describe('deploy/forte-supervisor.js (the unit\'s ExecStart)', () => {
       expect(runCli(['migrate', 'latest'], { env: { DATABASE_URL: database.url } }).status).toBe(0);
       const folder = mkdtempSync(join(tmpdir(), 'forte-supervised-'));
       const port = await freePort();
-      writeFileSync(join(folder, '.env'), `PORT=${port}\nHOST=127.0.0.1\nACCESS_LOG=off\nDATABASE_URL=${database.url}\n`);
+      writeFileSync(
+        join(folder, '.env'),
+        `PORT=${port}\nHOST=127.0.0.1\nACCESS_LOG=off\nDATABASE_URL=${database.url}\n`,
+      );
       const supervisor = new Supervised(folder, { FORTE_STOP_TIMEOUT: '10' });
       await supervisor.waitFor(/worker (\d+) listening/);
       expect(await get(port, '/ready')).toBe(200);

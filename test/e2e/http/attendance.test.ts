@@ -36,7 +36,12 @@ describe('attendance over HTTP', () => {
     expect(await checkIn(discordId)).toMatchObject({ status: 201, body: { status: 'success', key_count: 1 } });
     const again = await checkIn(discordId);
     expect(again.status).toBe(409);
-    expect(again.body).toEqual({ status: 'exist_attendance', diff: '0h 1m 0s', code: 'EXIST_ATTENDANCE', message: expect.any(String) });
+    expect(again.body).toEqual({
+      status: 'exist_attendance',
+      diff: '0h 1m 0s',
+      code: 'EXIST_ATTENDANCE',
+      message: expect.any(String),
+    });
     expect((await session.bot.get(`/discords/${discordId}/attendances`)).body).toEqual({
       key_count: 1,
       checked_in_today: true,
@@ -58,7 +63,12 @@ describe('attendance over HTTP', () => {
     }
     const full = await checkIn(discordId);
     expect(full.status).toBe(409);
-    expect(full.body).toEqual({ status: 'max_key_count', key_count: 10, code: 'MAX_KEY_COUNT', message: expect.any(String) });
+    expect(full.body).toEqual({
+      status: 'max_key_count',
+      key_count: 10,
+      code: 'MAX_KEY_COUNT',
+      message: expect.any(String),
+    });
     clock.advance(-DAY_MS);
     expect((await checkIn(discordId)).body.status).toBe('exist_attendance');
   });
@@ -67,7 +77,9 @@ describe('attendance over HTTP', () => {
     const { discord_id: discordId } = await session.registerUser();
     const answers = await Promise.all(Array.from({ length: 8 }, () => checkIn(discordId)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-    expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.status === 'exist_attendance')).toBe(true);
+    expect(
+      answers.filter((answer) => answer.status === 409).every((answer) => answer.body.status === 'exist_attendance'),
+    ).toBe(true);
     expect(await keysOf(discordId)).toBe(1);
   });
 
@@ -116,7 +128,10 @@ describe('attendance over HTTP', () => {
 
   it('takes box and isPremium from a JSON body as well', async () => {
     const discordId = await aUserWithKeys(session, 5);
-    const opened = await session.bot.post(`/discords/${discordId}/attendances/unpack`, { box: 'silver', isPremium: true });
+    const opened = await session.bot.post(`/discords/${discordId}/attendances/unpack`, {
+      box: 'silver',
+      isPremium: true,
+    });
     expect(opened).toMatchObject({ status: 200, body: { point: 10, key_count: 0 } });
   });
 

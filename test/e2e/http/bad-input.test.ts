@@ -38,9 +38,17 @@ describe('bad input gets a 4xx with a code, never a 500', () => {
     expectRefusal(await bot.post(`/users/${user.id}/points`, {}), 422, 'VALIDATION_FAILED');
     expectRefusal(await bot.post(`/users/${user.id}/points`, [1]), 422, 'VALIDATION_FAILED');
     expectRefusal(await bot.post('/users', { discord_id: aDiscordId(), name: '' }), 422, 'VALIDATION_FAILED');
-    expectRefusal(await bot.post('/users', { discord_id: aDiscordId(), name: 'n'.repeat(101) }), 422, 'VALIDATION_FAILED');
+    expectRefusal(
+      await bot.post('/users', { discord_id: aDiscordId(), name: 'n'.repeat(101) }),
+      422,
+      'VALIDATION_FAILED',
+    );
     const longEmail = `${'e'.repeat(250)}@x.io`;
-    expectRefusal(await bot.post('/users', { discord_id: aDiscordId(), name: 'n', email: longEmail }), 422, 'VALIDATION_FAILED');
+    expectRefusal(
+      await bot.post('/users', { discord_id: aDiscordId(), name: 'n', email: longEmail }),
+      422,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('a discord_id sent as a JSON number, or one that is no snowflake, is 422', async () => {

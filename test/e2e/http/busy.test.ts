@@ -9,7 +9,10 @@ describe('a conflict that outlasts the wait on MariaDB', () => {
   let holder: Knex;
   beforeAll(async () => {
     app = await startTestApp({ env: { DATABASE_LOCK_TIMEOUT_MS: '1000' } });
-    bot = ApiClient.bearer(app.baseUrl, await app.createClient('busy-bot', ['users:write', 'users:read', 'points:grant']));
+    bot = ApiClient.bearer(
+      app.baseUrl,
+      await app.createClient('busy-bot', ['users:write', 'users:read', 'points:grant']),
+    );
     holder = knexFactory({ client: 'mysql2', connection: app.runtime.config.DATABASE_URL, pool: { min: 0, max: 1 } });
   });
   afterAll(async () => {

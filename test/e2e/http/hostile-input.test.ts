@@ -27,10 +27,15 @@ describe('hostile input on MariaDB', () => {
 
   it('a "__proto__" key is an unknown field (422), and no prototype is touched', async () => {
     const userId = await newUser();
-    const answer = await bot.request('POST', `/users/${userId}/points`, { raw: '{"__proto__": {"x": 1}, "points": 1}' });
+    const answer = await bot.request('POST', `/users/${userId}/points`, {
+      raw: '{"__proto__": {"x": 1}, "points": 1}',
+    });
 
     expect(answer.status).toBe(422);
-    expect(answer.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'body.__proto__', message: 'unknown field' }] } });
+    expect(answer.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ path: 'body.__proto__', message: 'unknown field' }] },
+    });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect((await bot.get(`/users/${userId}`)).body.points).toBe(0);
   });
@@ -39,7 +44,9 @@ describe('hostile input on MariaDB', () => {
     const named = await bot.request('POST', '/users', { raw: `{"discord_id": "${aDiscordId()}", "name": "\\ud800"}` });
     expect([named.status, named.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
     const userId = await newUser();
-    const reasoned = await bot.request('POST', `/users/${userId}/points`, { raw: '{"points": 5, "reason": "x\\udfff"}' });
+    const reasoned = await bot.request('POST', `/users/${userId}/points`, {
+      raw: '{"points": 5, "reason": "x\\udfff"}',
+    });
     expect([reasoned.status, reasoned.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
     // A well-formed pair of surrogates is an ordinary character, stored and answered the same.
     const emoji = await bot.post('/users', { discord_id: aDiscordId(), name: 'lara 🎉' });
@@ -53,7 +60,17 @@ describe('hostile input on MariaDB', () => {
     const sku = 's'.repeat(255);
     const item = await app.uow.run((tx) =>
       tx.items.upsertBySku(
-        { sku, name: 'long', description: '', imageUrl: null, price: 10, sellable: true, withdrawable: true, expiresAfterDays: null, maxPerUser: null },
+        {
+          sku,
+          name: 'long',
+          description: '',
+          imageUrl: null,
+          price: 10,
+          sellable: true,
+          withdrawable: true,
+          expiresAfterDays: null,
+          maxPerUser: null,
+        },
         new Date(),
       ),
     );
@@ -67,8 +84,15 @@ describe('hostile input on MariaDB', () => {
     await bot.post(`/users/${userId}/points`, { points: 100 });
     // Written past the import's bounds, as an older Forte or a hand edit could have left it.
     const [itemId] = await app.runtime.database.knex('items').insert({
-      sku: 'forever', name: 'forever', description: '', price: 10, sellable: true, withdrawable: true,
-      expires_after_days: 200_000_000, created_at: new Date(), updated_at: new Date(),
+      sku: 'forever',
+      name: 'forever',
+      description: '',
+      price: 10,
+      sellable: true,
+      withdrawable: true,
+      expires_after_days: 200_000_000,
+      created_at: new Date(),
+      updated_at: new Date(),
     });
     const bought = await bot.post(`/users/${userId}/items`, { item_id: itemId });
     expect(bought.status).toBe(500);

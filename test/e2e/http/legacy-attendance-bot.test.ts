@@ -8,7 +8,11 @@ const clock = new FixedClock(new Date('2026-11-10T03:00:00Z'));
 const random = new FixedRandom(0);
 const session = useApiSession({ clock, random });
 
-type CheckInOutcome = { kind: 'checked_in'; keys: number } | { kind: 'come_back_in'; diff: string } | { kind: 'key_ring_full'; keys: number } | { kind: 'failed' };
+type CheckInOutcome =
+  | { kind: 'checked_in'; keys: number }
+  | { kind: 'come_back_in'; diff: string }
+  | { kind: 'key_ring_full'; keys: number }
+  | { kind: 'failed' };
 type UnpackOutcome = { kind: 'won'; point: number; keys: number } | { kind: 'not_enough_keys' } | { kind: 'failed' };
 
 /**
@@ -41,7 +45,10 @@ class LegacyAttendanceBot {
   }
 
   async unpack(discordId: string, box: string, premium: boolean): Promise<UnpackOutcome> {
-    const answer = await this.api.request('POST', `/discords/${discordId}/attendances/unpack?box=${box}&isPremium=${premium ? 1 : 0}`);
+    const answer = await this.api.request(
+      'POST',
+      `/discords/${discordId}/attendances/unpack?box=${box}&isPremium=${premium ? 1 : 0}`,
+    );
     if (answer.status === 400 || answer.status === 404) return { kind: 'not_enough_keys' };
     if (answer.status === 200) return { kind: 'won', point: answer.body.point, keys: answer.body.key_count };
     return { kind: 'failed' };
@@ -50,7 +57,10 @@ class LegacyAttendanceBot {
 
 describe('the attendance bot written against the old service', () => {
   it('checks in, is told when to come back, fills its key ring and opens boxes, unchanged', async () => {
-    const bot = new LegacyAttendanceBot(session.app.baseUrl, await session.app.createClient('attendance-bot', ['attendance']));
+    const bot = new LegacyAttendanceBot(
+      session.app.baseUrl,
+      await session.app.createClient('attendance-bot', ['attendance']),
+    );
     const { discord_id: discordId } = await session.registerUser();
 
     expect(await bot.keys(discordId)).toBe(0);

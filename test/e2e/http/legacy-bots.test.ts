@@ -11,7 +11,10 @@ const session = useApiSession();
 describe('a bot written against the old service', () => {
   it('keeps working with a base-URL change only', async () => {
     const { app } = session;
-    const bot = new ApiClient(app.baseUrl, await app.createClient('legacy-bot', ['users:read', 'users:write', 'points:grant']));
+    const bot = new ApiClient(
+      app.baseUrl,
+      await app.createClient('legacy-bot', ['users:read', 'users:write', 'points:grant']),
+    );
     const discordId = aDiscordId();
 
     const registered = await bot.post('/users', { discord_id: discordId, name: 'lara' });

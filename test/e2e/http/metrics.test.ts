@@ -39,9 +39,24 @@ describe('business counters on the real server', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       });
-    const user = (await (await post('/users', { discord_id: '368003617146883333', name: 'counted' })).json()) as { id: number };
+    const user = (await (await post('/users', { discord_id: '368003617146883333', name: 'counted' })).json()) as {
+      id: number;
+    };
     const item = await app.uow.run((tx) =>
-      tx.items.upsertBySku({ sku: 'counted', name: 'c', description: '', imageUrl: null, price: 30, sellable: true, withdrawable: true, expiresAfterDays: null, maxPerUser: null }, new Date()),
+      tx.items.upsertBySku(
+        {
+          sku: 'counted',
+          name: 'c',
+          description: '',
+          imageUrl: null,
+          price: 30,
+          sellable: true,
+          withdrawable: true,
+          expiresAfterDays: null,
+          maxPerUser: null,
+        },
+        new Date(),
+      ),
     );
 
     expect((await post(`/users/${user.id}/points`, { points: 50 }, { 'Idempotency-Key': 'g1' })).status).toBe(201);

@@ -61,7 +61,9 @@ describe('the points ledger over HTTP', () => {
     const answers = await Promise.all(deltas.map((points) => bot.post(`/users/${user.id}/points`, { points })));
 
     // Deductions may be refused when they happen to run while the balance is low; nothing else may fail.
-    expect(answers.every((answer) => answer.status === 201 || answer.body.error.code === 'INSUFFICIENT_POINTS')).toBe(true);
+    expect(answers.every((answer) => answer.status === 201 || answer.body.error.code === 'INSUFFICIENT_POINTS')).toBe(
+      true,
+    );
     const receipts = await allReceipts(bot, user.id);
     expect(receipts).toHaveLength(1 + answers.filter((answer) => answer.status === 201).length);
     const balance = (await bot.get(`/users/${user.id}`)).body.points;

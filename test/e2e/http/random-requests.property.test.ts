@@ -39,7 +39,20 @@ const encodeSegment = (text: string): string =>
 const awkwardText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e3', '1.5', '99999999999999999999', '9007199254740993', 'null', '\ud800', '%', '../x'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e3',
+    '1.5',
+    '99999999999999999999',
+    '9007199254740993',
+    'null',
+    '\ud800',
+    '%',
+    '../x',
+  ),
 );
 
 const headerText = fc.stringMatching(/^[\x21-\x7e]{0,300}$/);
@@ -74,7 +87,9 @@ describe('every route under random requests', () => {
       idsFor.userItemId!.push(String(bought.body.user_item.id));
       idsFor.receiptId!.push(String(bought.body.receipt.id));
     }
-    operations = operationsOf((await (await fetch(`${app.origin}/api/openapi.json`)).json()) as Parameters<typeof operationsOf>[0]);
+    operations = operationsOf(
+      (await (await fetch(`${app.origin}/api/openapi.json`)).json()) as Parameters<typeof operationsOf>[0],
+    );
   });
   afterAll(() => app?.close());
 
@@ -89,7 +104,13 @@ describe('every route under random requests', () => {
       { arbitrary: plausible, weight: 6 },
       { arbitrary: awkwardText, weight: 2 },
       { arbitrary: fc.oneof(fc.integer(), fc.double(), fc.constant(null)), weight: 1 },
-      { arbitrary: fc.oneof(fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 })), weight: 1 },
+      {
+        arbitrary: fc.oneof(
+          fc.array(fc.integer(), { maxLength: 3 }),
+          fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
+        ),
+        weight: 1,
+      },
     );
     const wellFormed = fc.constantFrom(
       '{"points": 5}',
@@ -105,7 +126,17 @@ describe('every route under random requests', () => {
       {
         arbitrary: fc
           .dictionary(
-            fc.constantFrom('points', 'reason', 'item_id', 'consumed', 'discord_id', 'name', 'email', 'box', 'isPremium'),
+            fc.constantFrom(
+              'points',
+              'reason',
+              'item_id',
+              'consumed',
+              'discord_id',
+              'name',
+              'email',
+              'box',
+              'isPremium',
+            ),
             field,
             { maxKeys: 3 },
           )
@@ -127,7 +158,16 @@ describe('every route under random requests', () => {
       pick: fc.nat(),
       query: fc.oneof(
         { arbitrary: fc.constant([] as [string, string][]), weight: 3 },
-        { arbitrary: fc.array(fc.tuple(fc.constantFrom('limit', 'cursor', 'box', 'isPremium', 'page'), fc.oneof(awkwardText, fc.constantFrom('1', '5', 'gold', '0'))), { maxLength: 3 }), weight: 2 },
+        {
+          arbitrary: fc.array(
+            fc.tuple(
+              fc.constantFrom('limit', 'cursor', 'box', 'isPremium', 'page'),
+              fc.oneof(awkwardText, fc.constantFrom('1', '5', 'gold', '0')),
+            ),
+            { maxLength: 3 },
+          ),
+          weight: 2,
+        },
       ),
       body,
       idempotencyKey: fc.option(fc.oneof(fc.constantFrom('k1', 'k2'), headerText), { freq: 2 }),
@@ -140,31 +180,34 @@ describe('every route under random requests', () => {
     });
 
     await fc.assert(
-      fc.asyncProperty(request, async ({ operation, params, fitting, pick, query, body, idempotencyKey, authorization }) => {
-        // Half the time every id is a real record of the right kind, so that requests get past the lookups.
-        // An empty id would make another route's path (`/items/` is the list), so an empty one reads as "-".
-        const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
-          encodeSegment((fitting ? idsFor[name]?.[pick % (idsFor[name]?.length ?? 1)] : params[name]) || '-'),
-        );
-        const search = new URLSearchParams(query).toString();
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (authorization !== null) headers.authorization = authorization;
-        if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
-        const response = await fetch(`${app.origin}${path}${search ? `?${search}` : ''}`, {
-          method: operation.method,
-          headers,
-          body: operation.method === 'GET' ? undefined : body,
-        });
-        const text = await response.text();
-        const what = `${operation.method} ${path}?${search} ${String(body)} → ${response.status} ${text}`;
-        expect({ what, server: response.status < 500 }).toEqual({ what, server: true });
-        if (response.status < 400) return;
-        const answer = JSON.parse(text) as { error?: { code?: string }; code?: string };
-        const code = answer.error?.code ?? answer.code;
-        // An id of dot segments ("..", ".") is resolved away by the URL itself: another path, answered by the router.
-        const documented = [...(operation.codes.get(response.status) ?? []), 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'];
-        expect({ what, documented: documented.includes(String(code)) }).toEqual({ what, documented: true });
-      }),
+      fc.asyncProperty(
+        request,
+        async ({ operation, params, fitting, pick, query, body, idempotencyKey, authorization }) => {
+          // Half the time every id is a real record of the right kind, so that requests get past the lookups.
+          // An empty id would make another route's path (`/items/` is the list), so an empty one reads as "-".
+          const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+            encodeSegment((fitting ? idsFor[name]?.[pick % (idsFor[name]?.length ?? 1)] : params[name]) || '-'),
+          );
+          const search = new URLSearchParams(query).toString();
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (authorization !== null) headers.authorization = authorization;
+          if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
+          const response = await fetch(`${app.origin}${path}${search ? `?${search}` : ''}`, {
+            method: operation.method,
+            headers,
+            body: operation.method === 'GET' ? undefined : body,
+          });
+          const text = await response.text();
+          const what = `${operation.method} ${path}?${search} ${String(body)} → ${response.status} ${text}`;
+          expect({ what, server: response.status < 500 }).toEqual({ what, server: true });
+          if (response.status < 400) return;
+          const answer = JSON.parse(text) as { error?: { code?: string }; code?: string };
+          const code = answer.error?.code ?? answer.code;
+          // An id of dot segments ("..", ".") is resolved away by the URL itself: another path, answered by the router.
+          const documented = [...(operation.codes.get(response.status) ?? []), 'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED'];
+          expect({ what, documented: documented.includes(String(code)) }).toEqual({ what, documented: true });
+        },
+      ),
       { numRuns: 500 },
     );
 

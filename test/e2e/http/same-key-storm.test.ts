@@ -10,8 +10,12 @@ const STORM = 200;
 /** Every answer of a same-key storm is the one stored answer or "still in use": never a 5xx, never another. */
 function expectReplaysOrInUse(answers: ApiAnswer[], status: number): ApiAnswer[] {
   const replays = answers.filter((answer) => answer.status === status);
-  const inUse = answers.filter((answer) => answer.status === 409 && answer.body.error?.code === 'IDEMPOTENCY_KEY_IN_USE');
-  expect(answers.filter((answer) => !replays.includes(answer) && !inUse.includes(answer)).map((a) => a.status)).toEqual([]);
+  const inUse = answers.filter(
+    (answer) => answer.status === 409 && answer.body.error?.code === 'IDEMPOTENCY_KEY_IN_USE',
+  );
+  expect(answers.filter((answer) => !replays.includes(answer) && !inUse.includes(answer)).map((a) => a.status)).toEqual(
+    [],
+  );
   expect(replays.length).toBeGreaterThan(0);
   for (const replay of replays) expect(replay.body).toEqual(replays[0]?.body);
   return replays;
@@ -62,7 +66,9 @@ describe(`one Idempotency-Key sent ${STORM} times at once`, () => {
 
   it('withdraws once', async () => {
     const userId = await aUserWithPoints(session, 100);
-    const bought = await session.bot.post(`/users/${userId}/items`, { item_id: await stockItem(session, { price: 30 }) });
+    const bought = await session.bot.post(`/users/${userId}/items`, {
+      item_id: await stockItem(session, { price: 30 }),
+    });
     const userItemId: number = bought.body.user_item.id;
     const key = { 'Idempotency-Key': `storm-withdraw-${userId}` };
 

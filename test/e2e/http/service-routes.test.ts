@@ -16,8 +16,8 @@ describe('service routes (no token needed)', () => {
 
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    const operations = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations).toEqual(
       expect.arrayContaining([
@@ -37,7 +37,10 @@ describe('service routes (no token needed)', () => {
     const refs = [...JSON.stringify(body).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);
     expect(refs.length).toBeGreaterThan(0);
     refs.forEach((name) => expect(Object.keys(body.components.schemas)).toContain(name));
-    expect(body.components.schemas.RegisterUser).toMatchObject({ additionalProperties: false, required: ['discord_id', 'name'] });
+    expect(body.components.schemas.RegisterUser).toMatchObject({
+      additionalProperties: false,
+      required: ['discord_id', 'name'],
+    });
   });
 
   it('/api/openapi.json groups every route under one resource tag, none under "default"', async () => {

@@ -15,7 +15,10 @@ describe('a server on SQLite while another connection holds the write lock', () 
   let userId: number;
   beforeAll(async () => {
     app = await startTestApp({ sqlite: true, env: { DATABASE_LOCK_TIMEOUT_MS: '10000' } });
-    bot = ApiClient.bearer(app.baseUrl, await app.createClient('sqlite-bot', ['users:read', 'users:write', 'points:grant']));
+    bot = ApiClient.bearer(
+      app.baseUrl,
+      await app.createClient('sqlite-bot', ['users:read', 'users:write', 'points:grant']),
+    );
     userId = (await bot.post('/users', { discord_id: '368003617146887777', name: 'lara' })).body.id;
   });
   afterAll(() => app?.close());

@@ -13,7 +13,9 @@ export function stockItem(session: ApiSession, fields: Partial<ItemDraft> = {}):
 
 export async function stockItemThrough(app: TestApp, fields: Partial<ItemDraft> = {}): Promise<number> {
   stocked += 1;
-  const draft = anItemDraft().with({ sku: `item-${stocked}`, ...fields }).build();
+  const draft = anItemDraft()
+    .with({ sku: `item-${stocked}`, ...fields })
+    .build();
   const item = await app.uow.run((tx) => tx.items.upsertBySku(draft, new Date()));
   return item.id;
 }

@@ -21,7 +21,14 @@ describe('the store over HTTP', () => {
 
     const item = await bot.get(`/items/${onSale}`);
     expect(item.status).toBe(200);
-    expect(item.body).toMatchObject({ id: onSale, name: 'Nickname colour', price: 40, sellable: true, image_url: null, max_per_user: null });
+    expect(item.body).toMatchObject({
+      id: onSale,
+      name: 'Nickname colour',
+      price: 40,
+      sellable: true,
+      image_url: null,
+      max_per_user: null,
+    });
     expect((await bot.get(`/items/${offSale}`)).body.sellable).toBe(false);
     expect((await bot.get('/items/999999')).body.error.code).toBe('ITEM_NOT_FOUND');
     expect((await bot.get('/items?cursor=forged')).body.error.code).toBe('INVALID_CURSOR');
@@ -61,7 +68,9 @@ describe('the store over HTTP', () => {
       message: expect.any(String),
       details: { balance: 39, required: 40 },
     });
-    const offSale = await bot.post(`/users/${userId}/items`, { item_id: await stockItem(session, { sellable: false }) });
+    const offSale = await bot.post(`/users/${userId}/items`, {
+      item_id: await stockItem(session, { sellable: false }),
+    });
     expect([offSale.status, offSale.body.error.code]).toEqual([409, 'ITEM_NOT_SELLABLE']);
     const unknown = await bot.post(`/users/${userId}/items`, { item_id: 999999 });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'ITEM_NOT_FOUND']);
@@ -88,11 +97,16 @@ describe('the store over HTTP', () => {
     const consumed = await bot.request('PUT', path, { json: { consumed: true } });
     expect(consumed.status).toBe(200);
     expect(consumed.body).toEqual({ ...bought.body.user_item, status: 'consumed' });
-    expect(await bot.request('PUT', path, { json: { consumed: true } })).toMatchObject({ status: 200, body: consumed.body });
+    expect(await bot.request('PUT', path, { json: { consumed: true } })).toMatchObject({
+      status: 200,
+      body: consumed.body,
+    });
     expect((await bot.get(path)).body.status).toBe('consumed');
     expect((await bot.request('PUT', path, { json: { consumed: false } })).status).toBe(422);
 
-    const expiring = await bot.post(`/users/${userId}/items`, { item_id: await stockItem(session, { price: 1, expiresAfterDays: 1 }) });
+    const expiring = await bot.post(`/users/${userId}/items`, {
+      item_id: await stockItem(session, { price: 1, expiresAfterDays: 1 }),
+    });
     const expiringPath = `/users/${userId}/items/${expiring.body.user_item.id}`;
     clock.advance(24 * 60 * 60 * 1000);
     try {
@@ -102,9 +116,9 @@ describe('the store over HTTP', () => {
     } finally {
       clock.set('2026-11-10T03:00:00Z');
     }
-    expect((await bot.request('PUT', `/users/${userId}/items/999999`, { json: { consumed: true } })).body.error.code).toBe(
-      'USER_ITEM_NOT_FOUND',
-    );
+    expect(
+      (await bot.request('PUT', `/users/${userId}/items/999999`, { json: { consumed: true } })).body.error.code,
+    ).toBe('USER_ITEM_NOT_FOUND');
   });
 
   it('replays a purchase retried with the same Idempotency-Key and charges once', async () => {
@@ -127,10 +141,14 @@ describe('the store over HTTP', () => {
     const { bot } = session;
     const itemId = await stockItem(session, { price: 20 });
     const userId = await aUserWithPoints(session, 100);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => bot.post(`/users/${userId}/items`, { item_id: itemId })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => bot.post(`/users/${userId}/items`, { item_id: itemId })),
+    );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(5);
     const refused = answers.filter((answer) => answer.status !== 201);
-    expect(refused.map((answer) => [answer.status, answer.body.error.code])).toEqual(Array(15).fill([409, 'INSUFFICIENT_POINTS']));
+    expect(refused.map((answer) => [answer.status, answer.body.error.code])).toEqual(
+      Array(15).fill([409, 'INSUFFICIENT_POINTS']),
+    );
     expect((await bot.get(`/users/${userId}/items?limit=100`)).body.data).toHaveLength(5);
     const balance = (await bot.get(`/users/${userId}`)).body.points;
     const receipts = await allReceipts(bot, userId);

@@ -17,7 +17,9 @@ describe(`one Idempotency-Key sent ${REQUESTS} times at once to two server proce
     const key = { 'Idempotency-Key': 'two-process-storm' };
 
     const answers = await Promise.all(
-      Array.from({ length: REQUESTS }, (_, i) => bots[i % 2]!.post(`/users/${user.body.id}/points`, { points: 3 }, key)),
+      Array.from({ length: REQUESTS }, (_, i) =>
+        bots[i % 2]!.post(`/users/${user.body.id}/points`, { points: 3 }, key),
+      ),
     );
 
     const statuses = new Map<string, number>();
@@ -25,7 +27,9 @@ describe(`one Idempotency-Key sent ${REQUESTS} times at once to two server proce
       const label = answer.status === 201 ? '201' : `${answer.status} ${answer.body?.error?.code}`;
       statuses.set(label, (statuses.get(label) ?? 0) + 1);
     }
-    expect([...statuses.keys()].filter((label) => label !== '201' && label !== '409 IDEMPOTENCY_KEY_IN_USE')).toEqual([]);
+    expect([...statuses.keys()].filter((label) => label !== '201' && label !== '409 IDEMPOTENCY_KEY_IN_USE')).toEqual(
+      [],
+    );
     const replays = answers.filter((answer) => answer.status === 201);
     for (const replay of replays) expect(replay.body).toEqual(replays[0]?.body);
     expect((await bots[1]!.get(`/users/${user.body.id}`)).body.points).toBe(3);

@@ -10,7 +10,12 @@ describe('users', () => {
 
     const registered = await bot.post('/users', { discord_id: discordId, name: 'lara', email: 'lara@example.com' });
     expect(registered.status).toBe(201);
-    expect(registered.body).toMatchObject({ discord_id: discordId, name: 'lara', email: 'lara@example.com', points: 0 });
+    expect(registered.body).toMatchObject({
+      discord_id: discordId,
+      name: 'lara',
+      email: 'lara@example.com',
+      points: 0,
+    });
 
     expect((await bot.get(`/users/${registered.body.id}`)).body).toEqual(registered.body);
     expect((await bot.get(`/discords/${discordId}`)).body).toEqual(registered.body);

@@ -9,7 +9,9 @@ const clock = new FixedClock(new Date(BOUGHT_AT));
 const session = useApiSession({ clock });
 
 /** A user who bought one item of each given kind at BOUGHT_AT; answers the user and the user item ids. */
-async function aBuyer(items: { price?: number; withdrawable?: boolean }[]): Promise<{ userId: number; userItemIds: number[] }> {
+async function aBuyer(
+  items: { price?: number; withdrawable?: boolean }[],
+): Promise<{ userId: number; userItemIds: number[] }> {
   clock.set(BOUGHT_AT);
   const userId = await aUserWithPoints(session, 1000);
   const userItemIds = [];
@@ -26,12 +28,17 @@ const withdraw = (userId: number, userItemId: number, headers: Record<string, st
 
 const refusedFor = (reason: string) => ({
   status: 409,
-  body: expect.objectContaining({ error: expect.objectContaining({ code: 'WITHDRAWAL_NOT_ALLOWED', details: { reason } }) }),
+  body: expect.objectContaining({
+    error: expect.objectContaining({ code: 'WITHDRAWAL_NOT_ALLOWED', details: { reason } }),
+  }),
 });
 
 describe('청약철회 (withdrawal) over HTTP', () => {
   it('refunds the price paid and marks the item withdrawn: 200 with the user item, the receipt and the balance', async () => {
-    const { userId, userItemIds: [userItemId = 0] } = await aBuyer([{ price: 40 }]);
+    const {
+      userId,
+      userItemIds: [userItemId = 0],
+    } = await aBuyer([{ price: 40 }]);
     clock.advance(60 * 60 * 1000);
     const withdrawn = await withdraw(userId, userItemId);
     expect(withdrawn.status).toBe(200);
@@ -44,18 +51,27 @@ describe('청약철회 (withdrawal) over HTTP', () => {
   });
 
   it('refuses an item that is not withdrawable', async () => {
-    const { userId, userItemIds: [userItemId = 0] } = await aBuyer([{ withdrawable: false }]);
+    const {
+      userId,
+      userItemIds: [userItemId = 0],
+    } = await aBuyer([{ withdrawable: false }]);
     expect(await withdraw(userId, userItemId)).toMatchObject(refusedFor('not_withdrawable'));
   });
 
   it('refuses a consumed item', async () => {
-    const { userId, userItemIds: [userItemId = 0] } = await aBuyer([{}]);
+    const {
+      userId,
+      userItemIds: [userItemId = 0],
+    } = await aBuyer([{}]);
     await session.bot.request('PUT', `/users/${userId}/items/${userItemId}`, { json: { consumed: true } });
     expect(await withdraw(userId, userItemId)).toMatchObject(refusedFor('not_active'));
   });
 
   it('allows it until 168 hours after the purchase, not from then on', async () => {
-    const { userId, userItemIds: [early = 0, late = 0] } = await aBuyer([{}, {}]);
+    const {
+      userId,
+      userItemIds: [early = 0, late = 0],
+    } = await aBuyer([{}, {}]);
     clock.set(new Date(new Date(BOUGHT_AT).getTime() + 7 * DAY_MS - 1000));
     expect((await withdraw(userId, early)).status).toBe(200);
     clock.set(new Date(new Date(BOUGHT_AT).getTime() + 7 * DAY_MS));
@@ -63,7 +79,10 @@ describe('청약철회 (withdrawal) over HTTP', () => {
   });
 
   it('allows one withdrawal per Asia/Seoul day: refused at 23:59 KST, allowed at 00:00 KST', async () => {
-    const { userId, userItemIds: [first = 0, second = 0] } = await aBuyer([{}, {}]);
+    const {
+      userId,
+      userItemIds: [first = 0, second = 0],
+    } = await aBuyer([{}, {}]);
     clock.set('2026-11-10T14:00:00Z'); // 23:00 KST
     expect((await withdraw(userId, first)).status).toBe(200);
     clock.set('2026-11-10T14:59:00Z'); // 23:59 KST, the same Seoul day
@@ -79,7 +98,10 @@ describe('청약철회 (withdrawal) over HTTP', () => {
   });
 
   it('refunds once when one item is withdrawn twice in parallel', async () => {
-    const { userId, userItemIds: [userItemId = 0] } = await aBuyer([{ price: 40 }]);
+    const {
+      userId,
+      userItemIds: [userItemId = 0],
+    } = await aBuyer([{ price: 40 }]);
     const answers = await Promise.all([withdraw(userId, userItemId), withdraw(userId, userItemId)]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     expect(answers.find((answer) => answer.status === 409)).toMatchObject(refusedFor('not_active'));
@@ -89,7 +111,10 @@ describe('청약철회 (withdrawal) over HTTP', () => {
   });
 
   it('replays a withdrawal retried with the same Idempotency-Key and refunds once', async () => {
-    const { userId, userItemIds: [userItemId = 0] } = await aBuyer([{ price: 40 }]);
+    const {
+      userId,
+      userItemIds: [userItemId = 0],
+    } = await aBuyer([{ price: 40 }]);
     const headers = { 'Idempotency-Key': `withdraw-${userItemId}` };
     const first = await withdraw(userId, userItemId, headers);
     expect(first.status).toBe(200);

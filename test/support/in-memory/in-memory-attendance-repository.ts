@@ -19,7 +19,9 @@ export class InMemoryAttendanceRepository implements AttendanceRepository {
   save(attendance: Attendance): Promise<void> {
     const userExists = [...this.state.users.values()].some((user) => user.discordId === attendance.discordId);
     if (!userExists) {
-      return Promise.reject(new Error(`An attendance of Discord id ${attendance.discordId}, who is no user (foreign key)`));
+      return Promise.reject(
+        new Error(`An attendance of Discord id ${attendance.discordId}, who is no user (foreign key)`),
+      );
     }
     this.state.attendances.set(attendance.discordId, structuredClone(attendance));
     return Promise.resolve();

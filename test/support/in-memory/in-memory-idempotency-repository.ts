@@ -10,7 +10,8 @@ export class InMemoryIdempotencyRepository implements IdempotencyRepository {
   claim(request: IdempotentRequest, at: Date, expiredBefore: Date): Promise<Claim> {
     const stored = this.state.claims.get(claimKey(request));
     if (stored && stored.createdAt > expiredBefore) {
-      if (!('result' in stored)) return Promise.reject(new Error(`Idempotency key ${request.key} claimed twice in one transaction`));
+      if (!('result' in stored))
+        return Promise.reject(new Error(`Idempotency key ${request.key} claimed twice in one transaction`));
       return Promise.resolve({
         kind: 'existing',
         fingerprint: stored.fingerprint,

@@ -32,7 +32,12 @@ export class InMemoryItemRepository implements ItemRepository {
       item = { ...structuredClone(draft), id: stored.id, createdAt: stored.createdAt, updatedAt: new Date(at) };
     } else {
       this.state.lastIds.item += 1;
-      item = { ...structuredClone(draft), id: this.state.lastIds.item, createdAt: new Date(at), updatedAt: new Date(at) };
+      item = {
+        ...structuredClone(draft),
+        id: this.state.lastIds.item,
+        createdAt: new Date(at),
+        updatedAt: new Date(at),
+      };
     }
     this.state.items.set(item.id, item);
     return Promise.resolve(structuredClone(item));

@@ -11,7 +11,8 @@ export class InMemoryUserItemRepository implements UserItemRepository {
 
   insert(draft: UserItemDraft): Promise<UserItem> {
     const missing = this.missingParent(draft);
-    if (missing !== null) return Promise.reject(new Error(`A user item of ${missing}, which does not exist (foreign key)`));
+    if (missing !== null)
+      return Promise.reject(new Error(`A user item of ${missing}, which does not exist (foreign key)`));
     this.state.lastIds.userItem += 1;
     const userItem: UserItem = { id: this.state.lastIds.userItem, ...structuredClone(draft) };
     this.state.userItems.set(userItem.id, userItem);

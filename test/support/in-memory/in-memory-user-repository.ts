@@ -9,7 +9,13 @@ export class InMemoryUserRepository implements UserRepository {
   insert(user: NewUser): Promise<User | 'discord_id_taken'> {
     if (this.withDiscordId(user.discordId)) return Promise.resolve('discord_id_taken');
     this.state.lastIds.user += 1;
-    const created: User = { id: this.state.lastIds.user, ...user, points: 0, updatedAt: user.createdAt, deletedAt: null };
+    const created: User = {
+      id: this.state.lastIds.user,
+      ...user,
+      points: 0,
+      updatedAt: user.createdAt,
+      deletedAt: null,
+    };
     this.state.users.set(created.id, created);
     return Promise.resolve(structuredClone(created));
   }

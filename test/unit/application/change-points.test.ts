@@ -16,7 +16,11 @@ describe('ChangePoints', () => {
     uow = new InMemoryUnitOfWork();
     events = new RecordedEvents();
     clock = new FixedClock();
-    const user = await new RegisterUser(uow, clock).execute({ discordId: '368003617146880001', name: 'lara', email: null });
+    const user = await new RegisterUser(uow, clock).execute({
+      discordId: '368003617146880001',
+      name: 'lara',
+      email: null,
+    });
     if (!user.ok) throw new Error('registration failed');
     userId = user.value.id;
   });
@@ -40,7 +44,10 @@ describe('ChangePoints', () => {
   it('refuses a deduction below zero and writes nothing', async () => {
     await change(10);
     const before = uow.snapshot();
-    expect(await change(-11)).toEqual({ ok: false, failure: { type: 'InsufficientPoints', balance: 10, required: 11 } });
+    expect(await change(-11)).toEqual({
+      ok: false,
+      failure: { type: 'InsufficientPoints', balance: 10, required: 11 },
+    });
     expect(uow.snapshot()).toEqual(before);
   });
 
@@ -109,10 +116,15 @@ describe('ListReceipts', () => {
   it('pages newest first with an opaque cursor, and refuses a forged one', async () => {
     const uow = new InMemoryUnitOfWork();
     const clock = new FixedClock();
-    const user = await new RegisterUser(uow, clock).execute({ discordId: '368003617146880002', name: 'mia', email: null });
+    const user = await new RegisterUser(uow, clock).execute({
+      discordId: '368003617146880002',
+      name: 'mia',
+      email: null,
+    });
     if (!user.ok) throw new Error('registration failed');
     const userId = user.value.id;
-    for (let i = 1; i <= 5; i += 1) await new ChangePoints(uow, clock, new RecordedEvents()).execute({ userId, points: i, source: 'cli' });
+    for (let i = 1; i <= 5; i += 1)
+      await new ChangePoints(uow, clock, new RecordedEvents()).execute({ userId, points: i, source: 'cli' });
     const list = new ListReceipts(uow);
     const first = await list.execute({ userId, limit: 2 });
     if (!first.ok) throw new Error('list failed');

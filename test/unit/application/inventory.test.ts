@@ -31,7 +31,10 @@ describe('inventory use cases', () => {
       ok: false,
       failure: { type: 'InvalidCursor' },
     });
-    expect(await list.execute({ userId: store.userId + 1, limit: 2 })).toEqual({ ok: false, failure: { type: 'UserNotFound' } });
+    expect(await list.execute({ userId: store.userId + 1, limit: 2 })).toEqual({
+      ok: false,
+      failure: { type: 'UserNotFound' },
+    });
   });
 
   it('answers an item past its expiry as expired, in the list and alone', async () => {
@@ -46,7 +49,10 @@ describe('inventory use cases', () => {
 
   it('answers UserItemNotFound for an unknown user item and UserNotFound for an unknown user', async () => {
     const userItem = await store.buy();
-    expect(await get({ ...userItem, id: userItem.id + 1 })).toEqual({ ok: false, failure: { type: 'UserItemNotFound' } });
+    expect(await get({ ...userItem, id: userItem.id + 1 })).toEqual({
+      ok: false,
+      failure: { type: 'UserItemNotFound' },
+    });
     expect(
       await new GetUserItem(store.uow, store.clock).execute({ userId: store.userId + 1, userItemId: userItem.id }),
     ).toEqual({ ok: false, failure: { type: 'UserNotFound' } });
@@ -65,7 +71,9 @@ describe('inventory use cases', () => {
   it('refuses to consume an expired or withdrawn item', async () => {
     const expiring = await store.buy(anItemDraft().with({ sku: 'expiring', expiresAfterDays: 1 }));
     const withdrawn = await store.buy(anItemDraft().with({ sku: 'withdrawn' }));
-    await store.uow.run((tx) => tx.userItems.save({ ...withdrawn, status: 'withdrawn', withdrawnAt: store.clock.now() }));
+    await store.uow.run((tx) =>
+      tx.userItems.save({ ...withdrawn, status: 'withdrawn', withdrawnAt: store.clock.now() }),
+    );
     store.clock.advance(DAY_MS);
     expect(await consume(expiring)).toEqual({ ok: false, failure: { type: 'UserItemNotActive' } });
     expect(await consume(withdrawn)).toEqual({ ok: false, failure: { type: 'UserItemNotActive' } });

@@ -21,7 +21,10 @@ describe('catalogue use cases', () => {
     expect(page.value.data).toEqual([third, second]);
     const next = await list.execute({ limit: 2, cursor: page.value.nextCursor ?? undefined });
     expect(next).toEqual({ ok: true, value: { data: [first], nextCursor: null } });
-    expect(await list.execute({ limit: 2, cursor: 'forged' })).toEqual({ ok: false, failure: { type: 'InvalidCursor' } });
+    expect(await list.execute({ limit: 2, cursor: 'forged' })).toEqual({
+      ok: false,
+      failure: { type: 'InvalidCursor' },
+    });
   });
 
   it('finds any item by id, one off sale included, and answers ItemNotFound otherwise', async () => {

@@ -15,7 +15,12 @@ describe('OpenBox', () => {
   });
 
   const holdKeys = (keyCount: number) =>
-    store.uow.run((tx) => tx.attendances.save(anAttendance().with({ discordId: store.discordId }).withKeys(keyCount).build(), store.clock.now()));
+    store.uow.run((tx) =>
+      tx.attendances.save(
+        anAttendance().with({ discordId: store.discordId }).withKeys(keyCount).build(),
+        store.clock.now(),
+      ),
+    );
   const open = (input: Partial<OpenBoxInput> = {}) =>
     new OpenBox(store.uow, store.clock, random, new RecordedEvents()).execute({
       discordId: store.discordId,
@@ -32,7 +37,13 @@ describe('OpenBox', () => {
     const opened = await open();
     if (!opened.ok) throw new Error(opened.failure.type);
     expect(opened.value).toMatchObject({ prize: 20, keyCount: 7, points: 20 });
-    expect(opened.value.receipt).toMatchObject({ kind: 'attendance_box', delta: 20, balanceBefore: 0, balanceAfter: 20, source: 'client:attendance-bot' });
+    expect(opened.value.receipt).toMatchObject({
+      kind: 'attendance_box',
+      delta: 20,
+      balanceBefore: 0,
+      balanceAfter: 20,
+      source: 'client:attendance-bot',
+    });
     expect(keys()).toBe(7);
     expect(store.balance()).toBe(store.ledgerSum());
   });
@@ -50,7 +61,10 @@ describe('OpenBox', () => {
 
   it('refuses a box the keys do not cover, keeping keys and balance', async () => {
     await holdKeys(7);
-    expect(await open({ box: 'gold', premium: true })).toEqual({ ok: false, failure: { type: 'NotEnoughKeys', keyCount: 7 } });
+    expect(await open({ box: 'gold', premium: true })).toEqual({
+      ok: false,
+      failure: { type: 'NotEnoughKeys', keyCount: 7 },
+    });
     expect(keys()).toBe(7);
     expect(store.balance()).toBe(0);
   });
@@ -70,7 +84,11 @@ describe('OpenBox', () => {
 
   it('opens once for retries with the same idempotency key', async () => {
     await holdKeys(10);
-    const idempotency = { scope: 'client:1 POST /discords/{discordId}/attendances/unpack', key: 'u-1', fingerprint: 'a' };
+    const idempotency = {
+      scope: 'client:1 POST /discords/{discordId}/attendances/unpack',
+      key: 'u-1',
+      fingerprint: 'a',
+    };
     const first = await open({ idempotency });
     random.set(0.99);
     expect(await open({ idempotency })).toEqual(first);

@@ -13,7 +13,12 @@ describe('PurchaseItem', () => {
   });
 
   const buy = (itemId: number, extra: Partial<PurchaseItemInput> = {}) =>
-    new PurchaseItem(store.uow, store.clock, new RecordedEvents()).execute({ userId: store.userId, itemId, source: 'client:lara-bot', ...extra });
+    new PurchaseItem(store.uow, store.clock, new RecordedEvents()).execute({
+      userId: store.userId,
+      itemId,
+      source: 'client:lara-bot',
+      ...extra,
+    });
 
   it('charges the price with a purchase receipt and adds the user item tied to it', async () => {
     const item = await store.stock(anItemDraft().with({ price: 40, expiresAfterDays: 30 }));
@@ -22,7 +27,13 @@ describe('PurchaseItem', () => {
     if (!bought.ok) throw new Error(bought.failure.type);
     const { userItem, receipt, points } = bought.value;
     expect(points).toBe(60);
-    expect(receipt).toMatchObject({ kind: 'purchase', delta: -40, balanceBefore: 100, balanceAfter: 60, source: 'client:lara-bot' });
+    expect(receipt).toMatchObject({
+      kind: 'purchase',
+      delta: -40,
+      balanceBefore: 100,
+      balanceAfter: 60,
+      source: 'client:lara-bot',
+    });
     expect(userItem).toMatchObject({
       userId: store.userId,
       itemId: item.id,
@@ -50,7 +61,10 @@ describe('PurchaseItem', () => {
     const hidden = await store.stock(anItemDraft().with({ sku: 'hidden', sellable: false }));
     await store.grant(39);
     const before = store.uow.snapshot();
-    expect(await buy(item.id)).toEqual({ ok: false, failure: { type: 'InsufficientPoints', balance: 39, required: 40 } });
+    expect(await buy(item.id)).toEqual({
+      ok: false,
+      failure: { type: 'InsufficientPoints', balance: 39, required: 40 },
+    });
     expect(await buy(hidden.id)).toEqual({ ok: false, failure: { type: 'ItemNotSellable' } });
     expect(await buy(hidden.id + 100)).toEqual({ ok: false, failure: { type: 'ItemNotFound' } });
     expect(await buy(item.id, { userId: store.userId + 1 })).toEqual({ ok: false, failure: { type: 'UserNotFound' } });
@@ -70,7 +84,9 @@ describe('PurchaseItem', () => {
     await buy(item.id);
     expect(await buy(item.id)).toEqual({ ok: false, failure: { type: 'PurchaseLimitReached', maxPerUser: 2 } });
     if (!first.ok) throw new Error(first.failure.type);
-    await store.uow.run((tx) => tx.userItems.save({ ...first.value.userItem, status: 'withdrawn', withdrawnAt: store.clock.now() }));
+    await store.uow.run((tx) =>
+      tx.userItems.save({ ...first.value.userItem, status: 'withdrawn', withdrawnAt: store.clock.now() }),
+    );
     expect((await buy(item.id)).ok).toBe(true);
   });
 
@@ -105,7 +121,10 @@ describe('PurchaseItem', () => {
       const item = await store.stock();
       await store.grant(100);
       await buy(item.id, { idempotency: request('a') });
-      expect(await buy(item.id, { idempotency: request('b') })).toEqual({ ok: false, failure: { type: 'IdempotencyKeyReused' } });
+      expect(await buy(item.id, { idempotency: request('b') })).toEqual({
+        ok: false,
+        failure: { type: 'IdempotencyKeyReused' },
+      });
     });
   });
 });

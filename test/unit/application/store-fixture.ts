@@ -41,12 +41,20 @@ export async function openStore(): Promise<StoreFixture> {
     stock,
     async buy(draft) {
       const item = await stock(draft);
-      const bought = await new PurchaseItem(uow, clock, new RecordedEvents()).execute({ userId, itemId: item.id, source: 'cli' });
+      const bought = await new PurchaseItem(uow, clock, new RecordedEvents()).execute({
+        userId,
+        itemId: item.id,
+        source: 'cli',
+      });
       if (!bought.ok) throw new Error(`purchase failed: ${bought.failure.type}`);
       return bought.value.userItem;
     },
     async grant(points) {
-      const granted = await new ChangePoints(uow, clock, new RecordedEvents()).execute({ userId, points, source: 'cli' });
+      const granted = await new ChangePoints(uow, clock, new RecordedEvents()).execute({
+        userId,
+        points,
+        source: 'cli',
+      });
       if (!granted.ok) throw new Error(`grant failed: ${granted.failure.type}`);
     },
     balance: () => uow.snapshot().users.get(userId)?.points,

@@ -29,14 +29,21 @@ describe('WithdrawPurchase', () => {
     const withdrawn = await withdraw(userItem);
     if (!withdrawn.ok) throw new Error(withdrawn.failure.type);
     expect(withdrawn.value.points).toBe(1000);
-    expect(withdrawn.value.receipt).toMatchObject({ kind: 'withdrawal', delta: 40, balanceBefore: 960, balanceAfter: 1000 });
+    expect(withdrawn.value.receipt).toMatchObject({
+      kind: 'withdrawal',
+      delta: 40,
+      balanceBefore: 960,
+      balanceAfter: 1000,
+    });
     expect(withdrawn.value.userItem).toMatchObject({ status: 'withdrawn', withdrawnAt: store.clock.now() });
     expect(store.uow.snapshot().userItems.get(userItem.id)).toEqual(withdrawn.value.userItem);
     expect(store.balance()).toBe(store.ledgerSum());
   });
 
   it('refuses an item that is not withdrawable', async () => {
-    expect(await withdraw(await store.buy(anItemDraft().with({ withdrawable: false })))).toEqual(refusal('not_withdrawable'));
+    expect(await withdraw(await store.buy(anItemDraft().with({ withdrawable: false })))).toEqual(
+      refusal('not_withdrawable'),
+    );
   });
 
   it('refuses a consumed item', async () => {
@@ -66,8 +73,14 @@ describe('WithdrawPurchase', () => {
 
   it('refuses an unknown user item and an unknown user', async () => {
     const userItem = await store.buy();
-    expect(await withdraw({ ...userItem, id: userItem.id + 1 })).toEqual({ ok: false, failure: { type: 'UserItemNotFound' } });
-    expect(await withdraw(userItem, { userId: store.userId + 1 })).toEqual({ ok: false, failure: { type: 'UserNotFound' } });
+    expect(await withdraw({ ...userItem, id: userItem.id + 1 })).toEqual({
+      ok: false,
+      failure: { type: 'UserItemNotFound' },
+    });
+    expect(await withdraw(userItem, { userId: store.userId + 1 })).toEqual({
+      ok: false,
+      failure: { type: 'UserNotFound' },
+    });
   });
 
   it('refunds once when one item is withdrawn twice at the same time', async () => {
@@ -81,7 +94,11 @@ describe('WithdrawPurchase', () => {
 
   it('replays the first answer to a retry with the same idempotency key', async () => {
     const userItem = await store.buy();
-    const idempotency = { scope: 'client:1 POST /users/{id}/items/{userItemId}/withdraw', key: 'w-1', fingerprint: 'a' };
+    const idempotency = {
+      scope: 'client:1 POST /users/{id}/items/{userItemId}/withdraw',
+      key: 'w-1',
+      fingerprint: 'a',
+    };
     const first = await withdraw(userItem, { idempotency });
     expect(await withdraw(userItem, { idempotency })).toEqual(first);
     expect(first.ok && first.value.receipt.externalRef).toBe('w-1');

@@ -48,7 +48,10 @@ describe('checkIn', () => {
   });
 
   it('gives the tenth key and refuses an eleventh', () => {
-    const nine = anAttendance().withKeys(MAX_KEY_COUNT - 1).lastCheckedInAt(lastSecondOfDay).build();
+    const nine = anAttendance()
+      .withKeys(MAX_KEY_COUNT - 1)
+      .lastCheckedInAt(lastSecondOfDay)
+      .build();
     const tenth = checkIn(nine, midnight);
     expect(tenth.ok && tenth.value.attendance.keyCount).toBe(10);
     const ten = anAttendance().withKeys(MAX_KEY_COUNT).lastCheckedInAt(lastSecondOfDay).build();

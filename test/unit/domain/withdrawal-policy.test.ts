@@ -84,9 +84,13 @@ describe('withdrawalRefusal', () => {
   });
 
   it('allows a purchase of 167h59m ago and refuses one of exactly 168h ago', () => {
-    const lastMinute = aUserItem().boughtAt(new Date(hoursAgo(168).getTime() + MINUTE)).build();
+    const lastMinute = aUserItem()
+      .boughtAt(new Date(hoursAgo(168).getTime() + MINUTE))
+      .build();
     expect(withdrawalRefusal(request({ userItem: lastMinute }))).toBeNull();
-    const lastMillisecond = aUserItem().boughtAt(new Date(hoursAgo(168).getTime() + 1)).build();
+    const lastMillisecond = aUserItem()
+      .boughtAt(new Date(hoursAgo(168).getTime() + 1))
+      .build();
     expect(withdrawalRefusal(request({ userItem: lastMillisecond }))).toBeNull();
     expect(withdrawalRefusal(request({ userItem: aUserItem().boughtAt(hoursAgo(168)).build() }))).toBe('too_late');
   });

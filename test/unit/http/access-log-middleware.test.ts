@@ -79,6 +79,8 @@ describe('the access-log middleware', () => {
 
   it('logs an unauthenticated request with "-" as the user', async () => {
     await (await fetch(`${app.baseUrl}/users/1`)).text();
-    expect(await nextLine(1)).toMatch(/^127\.0\.0\.1 - - \[.*\] "GET \/api\/v2\/users\/1 HTTP\/1\.1" 401 \d+ "-" "node" /);
+    expect(await nextLine(1)).toMatch(
+      /^127\.0\.0\.1 - - \[.*\] "GET \/api\/v2\/users\/1 HTTP\/1\.1" 401 \d+ "-" "node" /,
+    );
   });
 });

@@ -16,7 +16,11 @@ describe('FAILURE_RESPONSES', () => {
     expect(failureAnswer({ type: 'InsufficientPoints', balance: 20, required: 21 })).toEqual({
       status: 409,
       body: {
-        error: { code: 'INSUFFICIENT_POINTS', message: FAILURE_RESPONSES.InsufficientPoints.message, details: { balance: 20, required: 21 } },
+        error: {
+          code: 'INSUFFICIENT_POINTS',
+          message: FAILURE_RESPONSES.InsufficientPoints.message,
+          details: { balance: 20, required: 21 },
+        },
         message: FAILURE_RESPONSES.InsufficientPoints.message,
       },
     });
@@ -30,6 +34,8 @@ describe('FAILURE_RESPONSES', () => {
     expect(failureAnswer({ type: 'PurchaseLimitReached', maxPerUser: 2 }).body).toMatchObject({
       error: { details: { max_per_user: 2 } },
     });
-    expect(failureAnswer({ type: 'NotEnoughKeys', keyCount: 7 }).body).toMatchObject({ error: { details: { key_count: 7 } } });
+    expect(failureAnswer({ type: 'NotEnoughKeys', keyCount: 7 }).body).toMatchObject({
+      error: { details: { key_count: 7 } },
+    });
   });
 });

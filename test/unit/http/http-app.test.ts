@@ -81,7 +81,10 @@ describe('createHttpApp', () => {
     expect(registered.status).toBe(201);
     const { id } = await bodyOf(registered);
 
-    const emptyPatch = await fetch(`${started.baseUrl}/users/${id}`, { method: 'PATCH', headers: { authorization: token } });
+    const emptyPatch = await fetch(`${started.baseUrl}/users/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: token },
+    });
     expect(emptyPatch.status).toBe(200);
     expect((await bodyOf(emptyPatch)).name).toBe('lara');
   });

@@ -20,7 +20,9 @@ describe('GET /metrics and the request duration histogram', () => {
 
     expect(scraped.status).toBe(200);
     expect(scraped.headers.get('content-type')).toContain('text/plain');
-    expect(text).toContain('http_request_duration_seconds_count{method="GET",route="/api/v2/users/:id",status="404"} 2');
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/api/v2/users/:id",status="404"} 2',
+    );
     expect(text).toContain('http_request_duration_seconds_count{method="GET",route="unmatched",status="404"} 1');
     expect(text).not.toContain('/users/41');
   });

@@ -23,7 +23,18 @@ describe('openApiDocument', () => {
 
   it('lists the success and every refusal with its codes, from the same failure table the answers use', () => {
     const responses = grant?.responses ?? {};
-    expect(Object.keys(responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422', '503']);
+    expect(Object.keys(responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '503',
+    ]);
     expect(responses['503']?.description).toBe('BUSY, DATABASE_UNAVAILABLE');
     expect(responses['409']?.description).toBe('INSUFFICIENT_POINTS, BALANCE_OUT_OF_RANGE, IDEMPOTENCY_KEY_IN_USE');
     expect(responses['422']?.description).toBe('VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED');

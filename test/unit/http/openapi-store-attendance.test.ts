@@ -18,7 +18,8 @@ describe('openApiDocument of the store and attendance routes', () => {
   });
   const path = (route: string) => document.paths?.[`/api/v2${route}`];
   const schemaRef = (response: unknown): unknown =>
-    (response as { content: { 'application/json': { schema: { $ref: string } } } }).content['application/json'].schema.$ref;
+    (response as { content: { 'application/json': { schema: { $ref: string } } } }).content['application/json'].schema
+      .$ref;
 
   it('documents every new route with its scope', () => {
     expect(path('/items')?.get?.security).toEqual([{ clientToken: ['items:read'] }]);
@@ -26,12 +27,18 @@ describe('openApiDocument of the store and attendance routes', () => {
     expect(path('/users/{id}/items')?.get?.security).toEqual([{ clientToken: ['users:read'] }]);
     expect(path('/users/{id}/items')?.post?.security).toEqual([{ clientToken: ['store:purchase'] }]);
     expect(path('/users/{id}/items/{userItemId}')?.put?.security).toEqual([{ clientToken: ['store:purchase'] }]);
-    expect(path('/users/{id}/items/{userItemId}/withdraw')?.post?.security).toEqual([{ clientToken: ['store:purchase'] }]);
+    expect(path('/users/{id}/items/{userItemId}/withdraw')?.post?.security).toEqual([
+      { clientToken: ['store:purchase'] },
+    ]);
     expect(path('/discords/{discordId}/attendances/unpack')?.post?.security).toEqual([{ clientToken: ['attendance'] }]);
   });
 
   it('takes an Idempotency-Key on purchases, withdrawals and box openings', () => {
-    for (const route of ['/users/{id}/items', '/users/{id}/items/{userItemId}/withdraw', '/discords/{discordId}/attendances/unpack']) {
+    for (const route of [
+      '/users/{id}/items',
+      '/users/{id}/items/{userItemId}/withdraw',
+      '/discords/{discordId}/attendances/unpack',
+    ]) {
       expect(path(route)?.post?.parameters).toEqual(
         expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'idempotency-key' })]),
       );

@@ -77,7 +77,8 @@ export function openApiDocument(
     info: {
       title: 'Forte',
       version: '2',
-      description: 'The points ledger of the Discord bots. Every error answers `{"error": {code, message, details?}, "message"}`.',
+      description:
+        'The points ledger of the Discord bots. Every error answers `{"error": {code, message, details?}, "message"}`.',
     },
     tags: [...tags, SERVICE_TAG],
   });
@@ -92,7 +93,8 @@ function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
   for (const [status, listed] of Object.entries({ ...refusals, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
     listed.forEach((code) => add(Number(status), code));
   }
-  for (const failure of failureTypesOf(endpoint)) add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
+  for (const failure of failureTypesOf(endpoint))
+    add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
 
   const { status, description, schema } = endpoint.success;
   const responses: Record<string, ResponseConfig> = {

@@ -30,7 +30,11 @@ export function attendanceRoutes(deps: Pick<HttpDependencies, 'getAttendance' | 
       summary: 'Keys held and the last check-in',
       auth: botWithScope('attendance'),
       params: DiscordIdParams,
-      success: { status: 200, description: 'The attendance, keys 0 when the user never checked in', schema: AttendanceResponse },
+      success: {
+        status: 200,
+        description: 'The attendance, keys 0 when the user never checked in',
+        schema: AttendanceResponse,
+      },
       failures: { UserNotFound: true },
       handle: async ({ params }) =>
         answer(await deps.getAttendance.execute({ discordId: params.discordId }), 200, presentAttendance),
@@ -45,7 +49,8 @@ export function attendanceRoutes(deps: Pick<HttpDependencies, 'getAttendance' | 
       failures: { UserNotFound: true, AlreadyCheckedIn: true, MaxKeyCount: true },
       failureBodies: { 409: CheckInRefusal },
       presentFailure: checkInRefusal,
-      handle: async ({ params }) => answerWith(await deps.checkIn.execute({ discordId: params.discordId }), presentCheckIn),
+      handle: async ({ params }) =>
+        answerWith(await deps.checkIn.execute({ discordId: params.discordId }), presentCheckIn),
     }),
     defineEndpoint({
       method: 'post',
@@ -57,7 +62,13 @@ export function attendanceRoutes(deps: Pick<HttpDependencies, 'getAttendance' | 
       body: UnpackBody,
       idempotent: true,
       success: { status: 200, description: 'The prize and the keys left', schema: UnpackResponse },
-      failures: { UserNotFound: true, NotEnoughKeys: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
+      failures: {
+        UserNotFound: true,
+        NotEnoughKeys: true,
+        BalanceOutOfRange: true,
+        IdempotencyKeyReused: true,
+        IdempotencyKeyInUse: true,
+      },
       failureBodies: { 400: NotEnoughKeysResponse },
       presentFailure: unpackRefusal,
       handle: async ({ params, query, body, client, idempotency }) => {

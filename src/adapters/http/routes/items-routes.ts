@@ -16,7 +16,11 @@ export function itemsRoutes(deps: Pick<HttpDependencies, 'listSellableItems' | '
       success: { status: 200, description: 'One page of sellable items', schema: ItemPageResponse },
       failures: { InvalidCursor: true },
       handle: async ({ query }) =>
-        answer(await deps.listSellableItems.execute({ limit: query.limit, cursor: query.cursor }), 200, presentItemPage),
+        answer(
+          await deps.listSellableItems.execute({ limit: query.limit, cursor: query.cursor }),
+          200,
+          presentItemPage,
+        ),
     }),
     defineEndpoint({
       method: 'get',

@@ -16,7 +16,13 @@ export function pointsRoutes(deps: Pick<HttpDependencies, 'changePoints'>): AnyE
       body: ChangePointsBody,
       idempotent: true,
       success: { status: 201, description: 'The receipt and the new balance', schema: PointsChangedResponse },
-      failures: { UserNotFound: true, InsufficientPoints: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
+      failures: {
+        UserNotFound: true,
+        InsufficientPoints: true,
+        BalanceOutOfRange: true,
+        IdempotencyKeyReused: true,
+        IdempotencyKeyInUse: true,
+      },
       handle: async ({ params, body, client, idempotency }) =>
         answer(
           await deps.changePoints.execute({

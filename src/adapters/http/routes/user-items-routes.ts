@@ -14,7 +14,10 @@ import {
 import { UserIdParams } from '../schemas/user-schemas';
 
 export function userItemsRoutes(
-  deps: Pick<HttpDependencies, 'listUserItems' | 'getUserItem' | 'purchaseItem' | 'consumeUserItem' | 'withdrawPurchase'>,
+  deps: Pick<
+    HttpDependencies,
+    'listUserItems' | 'getUserItem' | 'purchaseItem' | 'consumeUserItem' | 'withdrawPurchase'
+  >,
 ): AnyEndpoint[] {
   return [
     defineEndpoint({
@@ -42,7 +45,11 @@ export function userItemsRoutes(
       success: { status: 200, description: 'The user item', schema: UserItemResponse },
       failures: { UserNotFound: true, UserItemNotFound: true },
       handle: async ({ params }) =>
-        answer(await deps.getUserItem.execute({ userId: params.id, userItemId: params.userItemId }), 200, presentUserItem),
+        answer(
+          await deps.getUserItem.execute({ userId: params.id, userItemId: params.userItemId }),
+          200,
+          presentUserItem,
+        ),
     }),
     defineEndpoint({
       method: 'post',
@@ -52,8 +59,21 @@ export function userItemsRoutes(
       params: UserIdParams,
       body: PurchaseBody,
       idempotent: true,
-      success: { status: 201, description: 'The user item, the receipt and the new balance', schema: UserItemTradeResponse },
-      failures: { UserNotFound: true, ItemNotFound: true, ItemNotSellable: true, PurchaseLimitReached: true, InsufficientPoints: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
+      success: {
+        status: 201,
+        description: 'The user item, the receipt and the new balance',
+        schema: UserItemTradeResponse,
+      },
+      failures: {
+        UserNotFound: true,
+        ItemNotFound: true,
+        ItemNotSellable: true,
+        PurchaseLimitReached: true,
+        InsufficientPoints: true,
+        BalanceOutOfRange: true,
+        IdempotencyKeyReused: true,
+        IdempotencyKeyInUse: true,
+      },
       handle: async ({ params, body, client, idempotency }) =>
         answer(
           await deps.purchaseItem.execute({
@@ -77,7 +97,9 @@ export function userItemsRoutes(
       failures: { UserNotFound: true, UserItemNotFound: true, UserItemNotActive: true },
       handle: async ({ params, body }) => {
         const target = { userId: params.id, userItemId: params.userItemId };
-        const result = body.consumed ? await deps.consumeUserItem.execute(target) : await deps.getUserItem.execute(target);
+        const result = body.consumed
+          ? await deps.consumeUserItem.execute(target)
+          : await deps.getUserItem.execute(target);
         return answer(result, 200, presentUserItem);
       },
     }),
@@ -88,8 +110,19 @@ export function userItemsRoutes(
       auth: botWithScope('store:purchase'),
       params: UserItemParams,
       idempotent: true,
-      success: { status: 200, description: 'The withdrawn user item, the refund receipt and the new balance', schema: UserItemTradeResponse },
-      failures: { UserNotFound: true, UserItemNotFound: true, WithdrawalNotAllowed: true, BalanceOutOfRange: true, IdempotencyKeyReused: true, IdempotencyKeyInUse: true },
+      success: {
+        status: 200,
+        description: 'The withdrawn user item, the refund receipt and the new balance',
+        schema: UserItemTradeResponse,
+      },
+      failures: {
+        UserNotFound: true,
+        UserItemNotFound: true,
+        WithdrawalNotAllowed: true,
+        BalanceOutOfRange: true,
+        IdempotencyKeyReused: true,
+        IdempotencyKeyInUse: true,
+      },
       handle: async ({ params, client, idempotency }) =>
         answer(
           await deps.withdrawPurchase.execute({

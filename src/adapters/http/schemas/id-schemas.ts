@@ -15,7 +15,8 @@ export const discordId = (description: string) =>
   z
     .string({
       // A missing value keeps zod's own "expected string, received undefined".
-      error: (issue) => (issue.input === undefined ? undefined : 'must be a string of 17 to 20 digits (a JSON number loses digits)'),
+      error: (issue) =>
+        issue.input === undefined ? undefined : 'must be a string of 17 to 20 digits (a JSON number loses digits)',
     })
     .regex(DISCORD_ID_PATTERN, { error: 'must be a string of 17 to 20 digits' })
     .meta({ description, example: '368003617146880001' });

@@ -11,11 +11,7 @@ export const PageQuery = z.strictObject({
     .pipe(z.number().int().min(1).max(100))
     .default(DEFAULT_PAGE_LIMIT)
     .meta({ description: 'Page size, 1 to 100', type: 'integer' }),
-  cursor: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: "The previous page's `next_cursor`" }),
+  cursor: z.string().min(1).optional().meta({ description: "The previous page's `next_cursor`" }),
 });
 
 /** `{data, next_cursor}` of a list of `entry`, registered in OpenAPI under `id`. */

@@ -2,7 +2,14 @@ import { parseDatabaseUrl } from '../../../../src/adapters/persistence/database-
 
 describe('parseDatabaseUrl', () => {
   it.each([
-    ['mysql://forte:p%40ss%3Aword@db.internal:3307/forte_prod', 'db.internal', 3307, 'forte', 'p@ss:word', 'forte_prod'],
+    [
+      'mysql://forte:p%40ss%3Aword@db.internal:3307/forte_prod',
+      'db.internal',
+      3307,
+      'forte',
+      'p@ss:word',
+      'forte_prod',
+    ],
     ['mysql://root@127.0.0.1/forte', '127.0.0.1', 3306, 'root', '', 'forte'],
   ])('reads %s, decoding user and password and defaulting the port', (url, host, port, user, password, database) => {
     expect(parseDatabaseUrl(url)).toEqual({ kind: 'mysql', host, port, user, password, database });

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { EmulatedLabel, GitHubLabelsEmulator, startGitHubLabelsEmulator } from '../support/github-labels-emulator';
-import { runProcess } from '../support/run-process';
+import { EmulatedLabel, GitHubLabelsEmulator, startGitHubLabelsEmulator } from '../../support/github-labels-emulator';
+import { runProcess } from '../../support/run-process';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/sync-labels.js');
 const WANTED: Array<{ name: string; color: string; description: string }> = YAML.parse(
   readFileSync(join(ROOT, '.github/labels.yml'), 'utf8'),
@@ -62,7 +62,9 @@ describe('scripts/sync-labels.js against an emulated GitHub labels API', () => {
     expect(first.stdout).toContain('renamed Priority:High → priority:high');
     expect(first.stdout).toContain(`${REPO}: ${WANTED.length - 2} created, 2 updated, 0 unchanged`);
     expect(first.stdout).toContain('not in the labels file (left as they are): bug, documentation, duplicate');
-    expect(emulator.labels.map((label) => label.name)).toEqual(expect.arrayContaining(NEW_REPOSITORY.slice(0, 9).map((label) => label.name)));
+    expect(emulator.labels.map((label) => label.name)).toEqual(
+      expect.arrayContaining(NEW_REPOSITORY.slice(0, 9).map((label) => label.name)),
+    );
     expect(emulator.requests.filter((request) => request.startsWith('PATCH'))).toEqual([
       `PATCH /repos/${REPO}/labels/${encodeURIComponent('>버그')}`,
       `PATCH /repos/${REPO}/labels/${encodeURIComponent('Priority:High')}`,
@@ -80,8 +82,14 @@ describe('scripts/sync-labels.js against an emulated GitHub labels API', () => {
 
   it('renames a label listed under from_name instead of making a second one', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'forte-labels-')), 'labels.yml');
-    writeFileSync(file, YAML.stringify([{ name: '>버그', color: 'd73a4a', description: '잘못된 동작', from_name: 'bug' }]));
-    emulator.labels.splice(emulator.labels.findIndex((label) => label.name === '>버그'), 1);
+    writeFileSync(
+      file,
+      YAML.stringify([{ name: '>버그', color: 'd73a4a', description: '잘못된 동작', from_name: 'bug' }]),
+    );
+    emulator.labels.splice(
+      emulator.labels.findIndex((label) => label.name === '>버그'),
+      1,
+    );
     const run = await sync(emulator, ['--file', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('renamed bug → >버그');
@@ -97,7 +105,7 @@ describe('scripts/sync-labels.js against an emulated GitHub labels API', () => {
     expect(emulator.requests.every((request) => request.startsWith('GET'))).toBe(true);
   });
 
-  it('a refused token is exit 1 with GitHub\'s reason, and nothing changes', async () => {
+  it("a refused token is exit 1 with GitHub's reason, and nothing changes", async () => {
     const run = await sync(emulator, [], { GITHUB_TOKEN: 'ghp_wrong' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/sync-labels: GET .*\/labels\?per_page=100 answered 401: Bad credentials/);
@@ -115,7 +123,10 @@ describe('scripts/sync-labels.js against an emulated GitHub labels API', () => {
     const badColour = await sync(emulator, ['--file', join(dir, 'bad.yml')]);
     expect(badColour.code).toBe(2);
     expect(badColour.stderr).toContain('/0/color must match pattern "^[0-9a-f]{6}$"');
-    writeFileSync(join(dir, 'twice.yml'), YAML.stringify([...WANTED.slice(0, 1), { ...WANTED[0], name: WANTED[0]!.name.toUpperCase() }]));
+    writeFileSync(
+      join(dir, 'twice.yml'),
+      YAML.stringify([...WANTED.slice(0, 1), { ...WANTED[0], name: WANTED[0]!.name.toUpperCase() }]),
+    );
     const twice = await sync(emulator, ['--file', join(dir, 'twice.yml')]);
     expect(twice).toMatchObject({ code: 2, stderr: expect.stringContaining('is listed twice') });
     expect(emulator.requests).toEqual([]);

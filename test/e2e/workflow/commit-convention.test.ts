@@ -1,12 +1,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newRepository, run, sandboxEnv } from '../support/git-sandbox';
+import { newRepository, run, sandboxEnv } from '../../support/git-sandbox';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const COMMITLINT = join(ROOT, 'node_modules/.bin/commitlint');
 const INSTALL_HOOKS = join(ROOT, '.husky/install.mjs');
-const ACCEPTED: string[] = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/commit-messages/accepted.json'), 'utf8')).messages;
+const ACCEPTED: string[] = JSON.parse(
+  readFileSync(join(ROOT, 'test/fixtures/commit-messages/accepted.json'), 'utf8'),
+).messages;
 
 interface Problem {
   name: string;
@@ -20,7 +22,13 @@ function lintAsHistory(messages: string[]): { status: number | null; problems: M
   const env = sandboxEnv();
   const repo = newRepository(env);
   const commit = (message: string) => {
-    const outcome = run('git', ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', '-'], repo.dir, env, message);
+    const outcome = run(
+      'git',
+      ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '--allow-empty', '--cleanup=verbatim', '-F', '-'],
+      repo.dir,
+      env,
+      message,
+    );
     if (outcome.status !== 0) throw new Error(`could not commit ${JSON.stringify(message)}: ${outcome.stderr}`);
   };
   commit('기타: 시작');
@@ -28,7 +36,16 @@ function lintAsHistory(messages: string[]): { status: number | null; problems: M
   messages.forEach(commit);
   const lint = run(
     COMMITLINT,
-    ['--config', join(ROOT, 'commitlint.config.js'), '--from', start, '--to', 'HEAD', '--format', join(ROOT, 'test/support/commitlint-json-format.cjs')],
+    [
+      '--config',
+      join(ROOT, 'commitlint.config.js'),
+      '--from',
+      start,
+      '--to',
+      'HEAD',
+      '--format',
+      join(ROOT, 'test/support/commitlint-json-format.cjs'),
+    ],
     repo.dir,
     env,
   );
@@ -38,7 +55,12 @@ function lintAsHistory(messages: string[]): { status: number | null; problems: M
 
 describe('the commit convention (commitlint.config.js)', () => {
   it("accepts the convention's examples, every subject of the history it was written from, and what git writes", () => {
-    const messages = [...ACCEPTED, "Merge branch 'workflow'", "Merge branch 'logs' into main", 'Revert "기능: 포르테 스토어 서비스단 구현"'];
+    const messages = [
+      ...ACCEPTED,
+      "Merge branch 'workflow'",
+      "Merge branch 'logs' into main",
+      'Revert "기능: 포르테 스토어 서비스단 구현"',
+    ];
     const { status, problems } = lintAsHistory(messages);
     expect(problems.size).toBe(new Set(messages.map(header)).size);
     expect([...problems].filter(([, found]) => found.length > 0)).toEqual([]);
@@ -50,17 +72,33 @@ describe('the commit convention (commitlint.config.js)', () => {
     ['fix: 청약철회 에러', '"버그"를 쓰세요', 'is not a type here: write "버그"'],
     ['feat(store): 스토어 서비스', '"기능"을 쓰세요', 'write "기능"'],
     ['docs: README', '"문서"를 쓰세요', 'write "문서"'],
-    ['업데이트: 스토어', '"업데이트"는 허용된 타입이 아닙니다', 'is not an allowed type. Types: 기능, 버그, 리팩토링, 형식, 테스트, 문서, 기타'],
+    [
+      '업데이트: 스토어',
+      '"업데이트"는 허용된 타입이 아닙니다',
+      'is not an allowed type. Types: 기능, 버그, 리팩토링, 형식, 테스트, 문서, 기타',
+    ],
     ['포르테 스토어 서비스단 구현', '첫 줄은 "타입: 제목" 형식이어야 합니다', 'The first line must read "Type: Title"'],
     ['[기능] 스토어 서비스', '첫 줄은 "타입: 제목" 형식이어야 합니다', 'The first line must read "Type: Title"'],
     ['기능:스토어 서비스', '콜론(:) 뒤에 빈칸 하나를 두세요', 'Put one space after the colon'],
     ['기능 : 스토어 서비스', '콜론(:) 앞에는 빈칸을 두지 않습니다', 'No space before the colon'],
     ['기능: ', '"기능:" 다음에 제목이 필요합니다', 'A title must follow "기능:"'],
-    ['해결: 포르테 스토어 청약철회 에러 수정', '"해결:" 다음에는 이슈 번호가 옵니다', '"해결:" takes the issue number first'],
+    [
+      '해결: 포르테 스토어 청약철회 에러 수정',
+      '"해결:" 다음에는 이슈 번호가 옵니다',
+      '"해결:" takes the issue number first',
+    ],
     ['참고: 54 청약철회', '"참고:" 다음에는 이슈 번호가 옵니다', 'takes the issue number first: "참고: #54 Title"'],
     ['관련: #17', '이슈 번호 다음에 빈칸과 제목이 필요합니다', 'A space and a title must follow the issue number'],
-    ['해결: #54청약철회 에러 수정', '이슈 번호 다음에 빈칸과 제목이 필요합니다', 'A space and a title must follow the issue number'],
-    ['기능: 스토어 서비스\n본문이 제목에 붙어 있음', '제목 줄과 본문 사이에 빈 줄을 두세요', 'Leave a blank line between the title and the body'],
+    [
+      '해결: #54청약철회 에러 수정',
+      '이슈 번호 다음에 빈칸과 제목이 필요합니다',
+      'A space and a title must follow the issue number',
+    ],
+    [
+      '기능: 스토어 서비스\n본문이 제목에 붙어 있음',
+      '제목 줄과 본문 사이에 빈 줄을 두세요',
+      'Leave a blank line between the title and the body',
+    ],
   ];
 
   it('rejects malformed messages, saying in Korean and in English what is wrong and how to write it', () => {
@@ -75,10 +113,14 @@ describe('the commit convention (commitlint.config.js)', () => {
   });
 
   it("links its rejections to CONTRIBUTING.md's section on commit messages", () => {
-    const [file, anchor] = (require(join(ROOT, 'commitlint.config.js')).helpUrl as string).split('#');
+    const helpUrl = /helpUrl: '([^']+)'/.exec(readFileSync(join(ROOT, 'commitlint.config.js'), 'utf8'))?.[1] ?? '';
+    const [file, anchor] = helpUrl.split('#');
     // GitHub's heading anchors: lower case, punctuation other than hyphens dropped, spaces made hyphens.
     const anchors = [...readFileSync(join(ROOT, file ?? ''), 'utf8').matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
-      (heading ?? '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+      (heading ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} -]/gu, '')
+        .replace(/ /g, '-'),
     );
     expect(anchors).toContain(anchor);
   });

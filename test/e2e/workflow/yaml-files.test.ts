@@ -3,23 +3,30 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import YAML from 'yaml';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const SCHEMAS = join(ROOT, 'test/fixtures/schemas');
 const COMMIT_TYPES = ['기능', '버그', '리팩토링', '형식', '테스트', '문서', '기타'];
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
+// The files are read key by key; `any` keeps those reads short, and the schemas and assertions check the shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Yaml = any;
+
 /** Parses YAML text strictly (any syntax error or duplicate key fails) and checks it against a JSON schema. */
-function check(text: string, schemaFile: string): { data: any; problems: string[] } {
+function check(text: string, schemaFile: string): { data: Yaml; problems: string[] } {
   const document = YAML.parseDocument(text, { uniqueKeys: true });
   if (document.errors.length > 0) return { data: null, problems: document.errors.map((error) => error.message) };
   const data = document.toJS();
   const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(readJson(schemaFile));
   const valid = validate(data);
-  return { data, problems: valid ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`) };
+  return {
+    data,
+    problems: valid ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`),
+  };
 }
 
-function checkFile(file: string, schemaFile: string): any {
+function checkFile(file: string, schemaFile: string): Yaml {
   const { data, problems } = check(readFileSync(join(ROOT, file), 'utf8'), schemaFile);
   expect({ file, problems }).toEqual({ file, problems: [] });
   return data;
@@ -39,7 +46,9 @@ describe('GitHub Actions workflows (.github/workflows)', () => {
     const job = (body: string) => `on: push\njobs:\n  test:\n${body}`;
     expect(problems(job('    runs-on: ubuntu-24.04\n    steps:\n      - run: npm test\n'))).toEqual([]);
     expect(problems(job('    runs_on: ubuntu-24.04\n    steps:\n      - run: npm test\n'))).not.toEqual([]);
-    expect(problems(job('    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n        run: ls\n'))).not.toEqual([]);
+    expect(
+      problems(job('    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n        run: ls\n')),
+    ).not.toEqual([]);
     expect(problems(job('    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout\n'))).not.toEqual([]);
     expect(problems('on: pushed\njobs:\n  a:\n    runs-on: x\n    steps: [{run: ls}]\n')).not.toEqual([]);
     expect(problems('on: push\non: pull_request\njobs: {}\n')).not.toEqual([]);
@@ -47,7 +56,9 @@ describe('GitHub Actions workflows (.github/workflows)', () => {
 
   it("ci.yml runs the README's test command against a MariaDB service container, then builds the artifact", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const testCommand = [...readme.matchAll(/```sh\n([^`]*?)\n```/g)].map((block) => block[1]).find((block) => /npm test/.test(block ?? ''));
+    const testCommand = [...readme.matchAll(/```sh\n([^`]*?)\n```/g)]
+      .map((block) => block[1])
+      .find((block) => /npm test/.test(block ?? ''));
     expect(testCommand).toBe('npm install && npm test');
 
     const ci = checkFile('.github/workflows/ci.yml', WORKFLOW_SCHEMA);
@@ -85,21 +96,28 @@ describe('labels as code (.github/labels.yml)', () => {
     const schema = join(ROOT, '.github/labels.schema.json');
     expect(check('- {name: ">기능", color: "1d76db", description: "x"}', schema).problems).toEqual([]);
     expect(check('- {name: ">기능", color: "#1d76db", description: "x"}', schema).problems).not.toEqual([]);
-    expect(check(`- {name: ">기능", color: "1d76db", description: "${'x'.repeat(101)}"}`, schema).problems).not.toEqual([]);
+    expect(check(`- {name: ">기능", color: "1d76db", description: "${'x'.repeat(101)}"}`, schema).problems).not.toEqual(
+      [],
+    );
     expect(check('- {name: "misc", color: "1d76db", description: "x"}', schema).problems).not.toEqual([]);
   });
 });
 
 describe('issue and pull-request templates (.github)', () => {
   const labels = new Set(
-    (YAML.parse(readFileSync(join(ROOT, '.github/labels.yml'), 'utf8')) as Array<{ name: string }>).map((label) => label.name),
+    (YAML.parse(readFileSync(join(ROOT, '.github/labels.yml'), 'utf8')) as Array<{ name: string }>).map(
+      (label) => label.name,
+    ),
   );
 
-  it.each(['feature', 'bug', 'hotfix'])('%s.yml is an issue form with one type label, all of them in labels.yml', (name) => {
-    const form = checkFile(`.github/ISSUE_TEMPLATE/${name}.yml`, join(SCHEMAS, 'github-issue-form.schema.json'));
-    expect((form.labels as string[]).filter((label) => !labels.has(label))).toEqual([]);
-    expect((form.labels as string[]).filter((label) => label.startsWith('>'))).toHaveLength(1);
-  });
+  it.each(['feature', 'bug', 'hotfix'])(
+    '%s.yml is an issue form with one type label, all of them in labels.yml',
+    (name) => {
+      const form = checkFile(`.github/ISSUE_TEMPLATE/${name}.yml`, join(SCHEMAS, 'github-issue-form.schema.json'));
+      expect((form.labels as string[]).filter((label) => !labels.has(label))).toEqual([]);
+      expect((form.labels as string[]).filter((label) => label.startsWith('>'))).toHaveLength(1);
+    },
+  );
 
   it('config.yml sends every new issue through a template', () => {
     expect(checkFile('.github/ISSUE_TEMPLATE/config.yml', join(SCHEMAS, 'github-issue-config.schema.json'))).toEqual({
@@ -117,7 +135,13 @@ describe('issue and pull-request templates (.github)', () => {
 describe('the CodeDeploy AppSpec (deploy/appspec.yml)', () => {
   it('parses, fits the AppSpec schema, and runs executable hook scripts through the whole lifecycle', () => {
     const appspec = checkFile('deploy/appspec.yml', join(SCHEMAS, 'codedeploy-appspec.schema.json'));
-    expect(Object.keys(appspec.hooks)).toEqual(['ApplicationStop', 'BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService']);
+    expect(Object.keys(appspec.hooks)).toEqual([
+      'ApplicationStop',
+      'BeforeInstall',
+      'AfterInstall',
+      'ApplicationStart',
+      'ValidateService',
+    ]);
     for (const hooks of Object.values<Array<{ location: string }>>(appspec.hooks)) {
       for (const { location } of hooks) {
         expect(existsSync(join(ROOT, location))).toBe(true);
