@@ -10,6 +10,9 @@ import { createTestDatabase, dropTestDatabase } from '../../support/test-databas
 const SUPERVISOR = join(__dirname, '../../../deploy/forte-supervisor.js');
 
 /** The supervisor running the built forte-cli serve, as the systemd unit runs it, with its output collected. */
+/** Supervisors still running: a test that fails half-way leaves none behind (afterEach stops them). */
+const running = new Set<Supervised>();
+
 class Supervised {
   output = '';
   readonly exited: Promise<number | null>;
@@ -28,6 +31,8 @@ class Supervised {
     this.child.stdout?.on('data', collect);
     this.child.stderr?.on('data', collect);
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    running.add(this);
+    void this.exited.then(() => running.delete(this));
   }
 
   signal(name: NodeJS.Signals): void {
@@ -69,6 +74,11 @@ async function hammer(port: number, done: Promise<unknown>): Promise<Array<numbe
 }
 
 describe("deploy/forte-supervisor.js (the unit's ExecStart)", () => {
+  afterEach(async () => {
+    for (const supervisor of running) supervisor.signal('SIGTERM');
+    await Promise.all([...running].map((supervisor) => supervisor.exited));
+  }, 45_000);
+
   it('reloads on SIGHUP without refusing a connection, with the new .env, and stops on SIGTERM', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'forte-supervised-'));
     const port = await freePort();
