@@ -164,7 +164,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.createClient, [uow, tokens, clock], (w, k, t) => new CreateClient(w, k, t));
   c.factory(u.listClients, [uow], (w) => new ListClients(w));
   c.factory(u.revokeClient, [uow, clock], (w, t) => new RevokeClient(w, t));
-  c.factory(u.authenticateClient, [uow, tokens], (w, k) => new AuthenticateClient(w, k));
+  c.factory(u.authenticateClient, [uow, tokens, clock], (w, k, t) => new AuthenticateClient(w, k, t));
   c.factory(u.listSellableItems, [uow], (w) => new ListSellableItems(w));
   c.factory(u.getItem, [uow], (w) => new GetItem(w));
   c.factory(u.purchaseItem, [uow, clock, events], (w, t, e) => new PurchaseItem(w, t, e));

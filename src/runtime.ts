@@ -25,7 +25,10 @@ export async function openRuntime(
   config: Config,
   options: { migrations: MigrationPolicy; overrides?: Overrides },
 ): Promise<Runtime> {
-  const database = openDatabase(config.DATABASE_URL, { lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS });
+  const database = openDatabase(config.DATABASE_URL, {
+    lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
   try {
     await applyPolicy(database, options.migrations);
   } catch (error) {

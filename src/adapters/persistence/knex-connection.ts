@@ -12,10 +12,12 @@ export interface ConnectionOptions {
    * is far too long for an API request.
    */
   lockTimeoutMs?: number;
+  /** MySQL connections this process keeps at most; SQLite has one for writes and one for reads. */
+  poolSize?: number;
 }
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
-const MYSQL_POOL_MAX = 10;
+export const DEFAULT_POOL_SIZE = 20;
 const STRICT_SQL_MODE =
   'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
@@ -24,7 +26,7 @@ export function knexConfig(location: DatabaseLocation, options: ConnectionOption
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const config =
     location.kind === 'mysql'
-      ? mysqlConfig(location, lockTimeoutMs)
+      ? mysqlConfig(location, lockTimeoutMs, options.poolSize ?? DEFAULT_POOL_SIZE)
       : sqliteConfig(location.filename, lockTimeoutMs, 'writes');
   return { ...config, log: KNEX_LOG };
 }
@@ -37,7 +39,11 @@ export function sqliteReadsConfig(filename: string): Knex.Config {
   return { ...sqliteConfig(filename, 0, 'reads'), log: KNEX_LOG };
 }
 
-function mysqlConfig(location: Extract<DatabaseLocation, { kind: 'mysql' }>, lockTimeoutMs: number): Knex.Config {
+function mysqlConfig(
+  location: Extract<DatabaseLocation, { kind: 'mysql' }>,
+  lockTimeoutMs: number,
+  poolSize: number,
+): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   return {
     client: 'mysql2',
@@ -56,7 +62,7 @@ function mysqlConfig(location: Extract<DatabaseLocation, { kind: 'mysql' }>, loc
     },
     pool: {
       min: 0,
-      max: MYSQL_POOL_MAX,
+      max: poolSize,
       afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
         // NOW() and friends in UTC too, so nothing on the server side reads the host's zone; and strict, so a
         // value that does not fit its column is an error, never silently truncated, whatever the server's default.

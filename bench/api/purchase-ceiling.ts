@@ -1,0 +1,79 @@
+import { createPool } from 'mysql2/promise';
+import { Histogram } from './histogram';
+
+/**
+ * The ceiling of a purchase: the statements Forte issues for one (lock the user, read the item, count what the
+ * user owns, move the balance, write the receipt and the user item), straight through mysql2 from `workers`
+ * connections, for `seconds`. Each worker buys for its own users, as bots buying for many users do.
+ */
+export async function purchaseCeiling(options: {
+  url: string;
+  users: number;
+  itemId: number;
+  workers: number;
+  seconds: number;
+}): Promise<{ perSecond: number; p99Ms: number }> {
+  const pool = createPool({
+    uri: options.url,
+    connectionLimit: options.workers,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    timezone: 'Z',
+  });
+  const latency = new Histogram();
+  const deadline = performance.now() + options.seconds * 1000;
+  let done = 0;
+  const worker = async (index: number): Promise<void> => {
+    const connection = await pool.getConnection();
+    try {
+      for (let n = 0; performance.now() < deadline; n += 1) {
+        const userId = 1 + ((index + n * options.workers) % options.users);
+        const started = performance.now();
+        const now = new Date();
+        await connection.query('BEGIN');
+        const [users] = await connection.query('SELECT * FROM users WHERE id = ? LIMIT 1 FOR UPDATE', [userId]);
+        const points = Number((users as { points: string }[])[0]?.points);
+        await connection.query('SELECT * FROM items WHERE id = ? LIMIT 1', [options.itemId]);
+        await connection.query(
+          "SELECT COUNT(*) AS count FROM user_items WHERE user_id = ? AND item_id = ? AND NOT status = 'withdrawn'",
+          [userId, options.itemId],
+        );
+        await connection.query('UPDATE users SET points = ?, updated_at = ? WHERE id = ? AND points = ?', [
+          points - 1,
+          now,
+          userId,
+          points,
+        ]);
+        const [receipt] = await connection.query(
+          'INSERT INTO receipts (user_id, kind, delta, balance_before, balance_after, reason, source, external_ref, debt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [userId, 'purchase', -1, points, points - 1, 'purchase bench-gem', 'client:bench-bot', null, false, now],
+        );
+        await connection.query(
+          'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [
+            userId,
+            options.itemId,
+            (receipt as { insertId: number }).insertId,
+            1,
+            'active',
+            null,
+            'points',
+            null,
+            now,
+            now,
+          ],
+        );
+        await connection.query('COMMIT');
+        latency.record(performance.now() - started);
+        done += 1;
+      }
+    } finally {
+      connection.release();
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.workers }, (_, index) => worker(index)));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.end();
+  return { perSecond: done / seconds, p99Ms: latency.p99() };
+}

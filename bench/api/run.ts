@@ -1,0 +1,169 @@
+/*
+ * `make bench`: Forte against what the database allows, measured side by side in one run (PRODUCT targets in
+ * issue #16). Prints a table, then one `name=value` line per figure. BENCH_SECONDS sets each measurement's length.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createBenchDatabase } from './bench-database';
+import { forkServer, residentMemory } from './child-server';
+import { load, LoadResult } from './load';
+import { purchaseCeiling } from './purchase-ceiling';
+
+const USERS = 2000;
+const CLIENTS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MIXED_REQUESTS = 100_000;
+/** dist/ (this file runs compiled, from dist/bench/api). */
+const DIST = join(__dirname, '../..');
+/** Forte as configured for the run: the pool as large as the ceiling's 32 connections. */
+const FORTE_ENV = { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DATABASE_POOL_SIZE: '32' };
+
+const TARGETS = {
+  purchase_ratio: 0.6,
+  purchase_p99_ms_at_half_load: 25,
+  read_ratio: 0.8,
+  webhook_ratio: 0.8,
+  rss_growth_pct: 10,
+  start_to_ready_s: 1,
+};
+
+const userPath = (n: number): string => `/api/v2/users/${1 + (n % USERS)}`;
+
+/** Seconds from spawning `forte-cli serve` (built) to its first ready answer. */
+async function startToReady(databaseUrl: string): Promise<number> {
+  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(DIST, 'src/cli/main.js'), 'serve'], {
+    env: { ...process.env, ...FORTE_ENV, PORT: String(port), DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  try {
+    for (;;) {
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ready) return (performance.now() - started) / 1000;
+      if (child.exitCode !== null) throw new Error(`forte-cli serve exited with ${child.exitCode}: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+}
+
+const valid = (name: string, result: LoadResult): LoadResult => {
+  if (result.failures > 0) {
+    throw new Error(
+      `${name}: ${result.failures} answers were not 2xx (${JSON.stringify(result.statuses)}); the figure would mean nothing`,
+    );
+  }
+  return result;
+};
+
+async function main(): Promise<void> {
+  const database = await createBenchDatabase(USERS);
+  const forte = await forkServer(join(__dirname, 'forte-server.js'), [], {
+    execArgv: ['--expose-gc'],
+    env: { ...FORTE_ENV, DATABASE_URL: database.url },
+  });
+  const minimal = await forkServer(join(__dirname, 'minimal-read-server.js'), [database.url]);
+  try {
+    const startSeconds = await startToReady(database.url);
+    const reads = (origin: string, seconds = SECONDS) =>
+      load({
+        origin,
+        token: database.token,
+        connections: CLIENTS,
+        seconds,
+        request: (n) => ({ method: 'GET', path: userPath(n) }),
+      });
+    const buy = { method: 'POST' as const, body: JSON.stringify({ item_id: database.itemId }) };
+    const purchases = (seconds: number, rate?: number) =>
+      load({
+        origin: forte.origin,
+        token: database.token,
+        connections: CLIENTS,
+        seconds,
+        rate,
+        request: (n) => ({ ...buy, path: `${userPath(n)}/items` }),
+      });
+
+    await reads(minimal.origin, 2);
+    await reads(forte.origin, 2);
+    const readCeiling = valid('minimal read', await reads(minimal.origin));
+    const readForte = valid('Forte read', await reads(forte.origin));
+    const ceiling = await purchaseCeiling({
+      url: database.url,
+      users: USERS,
+      itemId: database.itemId,
+      workers: CLIENTS,
+      seconds: SECONDS,
+    });
+    const buyForte = valid('Forte purchase', await purchases(SECONDS));
+    const buyHalf = valid('Forte purchase at half load', await purchases(SECONDS, Math.round(buyForte.perSecond / 2)));
+
+    const rssBefore = await residentMemory(forte);
+    const mixed = await load({
+      origin: forte.origin,
+      token: database.token,
+      connections: CLIENTS,
+      seconds: 600,
+      amount: MIXED_REQUESTS,
+      request: (n) => (n % 4 === 3 ? { ...buy, path: `${userPath(n)}/items` } : { method: 'GET', path: userPath(n) }),
+    });
+    valid('mixed requests', mixed);
+    const rssAfter = await residentMemory(forte);
+
+    const figures = {
+      purchase_ratio: buyForte.perSecond / ceiling.perSecond,
+      purchase_p99_ms_at_half_load: buyHalf.p99Ms,
+      read_ratio: readForte.perSecond / readCeiling.perSecond,
+      rss_growth_pct: (100 * (rssAfter - rssBefore)) / rssBefore,
+      start_to_ready_s: startSeconds,
+    };
+    const row = (work: string, ceilingText: string, forteText: string, ratio: string) =>
+      `| ${work.padEnd(34)} | ${ceilingText.padEnd(28)} | ${forteText.padEnd(28)} | ${ratio.padEnd(6)} |`;
+    const rate = (result: { perSecond: number; p99Ms: number }) =>
+      `${result.perSecond.toFixed(0)}/s, p99 ${result.p99Ms.toFixed(1)} ms`;
+    const lines = [
+      `Forte against the database's ceiling: ${USERS} users, ${CLIENTS} concurrent clients, keep-alive, access log off, ${SECONDS} s each`,
+      row('work', 'ceiling', 'Forte', 'ratio'),
+      row('-'.repeat(34), '-'.repeat(28), '-'.repeat(28), '-'.repeat(6)),
+      row(
+        'purchase (POST /users/{id}/items)',
+        `${rate(ceiling)} (mysql2)`,
+        rate(buyForte),
+        figures.purchase_ratio.toFixed(3),
+      ),
+      row("purchase at half Forte's rate", '', rate(buyHalf), ''),
+      row(
+        'read (GET /users/{id})',
+        `${rate(readCeiling)} (Koa+mysql2)`,
+        rate(readForte),
+        figures.read_ratio.toFixed(3),
+      ),
+      '',
+      `RSS after warm-up and GC ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after ${MIXED_REQUESTS} mixed requests and GC ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
+      `start to ready (built, forte-cli serve on MariaDB): ${startSeconds.toFixed(2)} s`,
+      '',
+      ...Object.entries(figures).map(([name, value]) => `${name}=${value.toFixed(3)}`),
+      `targets: ${Object.entries(TARGETS)
+        .map(([name, target]) => `${name} ${name.endsWith('ratio') ? '≥' : '<'} ${target}`)
+        .join(', ')}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await Promise.all([forte.stop(), minimal.stop()]);
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 2;
+});
