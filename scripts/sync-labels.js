@@ -124,14 +124,30 @@ function plan(/** @type {Label[]} */ wanted, /** @type {GitHubLabel[]} */ existi
   return { create, update, unmanaged };
 }
 
+const USAGE = 'usage: GITHUB_TOKEN=... node scripts/sync-labels.js [--repo owner/name] [--file labels.yml] [--dry-run]';
+
+/** The command line's options; an unknown or incomplete one is a usage error, as is a missing repository. */
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        repo: { type: 'string', default: process.env.GITHUB_REPOSITORY },
+        file: { type: 'string', default: join(ROOT, '.github/labels.yml') },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${/** @type {Error} */ (error).message}\n${USAGE}`);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      repo: { type: 'string', default: process.env.GITHUB_REPOSITORY },
-      file: { type: 'string', default: join(ROOT, '.github/labels.yml') },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
+  const values = options();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const labels = readLabels(values.file ?? '');
   const repo = values.repo ?? '';
   if (!/^[\w.-]+\/[\w.-]+$/.test(repo))

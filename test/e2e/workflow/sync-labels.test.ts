@@ -112,9 +112,12 @@ describe('scripts/sync-labels.js against an emulated GitHub labels API', () => {
     expect(emulator.labels).toEqual(NEW_REPOSITORY);
   });
 
-  it('without a token or a repository, or with an invalid file, is exit 2 before any request', async () => {
+  it('without a token or a repository, with an unknown option or an invalid file, is exit 2 before any request', async () => {
     const noToken = await sync(emulator, [], { GITHUB_TOKEN: '' });
     expect(noToken).toMatchObject({ code: 2, stderr: expect.stringContaining('set GITHUB_TOKEN') });
+    const unknownOption = await sync(emulator, ['--prune']);
+    expect(unknownOption).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--prune'") });
+    expect(unknownOption.stderr).toContain('usage: GITHUB_TOKEN=... node scripts/sync-labels.js');
     const noRepo = await sync(emulator, [], { GITHUB_REPOSITORY: '' });
     expect(noRepo).toMatchObject({ code: 2, stderr: expect.stringContaining('--repo owner/name') });
 
