@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -12,7 +21,14 @@ const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf
 const FAKE_SYSTEMD = join(ROOT, 'test/support/fake-systemd');
 const SCOPES = '--scopes=users:read,users:write,points:grant';
 
-const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+/** Folders this file made: unpacked releases and install roots are large, so they go when the file is done. */
+const made: string[] = [];
+const temporary = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A command run to its end without blocking this process (the servers under test share its HTTP client pool). */
 function sh(
