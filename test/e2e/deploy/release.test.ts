@@ -139,9 +139,8 @@ describe('make dist', () => {
   });
 
   it('installs its production dependencies offline where it is unpacked (npm install needs no build step)', async () => {
-    const app = await unpack(tarball);
     const installed = await sh('npm', ['install', '--omit=dev', '--offline', '--no-audit', '--no-fund'], {
-      cwd: app,
+      cwd: revision,
       env: { PATH: process.env.PATH ?? '', HOME: temporary('forte-home-') },
     });
     expect(output(installed)).toMatch(/up to date/);
