@@ -41,6 +41,14 @@ export const FAILURE_EXITS: FailureExits = {
     exitCode: EXIT.usageOrFault,
     message: () => 'the Xsolla transaction belongs to another user',
   },
+  XsollaUnavailable: { exitCode: EXIT.usageOrFault, message: ({ reason }) => `Xsolla is unavailable: ${reason}` },
+  XsollaRejected: { exitCode: EXIT.usageOrFault, message: ({ reason }) => `Xsolla refused the request: ${reason}` },
+  XsollaNotConfigured: {
+    exitCode: EXIT.usageOrFault,
+    message: () => 'XSOLLA_MERCHANT_ID, XSOLLA_PROJECT_ID and XSOLLA_API_KEY must be set',
+  },
+  CheckoutLinkNotFound: { exitCode: EXIT.usageOrFault, message: () => 'no such payment link' },
+  CheckoutLinkExpired: { exitCode: EXIT.usageOrFault, message: () => 'the payment link has expired' },
 };
 
 /** `ClientNameTaken` → `CLIENT_NAME_TAKEN`: the code forte-cli prints under `--json`. */

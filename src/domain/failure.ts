@@ -24,7 +24,15 @@ export type Failure =
   | { type: 'MaxKeyCount'; keyCount: number }
   | { type: 'NotEnoughKeys'; keyCount: number }
   /** A Xsolla notification names a transaction that Forte holds for another user. */
-  | { type: 'XsollaTransactionMismatch' };
+  | { type: 'XsollaTransactionMismatch' }
+  /** Xsolla's merchant API did not answer in time, answered 5xx, or could not be reached: retry later. */
+  | { type: 'XsollaUnavailable'; reason: string }
+  /** Xsolla's merchant API refused the call (4xx): Forte's credentials or request, not the caller's. */
+  | { type: 'XsollaRejected'; reason: string }
+  /** The `XSOLLA_*` merchant credentials are not set. */
+  | { type: 'XsollaNotConfigured' }
+  | { type: 'CheckoutLinkNotFound' }
+  | { type: 'CheckoutLinkExpired' };
 
 export type FailureType = Failure['type'];
 

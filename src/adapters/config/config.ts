@@ -15,6 +15,11 @@ const flag = (fallback: 'true' | 'false') =>
     .default(fallback)
     .transform((value) => value === 'true' || value === '1');
 
+/** Xsolla's merchant and project ids: digits. */
+const xsollaId = optionalText.refine((id) => id === undefined || /^[0-9]{1,20}$/.test(id), {
+  message: "expected digits (Xsolla's id)",
+});
+
 /** An address, or a CIDR block (`185.30.20.0/24`), of IPv4 or IPv6. */
 export interface IpBlock {
   address: string;
@@ -64,24 +69,33 @@ export const configSchema = z.object({
   SENTRY_DSN: optionalText.pipe(z.url().optional()),
   SENTRY_ENVIRONMENT: z.string().default('production'),
   METRICS_TOKEN: optionalText,
-  XSOLLA_MERCHANT_ID: optionalText,
-  XSOLLA_PROJECT_ID: optionalText,
+  XSOLLA_MERCHANT_ID: xsollaId,
+  XSOLLA_PROJECT_ID: xsollaId,
   XSOLLA_API_KEY: optionalText,
   XSOLLA_PROJECT_SECRET: optionalText,
   XSOLLA_API_URL: z.url().default('https://api.xsolla.com'),
   XSOLLA_SANDBOX: flag('false'),
   /** Where Xsolla's webhooks may come from (`xsolla`: its own networks); unset, anywhere: the signature decides. */
   XSOLLA_ALLOWED_IPS: ipAllowList,
+  /** How long a call to Xsolla's merchant API may take; the mirror's claims last four times as long. */
+  XSOLLA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The balance mirror's pause between passes, and the first wait after a failure. */
+  XSOLLA_MIRROR_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
   TRUST_PROXY: flag('false'),
+  /** The address users reach Forte at, for the links it hands out; `http://localhost:PORT` when unset. */
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 /** Parses the environment; an empty value counts as unset. Throws ConfigError naming every bad key. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = configSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { PUBLIC_URL, PORT } = parsed.data;
+    return { ...parsed.data, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, '') };
+  }
   throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
 }

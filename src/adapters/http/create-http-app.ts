@@ -18,6 +18,8 @@ import { mountServiceRoutes } from './routes/service-routes';
 import { userItemsRoutes } from './routes/user-items-routes';
 import { usersRoutes } from './routes/users-routes';
 import { xsollaRoutes } from './routes/xsolla-routes';
+import { checkoutRoutes } from './routes/checkout-routes';
+import { mountShopRoutes } from './routes/shop-routes';
 import { unansweredRoutes } from './unanswered-routes';
 
 /** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
@@ -32,6 +34,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     Items: itemsRoutes(deps),
     Inventory: userItemsRoutes(deps),
     Attendance: attendanceRoutes(deps),
+    Checkout: checkoutRoutes(deps),
     Xsolla: xsollaRoutes(deps),
   };
   const endpoints = Object.values(resources).flat();
@@ -44,6 +47,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
   });
   mountServiceRoutes(router, deps, openApiDocument(resources));
+  mountShopRoutes(router, deps);
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
   const accessLog = deps.accessLog;

@@ -17,6 +17,8 @@ import { RegisterUser } from '../../application/register-user';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
 import { HandleXsollaNotification } from '../../application/handle-xsolla-notification';
+import { CreateCheckout } from '../../application/create-checkout';
+import { OpenCheckoutLink } from '../../application/open-checkout-link';
 import { EventSink } from '../../application/ports/event-sink';
 import { HttpObserver } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
@@ -45,6 +47,8 @@ export interface HttpDependencies {
   openBox: UseCase<OpenBox>;
   authenticateClient: UseCase<AuthenticateClient>;
   handleXsollaNotification: UseCase<HandleXsollaNotification>;
+  createCheckout: UseCase<CreateCheckout>;
+  openCheckoutLink: UseCase<OpenCheckoutLink>;
   /** What the Xsolla webhook's admission checks before the use case sees the notification. */
   xsollaWebhooks: XsollaWebhookGate;
   /** Where refusals that never reach a use case (a webhook with a bad signature) are announced. */
