@@ -21,7 +21,7 @@ export async function load(options: {
   rate?: number;
   /** Stop after this many requests instead of after `seconds`. */
   amount?: number;
-  request: (n: number) => { method: 'GET' | 'POST'; path: string; body?: string };
+  request: (n: number) => { method: 'GET' | 'POST'; path: string; body?: string; authorization?: string };
 }): Promise<LoadResult> {
   let n = 0;
   const result = await autocannon({
@@ -33,12 +33,15 @@ export async function load(options: {
     // Fresh headers each time: autocannon would otherwise keep a POST's Content-Length for the GET after it.
     requests: [
       {
-        setupRequest: (request) => ({
-          ...request,
-          body: undefined,
-          headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
-          ...options.request(n++),
-        }),
+        setupRequest: (request) => {
+          const { authorization, ...asked } = options.request(n++);
+          return {
+            ...request,
+            body: undefined,
+            headers: { authorization: authorization ?? `Bearer ${options.token}`, 'content-type': 'application/json' },
+            ...asked,
+          };
+        },
       },
     ],
   });

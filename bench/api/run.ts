@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createBenchDatabase } from './bench-database';
 import { forkServer, residentMemory } from './child-server';
 import { load, LoadResult } from './load';
+import { BENCH_XSOLLA_SECRET, paymentWebhook } from './payment-webhooks';
 import { purchaseCeiling } from './purchase-ceiling';
 
 const USERS = 2000;
@@ -17,7 +18,14 @@ const MIXED_REQUESTS = 100_000;
 /** dist/ (this file runs compiled, from dist/bench/api). */
 const DIST = join(__dirname, '../..');
 /** Forte as configured for the run: the pool as large as the ceiling's 32 connections. */
-const FORTE_ENV = { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DATABASE_POOL_SIZE: '32' };
+const FORTE_ENV = {
+  ACCESS_LOG: 'off',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATABASE_POOL_SIZE: '32',
+  XSOLLA_PROJECT_SECRET: BENCH_XSOLLA_SECRET,
+};
 
 const TARGETS = {
   purchase_ratio: 0.6,
@@ -106,6 +114,16 @@ async function main(): Promise<void> {
     });
     const buyForte = valid('Forte purchase', await purchases(SECONDS));
     const buyHalf = valid('Forte purchase at half load', await purchases(SECONDS, Math.round(buyForte.perSecond / 2)));
+    const webhooks = valid(
+      'Forte payment webhooks',
+      await load({
+        origin: forte.origin,
+        token: database.token,
+        connections: CLIENTS,
+        seconds: SECONDS,
+        request: (n) => ({ method: 'POST', path: '/api/v2/xsolla', ...paymentWebhook(n, USERS) }),
+      }),
+    );
 
     const rssBefore = await residentMemory(forte);
     const mixed = await load({
@@ -123,6 +141,7 @@ async function main(): Promise<void> {
       purchase_ratio: buyForte.perSecond / ceiling.perSecond,
       purchase_p99_ms_at_half_load: buyHalf.p99Ms,
       read_ratio: readForte.perSecond / readCeiling.perSecond,
+      webhook_ratio: webhooks.perSecond / buyForte.perSecond,
       rss_growth_pct: (100 * (rssAfter - rssBefore)) / rssBefore,
       start_to_ready_s: startSeconds,
     };
