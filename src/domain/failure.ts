@@ -22,7 +22,12 @@ export type Failure =
   /** `diff` is the time left until the next Asia/Seoul day, as "Xh Ym Zs". */
   | { type: 'AlreadyCheckedIn'; diff: string }
   | { type: 'MaxKeyCount'; keyCount: number }
-  | { type: 'NotEnoughKeys'; keyCount: number };
+  | { type: 'NotEnoughKeys'; keyCount: number }
+  /** Discord refused the sign-in code: already used, expired, or never issued for this redirect. */
+  | { type: 'DiscordCodeRejected' }
+  | { type: 'DiscordUnavailable' }
+  /** Discord vouched for the account, but no Forte user has that Discord id: register through a bot first. */
+  | { type: 'DiscordUserNotRegistered' };
 
 export type FailureType = Failure['type'];
 

@@ -49,6 +49,21 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
   AlreadyCheckedIn: { status: 409, code: 'EXIST_ATTENDANCE', message: 'The user already checked in today.' },
   MaxKeyCount: { status: 409, code: 'MAX_KEY_COUNT', message: 'The user already holds the most keys allowed.' },
   NotEnoughKeys: { status: 400, code: 'NOT_ENOUGH_KEYS', message: 'The user does not hold enough keys for this box.' },
+  DiscordCodeRejected: {
+    status: 400,
+    code: 'DISCORD_CODE_REJECTED',
+    message: 'Discord refused the sign-in code: it was already used or has expired.',
+  },
+  DiscordUnavailable: {
+    status: 503,
+    code: 'DISCORD_UNAVAILABLE',
+    message: 'Discord cannot be reached right now; sign in again later.',
+  },
+  DiscordUserNotRegistered: {
+    status: 403,
+    code: 'DISCORD_USER_NOT_REGISTERED',
+    message: 'No Forte user has this Discord account; register through a bot first.',
+  },
 };
 
 /** The answer for a failure; the failure's own fields (balance, max_per_user, ...) become `details`. */

@@ -6,6 +6,7 @@ import { AnyEndpoint, EndpointAuth, NO_FIELDS } from './endpoint';
 import { failureAnswer } from './failure-responses';
 import { HttpDependencies } from './http-dependencies';
 import { idempotentRequest } from './idempotency-key';
+import { admitPanelUser, PanelAdmission, panelUserOf } from './panel/panel-admission';
 import { jsonBodyOf, parseJsonBody } from './parse-json-body';
 import { requireScope } from './require-scope';
 import { validate } from './validate';
@@ -15,13 +16,21 @@ export const API_PREFIX = '/api/v2';
 /** `/users/{id}` (OpenAPI) → `/users/:id` (the router). */
 export const routerPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
-type MountDeps = Pick<HttpDependencies, 'authenticateClient'> & { bodyLimitBytes: number };
+export type MountDeps = Pick<HttpDependencies, 'authenticateClient'> & {
+  bodyLimitBytes: number;
+  /** The panel's sessions; null while the panel is off (and no panel endpoint is mounted). */
+  panel: PanelAdmission | null;
+};
 
 /** How each kind of caller is admitted before the endpoint's own checks; a new kind without one does not compile. */
 const ADMISSION: {
   [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Middleware[];
 } = {
   bot: (auth, deps) => [authenticate(deps.authenticateClient), requireScope(auth.scope)],
+  panel: (_auth, deps) => {
+    if (!deps.panel) throw new Error('A panel endpoint is mounted while the panel is off');
+    return admitPanelUser(deps.panel, deps.bodyLimitBytes);
+  },
   none: () => [],
 };
 
@@ -36,23 +45,33 @@ export const failureTypesOf = (endpoint: AnyEndpoint): FailureType[] => Object.k
  * then params, query and body validated by the endpoint's own schemas (422) before `handle` sees them; a business
  * failure it answers goes through its own presentation or the failure table.
  */
-export function mountEndpoints(router: Router, endpoints: AnyEndpoint[], deps: MountDeps): void {
+export function mountEndpoints(
+  router: Router,
+  endpoints: AnyEndpoint[],
+  deps: MountDeps,
+  prefix: string = API_PREFIX,
+): void {
   for (const endpoint of endpoints) {
     const reads: Middleware[] = endpoint.body ? [parseJsonBody(deps.bodyLimitBytes)] : [];
     router[endpoint.method](
-      `${API_PREFIX}${routerPath(endpoint.path)}`,
+      `${prefix}${routerPath(endpoint.path)}`,
       ...admissionOf(endpoint.auth, deps),
       ...reads,
       async (ctx) => {
         const params = validate('params', endpoint.params ?? NO_FIELDS, ctx.params);
         const query = validate('query', endpoint.query ?? NO_FIELDS, ctx.query);
         const body: unknown = endpoint.body ? validate('body', endpoint.body, jsonBodyOf(ctx)) : undefined;
-        const client = endpoint.auth.kind === 'bot' ? authenticatedClient(ctx) : null;
+        const client =
+          endpoint.auth.kind === 'bot'
+            ? authenticatedClient(ctx)
+            : endpoint.auth.kind === 'panel'
+              ? panelUserOf(ctx)
+              : null;
         // The query joins the fingerprint only where declared, so fingerprints already stored stay the same.
         const asked = endpoint.query ? { params, query, body } : { params, body };
         const idempotency =
-          endpoint.idempotent && client
-            ? idempotentRequest(ctx, client, `${API_PREFIX}${endpoint.path}`, asked)
+          endpoint.idempotent && endpoint.auth.kind === 'bot'
+            ? idempotentRequest(ctx, authenticatedClient(ctx), `${API_PREFIX}${endpoint.path}`, asked)
             : undefined;
         const outcome = await endpoint.handle({ params, query, body, client: client as never, idempotency });
         respond(ctx, outcome.ok ? outcome.value : presentFailure(endpoint, outcome.failure));

@@ -24,7 +24,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function parseJsonBody(limitBytes: number): Middleware {
   return async (ctx, next) => {
-    const raw = await readBody(ctx, limitBytes);
+    const raw = await readRawBody(ctx, limitBytes);
     ctx.state.rawBody = raw;
     ctx.state.jsonBody = raw.length === 0 ? {} : parseJson(raw);
     await next();
@@ -43,7 +43,8 @@ export function rawBodyOf(ctx: Context): Buffer {
   return raw;
 }
 
-async function readBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+/** The body as raw bytes, up to `limitBytes`; an unreadable one is a 400, 413 or 415. */
+export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const encoding = ctx.get('Content-Encoding');
   if (encoding !== '' && encoding.toLowerCase() !== 'identity') {
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${encoding} is not accepted.`);

@@ -1,10 +1,10 @@
 import { failureAnswer, FAILURE_RESPONSES } from '../../../src/adapters/http/failure-responses';
 
 describe('FAILURE_RESPONSES', () => {
-  it('answers every business failure with a 4xx and a stable UPPER_SNAKE code', () => {
+  it('answers every business failure with a 4xx (503 for a service outside Forte) and a stable UPPER_SNAKE code', () => {
     Object.values(FAILURE_RESPONSES).forEach(({ status, code, message }) => {
       expect(status).toBeGreaterThanOrEqual(400);
-      expect(status).toBeLessThan(500);
+      expect(status < 500 || (status === 503 && code.endsWith('_UNAVAILABLE'))).toBe(true);
       expect(code).toMatch(/^[A-Z]+(?:_[A-Z]+)*$/);
       expect(message.length).toBeGreaterThan(0);
     });

@@ -36,6 +36,13 @@ describe('createHttpApp', () => {
     expect(started.reported).toEqual([fault]);
   });
 
+  it('has no /panel route while the panel is not configured', async () => {
+    const started = await start();
+    const answer = await fetch(`${started.origin}/panel`, { redirect: 'manual' });
+    expect(answer.status).toBe(404);
+    expect((await bodyOf(answer)).error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
   it('answers /ready 503 NOT_READY when the database does not answer, whether it says so or throws', async () => {
     for (const isReady of [() => Promise.resolve(false), () => Promise.reject(new Error('ECONNREFUSED'))]) {
       const started = await start({ isReady });
