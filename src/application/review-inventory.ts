@@ -1,8 +1,9 @@
 import { Item } from '../domain/item';
 import { UserItem } from '../domain/user-item';
-import { ok } from '../domain/result';
+import { FailureOf } from '../domain/failure';
+import { ok, Result } from '../domain/result';
 import { WithdrawalRefusal, withdrawalRefusal } from '../domain/withdrawal-policy';
-import { readUserItemsPage, UserItemsPage, UserItemsQuery } from './list-user-items';
+import { readUserItemsPage, UserItemsQuery } from './list-user-items';
 import { Page } from './page-cursor';
 import { Clock } from './ports/clock';
 import { Reads, UnitOfWork } from './ports/unit-of-work';
@@ -14,7 +15,7 @@ export interface InventoryEntry {
   withdrawalRefusal: WithdrawalRefusal | null;
 }
 
-type InventoryPage = Exclude<UserItemsPage, { ok: true }> | { ok: true; value: Page<InventoryEntry> };
+type InventoryPage = Result<Page<InventoryEntry>, FailureOf<'UserNotFound' | 'InvalidCursor'>>;
 
 /**
  * The inventory as the panel shows it: each user item with its catalogue item and the withdrawal rules asked of it

@@ -78,6 +78,8 @@ describe('the panel: signing in with Discord', () => {
     expect(forged.status).toBe(400);
     expect(forged.html).toContain('SIGN_IN_STATE_MISMATCH');
     expect(forged.html).toContain('The sign-in could not be verified');
+    // Its language switch leads somewhere safe, not back to the spent callback.
+    expect(forged.html).toContain('href="/panel/language/ko?return_to=%2Fpanel%2Fsigned-out"');
     expect(session.panel.discord.calls.filter((call) => call.path.endsWith('/oauth2/token')).length).toBe(
       exchangesBefore,
     );

@@ -45,11 +45,14 @@ export function panelPages(admission: PanelAdmission): Middleware {
 
 function render(ctx: Context, page: PanelPage, admission: PanelAdmission): void {
   const locale = localeOf(ctx);
+  const user = signedInUser(ctx, admission);
+  // The language switch comes back here: to the page itself, but never to a refusal (a spent callback, a post).
+  const shown = ctx.method === 'GET' && ctx.status < 400;
   const context: PageContext = {
     text: PANEL_TEXT[locale],
     locale,
-    csrfToken: signedInUser(ctx, admission)?.csrfToken ?? null,
-    here: ctx.method === 'GET' ? ctx.originalUrl : '/panel',
+    csrfToken: user?.csrfToken ?? null,
+    here: shown ? ctx.originalUrl : user ? '/panel' : '/panel/signed-out',
   };
   const status = ctx.status;
   ctx.type = 'html';

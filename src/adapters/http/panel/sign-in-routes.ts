@@ -5,7 +5,6 @@ import { HttpProblem } from '../http-problem';
 import { validate } from '../validate';
 import { admitPanelUser, beginSignIn, PanelAdmission } from './panel-admission';
 import { PANEL_PATH, panelReturnPath } from './panel-paths';
-import { PanelPage } from './views/panel-page';
 import { signedOutPage } from './views/signed-out-page';
 
 /**
@@ -53,6 +52,6 @@ export function mountSignInRoutes(router: Router, admission: PanelAdmission, bod
   });
 
   router.get(`${PANEL_PATH}/signed-out`, (ctx) => {
-    ctx.body = signedOutPage() satisfies PanelPage;
+    ctx.body = signedOutPage();
   });
 }
