@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start test lint bench bench-logs bench-start compare-goaccess
+.PHONY: install build start test lint dist bench bench-logs bench-start compare-goaccess
 
 install:
 	npm install
@@ -15,6 +15,10 @@ test: install
 
 lint: install
 	npm run lint
+
+# dist/forte-<version>.tar.gz: the self-contained release and CodeDeploy revision (README, "Build, S3, CodeDeploy").
+dist: install
+	scripts/make-dist.sh
 
 bench: build
 	node dist/bench/api/run.js

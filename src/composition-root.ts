@@ -12,6 +12,7 @@ import { GetItem } from './application/get-item';
 import { GetReceipt } from './application/get-receipt';
 import { GetUser } from './application/get-user';
 import { GetUserItem } from './application/get-user-item';
+import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
 import { ListItems } from './application/list-items';
@@ -34,7 +35,7 @@ import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
 import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
-import type { HttpDependencies, PanelDependencies } from './adapters/http/http-dependencies';
+import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
 import type { HttpObserver } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
@@ -46,6 +47,8 @@ import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
+import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
+import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
 
 /** Every use case Forte offers, by the name the adapters call it. */
 export interface UseCases {
@@ -74,6 +77,7 @@ export interface UseCases {
   importItems: ImportItems;
   listItems: ListItems;
   auditLedger: AuditLedger;
+  handleXsollaNotification: HandleXsollaNotification;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -135,6 +139,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   importItems: token('ImportItems'),
   listItems: token('ListItems'),
   auditLedger: token('AuditLedger'),
+  handleXsollaNotification: token('HandleXsollaNotification'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -188,6 +193,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
+  c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
 }
 
 /**
@@ -199,13 +205,14 @@ export function composeForte(config: Config, database: Database | null, override
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
+  const events = businessMetrics(metrics);
 
   const c = new TypedContainer();
   c.value(PARTS.clock, overrides.clock ?? new SystemClock());
   c.value(PARTS.random, overrides.random ?? new CryptoRandomSource());
   c.value(PARTS.tokens, new Sha256TokenIssuer());
   c.value(PARTS.uow, unitOfWork);
-  c.value(PARTS.events, businessMetrics(metrics));
+  c.value(PARTS.events, events);
   bindUseCases(c);
   const useCases = Object.fromEntries(
     Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
@@ -234,6 +241,9 @@ export function composeForte(config: Config, database: Database | null, override
         panel,
         isReady,
         observer,
+        events,
+        xsollaWebhooks: xsollaWebhookGate(config),
+        trustProxy: config.TRUST_PROXY,
         accessLog: accessLog.write,
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
@@ -302,6 +312,16 @@ function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry):
       logger.warn({ refusal, method: ctx.method, route: routeOf(ctx) }, 'answered 503');
     },
     protocolError: () => refusals.protocolError(),
+  };
+}
+
+function xsollaWebhookGate(config: Config): XsollaWebhookGate {
+  const secret = config.XSOLLA_PROJECT_SECRET;
+  const sources = config.XSOLLA_ALLOWED_IPS;
+  return {
+    checkSignature:
+      secret === undefined ? null : (body, authorization) => checkWebhookSignature(body, authorization, secret),
+    allowsSource: sources === undefined ? null : allowsSource(sources === 'xsolla' ? XSOLLA_NETWORKS : sources),
   };
 }
 

@@ -55,7 +55,7 @@ export class PurchaseItem {
     const decided = decidePurchase({
       user,
       item,
-      ownedCount: await tx.userItems.countNotWithdrawn(user.id, item.id),
+      ownedCount: await tx.userItems.countTowardLimit(user.id, item.id),
       source: input.source,
       externalRef: input.idempotency?.key ?? null,
       now,

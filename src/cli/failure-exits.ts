@@ -37,6 +37,10 @@ export const FAILURE_EXITS: FailureExits = {
   AlreadyCheckedIn: { exitCode: EXIT.usageOrFault, message: ({ diff }) => `already checked in today; next in ${diff}` },
   MaxKeyCount: { exitCode: EXIT.usageOrFault, message: ({ keyCount }) => `holds ${keyCount} keys, the most allowed` },
   NotEnoughKeys: { exitCode: EXIT.usageOrFault, message: ({ keyCount }) => `holds only ${keyCount} keys` },
+  XsollaTransactionMismatch: {
+    exitCode: EXIT.usageOrFault,
+    message: () => 'the Xsolla transaction belongs to another user',
+  },
   DiscordCodeRejected: { exitCode: EXIT.usageOrFault, message: () => 'Discord refused the sign-in code' },
   DiscordUnavailable: { exitCode: EXIT.usageOrFault, message: () => 'Discord cannot be reached' },
   DiscordUserNotRegistered: { exitCode: EXIT.usageOrFault, message: () => 'no user has this Discord account' },

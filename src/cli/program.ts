@@ -6,6 +6,7 @@ import { registerItemsCommand } from './commands/items';
 import { registerLogsCommand } from './commands/logs';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerServeCommand } from './commands/serve';
+import { registerXsollaCommand } from './commands/xsolla';
 
 /**
  * The `forte-cli` program: one commander program, one file per command under ./commands. Under `--json` commander
@@ -13,7 +14,7 @@ import { registerServeCommand } from './commands/serve';
  */
 export function buildProgram(output: { json: boolean }): Command {
   const program = new Command('forte-cli')
-    .description('Operate Forte: serve the API, migrate, manage clients and items, analyse access logs')
+    .description('Operate Forte: serve the API, migrate, manage clients and items, analyse access logs, Xsolla')
     .version(version, '-V, --version', 'print the version')
     .option('--verbose', 'on a failure, print its stack too')
     .configureHelp({ showGlobalOptions: true })
@@ -26,5 +27,6 @@ export function buildProgram(output: { json: boolean }): Command {
   registerItemsCommand(program);
   registerLogsCommand(program);
   registerAuditCommand(program);
+  registerXsollaCommand(program);
   return program;
 }

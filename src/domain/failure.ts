@@ -23,6 +23,8 @@ export type Failure =
   | { type: 'AlreadyCheckedIn'; diff: string }
   | { type: 'MaxKeyCount'; keyCount: number }
   | { type: 'NotEnoughKeys'; keyCount: number }
+  /** A Xsolla notification names a transaction that Forte holds for another user. */
+  | { type: 'XsollaTransactionMismatch' }
   /** Discord refused the sign-in code: already used, expired, or never issued for this redirect. */
   | { type: 'DiscordCodeRejected' }
   | { type: 'DiscordUnavailable' }

@@ -6,8 +6,9 @@ import { fail, ok, Result } from './result';
 import { User } from './user';
 import { UserItem, UserItemDraft } from './user-item';
 
-/** `max_per_user` counts what the user owns or used up; a withdrawn purchase frees its place. */
-export const countsTowardPurchaseLimit = (userItem: UserItem): boolean => userItem.status !== 'withdrawn';
+/** `max_per_user` counts what the user owns or used up; a purchase taken back (withdrawn, refunded) frees its place. */
+export const countsTowardPurchaseLimit = (userItem: UserItem): boolean =>
+  userItem.status !== 'withdrawn' && userItem.status !== 'refunded';
 
 export interface PurchaseRequest {
   user: User;

@@ -1,7 +1,8 @@
 import { FailureOf } from './failure';
 import { fail, ok, Result } from './result';
 
-export const USER_ITEM_STATUSES = ['active', 'consumed', 'expired', 'withdrawn'] as const;
+/** `withdrawn`: taken back by the user (청약철회); `refunded`: taken back by a Xsolla refund of its payment. */
+export const USER_ITEM_STATUSES = ['active', 'consumed', 'expired', 'withdrawn', 'refunded'] as const;
 export type UserItemStatus = (typeof USER_ITEM_STATUSES)[number];
 
 export type AcquiredVia = 'points' | 'xsolla';
@@ -42,3 +43,10 @@ export function consume(userItem: UserItem, now: Date): Result<UserItem, Failure
   if (effectiveStatus(userItem, now) !== 'active') return fail({ type: 'UserItemNotActive' });
   return ok({ ...userItem, status: 'consumed', updatedAt: now });
 }
+
+/** A Xsolla refund takes the item back, whatever became of it since (a consumed item too). */
+export const refund = (userItem: UserItem, now: Date): UserItem => ({
+  ...userItem,
+  status: 'refunded',
+  updatedAt: now,
+});

@@ -14,9 +14,23 @@ const ALL = [
   '20261125000006_create_user_items',
   '20261125000007_create_attendances',
   '20261201000001_widen_receipt_reason',
+  '20261202000001_create_xsolla_notifications',
+  '20261202000002_create_xsolla_transactions',
+  '20261202000003_create_xsolla_operations',
 ];
 
-const TABLES = ['users', 'receipts', 'clients', 'idempotency_keys', 'items', 'user_items', 'attendances'];
+const TABLES = [
+  'users',
+  'receipts',
+  'clients',
+  'idempotency_keys',
+  'items',
+  'user_items',
+  'attendances',
+  'xsolla_notifications',
+  'xsolla_transactions',
+  'xsolla_operations',
+];
 
 interface EmptyDatabase {
   database: Database;

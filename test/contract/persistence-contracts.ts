@@ -8,6 +8,7 @@ import { textLimitsContract } from './text-limits.contract';
 import { unitOfWorkContract } from './unit-of-work.contract';
 import { userItemRepositoryContract } from './user-item-repository.contract';
 import { userRepositoryContract } from './user-repository.contract';
+import { xsollaPaymentRepositoryContract } from './xsolla-payment-repository.contract';
 
 /** Every persistence port's shared suite, for one adapter. */
 export function persistenceContracts(target: () => PersistenceTarget): void {
@@ -20,4 +21,5 @@ export function persistenceContracts(target: () => PersistenceTarget): void {
   attendanceRepositoryContract(target);
   unitOfWorkContract(target);
   textLimitsContract(target);
+  xsollaPaymentRepositoryContract(target);
 }

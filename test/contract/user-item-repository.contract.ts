@@ -45,6 +45,22 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
       });
     });
 
+    it("lists the user's items of one receipt, oldest first", async () => {
+      const userId = await newUserId();
+      const itemId = await newItemId();
+      const receiptId = await newReceiptId(userId);
+      const otherReceiptId = await newReceiptId(userId);
+      const [first, second] = await uow().run(async (tx) => [
+        await tx.userItems.insert(aUserItemDraft(userId, itemId, receiptId, { acquiredVia: 'xsolla' })),
+        await tx.userItems.insert(aUserItemDraft(userId, itemId, receiptId, { status: 'refunded' })),
+        await tx.userItems.insert(aUserItemDraft(userId, itemId, otherReceiptId)),
+      ]);
+      await uow().run(async (tx) => {
+        expect(await tx.userItems.listByReceipt(userId, receiptId)).toEqual([first, second]);
+        expect(await tx.userItems.listByReceipt(userId + 1000, receiptId)).toEqual([]);
+      });
+    });
+
     it("does not find a user item under another user's id, or one that does not exist", async () => {
       const userItem = await aPurchase();
       const other = await newUserId();
@@ -99,22 +115,22 @@ export function userItemRepositoryContract(target: () => PersistenceTarget): voi
       });
     });
 
-    it("counts the user's items of one item that are not withdrawn", async () => {
+    it("counts the user's items of one item that are not taken back (withdrawn, refunded)", async () => {
       const userId = await newUserId();
       const other = await newUserId();
       const itemId = await newItemId('gem');
       const otherItemId = await newItemId('coin');
       await uow().run(async (tx) => {
-        for (const status of ['active', 'consumed', 'expired', 'withdrawn', 'withdrawn'] as const) {
+        for (const status of ['active', 'consumed', 'expired', 'withdrawn', 'refunded', 'withdrawn'] as const) {
           await tx.userItems.insert(aUserItemDraft(userId, itemId, null, { status }));
         }
         await tx.userItems.insert(aUserItemDraft(userId, otherItemId, null));
         await tx.userItems.insert(aUserItemDraft(other, itemId, null));
       });
       await uow().run(async (tx) => {
-        expect(await tx.userItems.countNotWithdrawn(userId, itemId)).toBe(3);
-        expect(await tx.userItems.countNotWithdrawn(userId, otherItemId)).toBe(1);
-        expect(await tx.userItems.countNotWithdrawn(other, otherItemId)).toBe(0);
+        expect(await tx.userItems.countTowardLimit(userId, itemId)).toBe(3);
+        expect(await tx.userItems.countTowardLimit(userId, otherItemId)).toBe(1);
+        expect(await tx.userItems.countTowardLimit(other, otherItemId)).toBe(0);
       });
     });
 

@@ -6,13 +6,17 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** `forte-cli serve` as a real process on a free port, started in `cwd` with exactly the given environment. */
+/**
+ * `forte-cli serve` as a real process on a free port, started in `cwd` with exactly the given environment; `program`
+ * is another build of forte-cli to run (an unpacked release).
+ */
 export async function startServerProcess(
   cwd: string,
   env: Record<string, string>,
   args: string[] = [],
+  program = FORTE_CLI,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [FORTE_CLI, 'serve', ...args], {
+  const child = spawn(process.execPath, [program, 'serve', ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off', ...env },
   });

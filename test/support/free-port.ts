@@ -1,13 +1,10 @@
 import { createServer } from 'node:net';
 
-/**
- * A port free right now, for a server whose address must be configured before it starts (the panel's PUBLIC_URL,
- * registered with the Discord emulator as the redirect).
- */
+/** A TCP port on 127.0.0.1 that was free a moment ago, for a process that must be told its port in advance. */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise((resolve) => server.close(resolve));
   return port;
 }

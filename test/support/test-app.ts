@@ -33,7 +33,14 @@ export interface TestApp {
  * Only time and chance may be replaced.
  */
 export async function startTestApp(
-  options: { clock?: Clock; random?: RandomSource; env?: Record<string, string>; sqlite?: boolean } = {},
+  options: {
+    clock?: Clock;
+    random?: RandomSource;
+    env?: Record<string, string>;
+    sqlite?: boolean;
+    /** The `DATABASE_URL` the app gets for its fresh database (e.g. through a proxy a test can cut). */
+    databaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestApp> {
   const database = options.sqlite ? temporarySqliteDatabase() : await throwAwayMariaDb();
   const config = parseConfig({
@@ -42,7 +49,7 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     PORT: '0',
     ...options.env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url,
   });
   const runtime = await openRuntime(config, {
     migrations: 'apply',

@@ -1,10 +1,4 @@
-import { spawn } from 'node:child_process';
-
-export interface ProcessOutcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { ProcessOutcome, runProcess } from './run-process';
 
 /*
  * Jest's TypeScript transform only exists inside jest. A child process gets the same effect from a require hook
@@ -26,13 +20,5 @@ require(require('node:path').resolve(process.argv[1]));
 
 /** Runs a TypeScript file in a separate Node process with the given arguments (`process.argv.slice(2)`). */
 export function runTypeScriptProcess(file: string, args: string[]): Promise<ProcessOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', BOOTSTRAP, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, ['-e', BOOTSTRAP, file, ...args]);
 }

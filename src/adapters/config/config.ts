@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 
@@ -20,6 +21,42 @@ export const PANEL_KEYS = [
   'PUBLIC_URL',
   'SESSION_SECRET',
 ] as const;
+
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((value) => value === 'true' || value === '1');
+
+/** An address, or a CIDR block (`185.30.20.0/24`), of IPv4 or IPv6. */
+export interface IpBlock {
+  address: string;
+  prefix: number | null;
+  family: 'ipv4' | 'ipv6';
+}
+
+function ipBlockOf(entry: string): IpBlock | null {
+  const [address = '', prefix, extra] = entry.trim().split('/');
+  const version = isIP(address);
+  const bits = prefix === undefined ? null : /^[0-9]{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+  if (version === 0 || extra !== undefined || Number.isNaN(bits) || (bits ?? 0) > (version === 6 ? 128 : 32)) {
+    return null;
+  }
+  return { address, prefix: bits, family: version === 6 ? 'ipv6' : 'ipv4' };
+}
+
+/** `xsolla` (Xsolla's own networks), or a comma-separated list of addresses and CIDR blocks. */
+const ipAllowList = z
+  .string()
+  .transform((setting, ctx): 'xsolla' | IpBlock[] => {
+    if (setting.trim() === 'xsolla') return 'xsolla';
+    const entries = setting.split(',').map((entry) => [entry, ipBlockOf(entry)] as const);
+    for (const [entry, block] of entries) {
+      if (!block) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR block: "${entry.trim()}"` });
+    }
+    return entries.flatMap(([, block]) => (block ? [block] : []));
+  })
+  .optional();
 
 /** Forte's configuration, read from the environment (and `.env`) by the server and forte-cli alike. */
 export const configSchema = z.object({
@@ -45,10 +82,11 @@ export const configSchema = z.object({
   XSOLLA_API_KEY: optionalText,
   XSOLLA_PROJECT_SECRET: optionalText,
   XSOLLA_API_URL: z.url().default('https://api.xsolla.com'),
-  XSOLLA_SANDBOX: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((flag) => flag === 'true' || flag === '1'),
+  XSOLLA_SANDBOX: flag('false'),
+  /** Where Xsolla's webhooks may come from (`xsolla`: its own networks); unset, anywhere: the signature decides. */
+  XSOLLA_ALLOWED_IPS: ipAllowList,
+  /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
+  TRUST_PROXY: flag('false'),
   /** The address users reach Forte at (`https://forte.example.com`), for links and the panel's Discord redirect. */
   PUBLIC_URL: optionalText.pipe(webAddress.optional()),
   DISCORD_CLIENT_ID: optionalText,

@@ -20,11 +20,13 @@ import { mountMetricsRoute } from './routes/metrics-route';
 import { mountServiceRoutes } from './routes/service-routes';
 import { userItemsRoutes } from './routes/user-items-routes';
 import { usersRoutes } from './routes/users-routes';
+import { xsollaRoutes } from './routes/xsolla-routes';
 import { unansweredRoutes } from './unanswered-routes';
 
 /** The Koa application of the bot API (`/api/v2`), the user panel and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
-  const app = new Koa({ proxy: deps.trustProxy ?? false });
+  // Behind one trusted proxy, the client is the last address it added to X-Forwarded-For (earlier ones are hearsay).
+  const app = new Koa({ proxy: deps.trustProxy ?? false, maxIpsCount: 1 });
   // By resource, so that the OpenAPI document groups them; a resource without its routes does not compile.
   const resources: Record<ApiResource, AnyEndpoint[]> = {
     Users: usersRoutes(deps),
@@ -33,6 +35,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     Items: itemsRoutes(deps),
     Inventory: userItemsRoutes(deps),
     Attendance: attendanceRoutes(deps),
+    Xsolla: xsollaRoutes(deps),
   };
   const endpoints = Object.values(resources).flat();
 
@@ -40,6 +43,8 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const panel = deps.panel ? panelAdmission(deps.panel) : null;
   const mountDeps = {
     authenticateClient: deps.authenticateClient,
+    xsollaWebhooks: deps.xsollaWebhooks,
+    events: deps.events,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     panel,
   };

@@ -16,14 +16,22 @@ export interface EndpointAnswer {
 }
 
 /**
- * Who may call an endpoint and how they prove it: a bot's client token with a scope, a user signed in to the panel
- * (its session cookie, and the CSRF token on every form it posts), or anyone.
+ * Who may call an endpoint and how they prove it: a bot's client token with a scope, Xsolla's signature over the
+ * body (and, when configured, its networks), a user signed in to the panel (its session cookie, and the CSRF token
+ * on every form it posts), or anyone.
  */
-export type EndpointAuth = { kind: 'bot'; scope: Scope } | { kind: 'panel' } | { kind: 'none' };
+export type EndpointAuth = { kind: 'bot'; scope: Scope } | { kind: 'xsolla' } | { kind: 'panel' } | { kind: 'none' };
 
 export const botWithScope = (scope: Scope): { kind: 'bot'; scope: Scope } => ({ kind: 'bot', scope });
 
+export const xsollaSignature: { kind: 'xsolla' } = { kind: 'xsolla' };
+
 export const panelSession: { kind: 'panel' } = { kind: 'panel' };
+
+/** A webhook whose signature held: the body's bytes exactly as they arrived. */
+export interface XsollaSender {
+  body: Buffer;
+}
 
 /** The signed-in panel user: the Forte user the session names, the only one the panel ever acts on. */
 export interface PanelUser {
@@ -32,12 +40,15 @@ export interface PanelUser {
   csrfToken: string;
 }
 
-/** The caller an endpoint of that auth kind knows: a bot endpoint its client, a panel one its user, an open one nobody. */
+/** The caller an endpoint of that auth kind knows: a bot endpoint its client, Xsolla its delivery, a panel one its
+ * user, an open one nobody. */
 export type CallerOf<A extends EndpointAuth> = A extends { kind: 'bot' }
   ? Client
-  : A extends { kind: 'panel' }
-    ? PanelUser
-    : null;
+  : A extends { kind: 'xsolla' }
+    ? XsollaSender
+    : A extends { kind: 'panel' }
+      ? PanelUser
+      : null;
 
 export interface EndpointRequest<P, Q, B, A extends EndpointAuth = EndpointAuth> {
   params: P;
@@ -46,6 +57,21 @@ export interface EndpointRequest<P, Q, B, A extends EndpointAuth = EndpointAuth>
   client: CallerOf<A>;
   /** Present on an idempotent endpoint when the request carries an `Idempotency-Key`. */
   idempotency?: IdempotentRequest;
+}
+
+/** How HTTP answers one business failure. */
+export interface FailureResponse {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** An audience's own error answers: a status, code and message for each failure, in a body of its own shape. */
+export interface FailurePresentation<F extends Failure> {
+  responses: { readonly [K in F['type']]: FailureResponse };
+  body(code: string, message: string): unknown;
+  /** The body's schema, for OpenAPI. */
+  schema: z.ZodType;
 }
 
 /** What a handler answers: its success as an answer, or its use case's business failure for the failure table. */
@@ -82,6 +108,8 @@ export interface Endpoint<
   failures: FailureList<F>;
   /** A failure answered otherwise than with the standard error body (the legacy attendance shapes), or null. */
   presentFailure?: (failure: F) => EndpointAnswer | null;
+  /** Every failure answered in another audience's terms (Xsolla's codes and error body) instead of the table's. */
+  failurePresentation?: FailurePresentation<F>;
   /** Failure statuses whose body is not the standard error body, for OpenAPI. */
   failureBodies?: Partial<Record<number, z.ZodType>>;
   handle(request: EndpointRequest<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<Outcome<F>>;

@@ -1,12 +1,6 @@
 import { Failure, FailureType } from '../../domain/failure';
 import { errorBody } from './error-body';
-import { EndpointAnswer } from './endpoint';
-
-export interface FailureResponse {
-  status: number;
-  code: string;
-  message: string;
-}
+import { EndpointAnswer, FailureResponse } from './endpoint';
 
 /** Every business failure and how HTTP answers it; a failure type missing here does not compile. */
 export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
@@ -49,6 +43,11 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
   AlreadyCheckedIn: { status: 409, code: 'EXIST_ATTENDANCE', message: 'The user already checked in today.' },
   MaxKeyCount: { status: 409, code: 'MAX_KEY_COUNT', message: 'The user already holds the most keys allowed.' },
   NotEnoughKeys: { status: 400, code: 'NOT_ENOUGH_KEYS', message: 'The user does not hold enough keys for this box.' },
+  XsollaTransactionMismatch: {
+    status: 409,
+    code: 'XSOLLA_TRANSACTION_MISMATCH',
+    message: 'The Xsolla transaction belongs to another user.',
+  },
   DiscordCodeRejected: {
     status: 400,
     code: 'DISCORD_CODE_REJECTED',

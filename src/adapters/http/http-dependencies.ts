@@ -19,6 +19,8 @@ import { ReviewInventory } from '../../application/review-inventory';
 import { SignInWithDiscord } from '../../application/sign-in-with-discord';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
+import { HandleXsollaNotification } from '../../application/handle-xsolla-notification';
+import { EventSink } from '../../application/ports/event-sink';
 import { HttpObserver } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
@@ -45,6 +47,11 @@ export interface HttpDependencies {
   getAttendance: UseCase<GetAttendance>;
   openBox: UseCase<OpenBox>;
   authenticateClient: UseCase<AuthenticateClient>;
+  handleXsollaNotification: UseCase<HandleXsollaNotification>;
+  /** What the Xsolla webhook's admission checks before the use case sees the notification. */
+  xsollaWebhooks: XsollaWebhookGate;
+  /** Where refusals that never reach a use case (a webhook with a bad signature) are announced. */
+  events: EventSink;
   reviewInventory: UseCase<ReviewInventory>;
   /** The user panel, or null while it is not configured: then no `/panel` route exists. */
   panel: PanelDependencies | null;
@@ -63,6 +70,16 @@ export interface HttpDependencies {
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export type SignatureCheck = 'valid' | 'missing' | 'invalid';
+
+/** The checks of Xsolla's webhook admission, built from the configuration by the composition root. */
+export interface XsollaWebhookGate {
+  /** Null while `XSOLLA_PROJECT_SECRET` is unset: webhooks are then answered 503, which Xsolla retries. */
+  checkSignature: ((body: Buffer, authorization: string) => SignatureCheck) | null;
+  /** Null when any source is allowed (no `XSOLLA_ALLOWED_IPS`). */
+  allowsSource: ((ip: string) => boolean) | null;
+}
 
 /** What the user panel needs beyond the use cases every audience shares. */
 export interface PanelDependencies {

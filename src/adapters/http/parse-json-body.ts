@@ -22,11 +22,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * `"__proto__"` key as a plain own field, which validation then refuses like any unknown field; nothing reaches
  * a prototype. An unreadable body answers 400, 413 or 415 instead of reaching the route.
  */
-export function parseJsonBody(limitBytes: number): Middleware {
+export const parseJsonBody = (limitBytes: number): Middleware[] => [readRawBody(limitBytes), parseBodyWith(JSON.parse)];
+
+/** Reads the body's bytes, up to `limitBytes`, for `rawBodyOf`; an unreadable body answers 400, 413 or 415. */
+export function readRawBody(limitBytes: number): Middleware {
   return async (ctx, next) => {
-    const raw = await readRawBody(ctx, limitBytes);
-    ctx.state.rawBody = raw;
-    ctx.state.jsonBody = raw.length === 0 ? {} : parseJson(raw);
+    ctx.state.rawBody = await readBody(ctx, limitBytes);
+    await next();
+  };
+}
+
+/** Parses the bytes `readRawBody` read, as UTF-8 JSON, with `parse`; not JSON answers 400 MALFORMED_JSON. */
+export function parseBodyWith(parse: (text: string) => unknown): Middleware {
+  return async (ctx, next) => {
+    const raw = rawBodyOf(ctx);
+    ctx.state.jsonBody = raw.length === 0 ? {} : parseJson(raw, parse);
     await next();
   };
 }
@@ -43,8 +53,7 @@ export function rawBodyOf(ctx: Context): Buffer {
   return raw;
 }
 
-/** The body as raw bytes, up to `limitBytes`; an unreadable one is a 400, 413 or 415. */
-export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+async function readBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const encoding = ctx.get('Content-Encoding');
   if (encoding !== '' && encoding.toLowerCase() !== 'identity') {
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${encoding} is not accepted.`);
@@ -58,9 +67,9 @@ export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buf
   }
 }
 
-function parseJson(raw: Buffer): unknown {
+function parseJson(raw: Buffer, parse: (text: string) => unknown): unknown {
   try {
-    return JSON.parse(utf8.decode(raw)) as unknown;
+    return parse(utf8.decode(raw));
   } catch {
     throw new HttpProblem(400, 'MALFORMED_JSON', 'The body is not valid JSON.');
   }

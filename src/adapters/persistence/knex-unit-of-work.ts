@@ -13,6 +13,8 @@ import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
+import { KnexXsollaInbox } from './knex-xsolla-inbox';
+import { KnexXsollaPaymentRepository } from './knex-xsolla-payment-repository';
 
 export interface RetryPolicy {
   /** Runs of the work in all, the first included. */
@@ -107,6 +109,8 @@ const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => (
   items: new KnexItemRepository(db),
   userItems: new KnexUserItemRepository(db),
   attendances: new KnexAttendanceRepository(db),
+  xsollaInbox: new KnexXsollaInbox(db),
+  xsollaPayments: new KnexXsollaPaymentRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { PageRequest } from '../../application/ports/page-request';
 import { UserItemPage, UserItemRepository } from '../../application/ports/user-item-repository';
-import { USER_ITEM_STATUSES, UserItem, UserItemDraft } from '../../domain/user-item';
+import { USER_ITEM_STATUSES, UserItem, UserItemDraft, UserItemStatus } from '../../domain/user-item';
 import { integerColumn, timestampColumn } from './column-values';
 import { firstOrNull } from './first-or-null';
 import { newestFirstPage } from './newest-first-page';
@@ -25,6 +25,9 @@ const toUserItem: (row: unknown) => UserItem = rowParser(
     updatedAt: timestampColumn,
   }),
 );
+
+/** The statuses `countsTowardPurchaseLimit` leaves out. */
+const TAKEN_BACK: UserItemStatus[] = ['withdrawn', 'refunded'];
 
 const toCount = rowParser(z.object({ count: integerColumn }));
 const toLatestWithdrawal = rowParser(z.object({ latest: timestampColumn.nullable() }));
@@ -50,13 +53,18 @@ export class KnexUserItemRepository implements UserItemRepository {
     return { userItems: records, more };
   }
 
-  async countNotWithdrawn(userId: number, itemId: number): Promise<number> {
+  async countTowardLimit(userId: number, itemId: number): Promise<number> {
     // The SQL form of the domain's `countsTowardPurchaseLimit`.
     const rows: unknown[] = await this.ofUser(userId)
       .where({ item_id: itemId })
-      .whereNot({ status: 'withdrawn' })
+      .whereNotIn('status', TAKEN_BACK)
       .count({ count: '*' });
     return toCount(rows[0]).count;
+  }
+
+  async listByReceipt(userId: number, receiptId: number): Promise<UserItem[]> {
+    const rows: unknown[] = await this.ofUser(userId).where({ receipt_id: receiptId }).orderBy('id');
+    return rows.map(toUserItem);
   }
 
   async save(userItem: UserItem): Promise<void> {

@@ -7,6 +7,9 @@ import * as createItems from '../../../migrations/20261125000005_create_items';
 import * as createUserItems from '../../../migrations/20261125000006_create_user_items';
 import * as createAttendances from '../../../migrations/20261125000007_create_attendances';
 import * as widenReceiptReason from '../../../migrations/20261201000001_widen_receipt_reason';
+import * as createXsollaNotifications from '../../../migrations/20261202000001_create_xsolla_notifications';
+import * as createXsollaTransactions from '../../../migrations/20261202000002_create_xsolla_transactions';
+import * as createXsollaOperations from '../../../migrations/20261202000003_create_xsolla_operations';
 
 interface NamedMigration {
   name: string;
@@ -27,6 +30,9 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261125000006_create_user_items', migration: createUserItems },
   { name: '20261125000007_create_attendances', migration: createAttendances },
   { name: '20261201000001_widen_receipt_reason', migration: widenReceiptReason },
+  { name: '20261202000001_create_xsolla_notifications', migration: createXsollaNotifications },
+  { name: '20261202000002_create_xsolla_transactions', migration: createXsollaTransactions },
+  { name: '20261202000003_create_xsolla_operations', migration: createXsollaOperations },
 ];
 
 /** The names of every migration, oldest first. */

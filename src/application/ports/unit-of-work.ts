@@ -7,6 +7,8 @@ import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
+import { XsollaInbox } from './xsolla-inbox';
+import { XsollaPaymentRepository } from './xsolla-payment-repository';
 
 /** The repositories of one database transaction. */
 export interface Transaction {
@@ -18,6 +20,8 @@ export interface Transaction {
   items: ItemRepository;
   userItems: UserItemRepository;
   attendances: AttendanceRepository;
+  xsollaInbox: XsollaInbox;
+  xsollaPayments: XsollaPaymentRepository;
   /**
    * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
    * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
@@ -31,7 +35,7 @@ export interface Reads {
   receipts: Pick<ReceiptRepository, 'findById' | 'listByUser'>;
   clients: Pick<ClientRepository, 'findByTokenHash' | 'findByName' | 'list'>;
   items: Pick<ItemRepository, 'listSellable' | 'findById' | 'findBySku' | 'listAll'>;
-  userItems: Pick<UserItemRepository, 'findById' | 'listByUser' | 'countNotWithdrawn' | 'latestWithdrawalAt'>;
+  userItems: Pick<UserItemRepository, 'findById' | 'listByUser' | 'countTowardLimit' | 'latestWithdrawalAt'>;
   attendances: Pick<AttendanceRepository, 'findByDiscordId'>;
   audit: AuditRepository;
 }

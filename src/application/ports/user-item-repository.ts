@@ -15,8 +15,10 @@ export interface UserItemRepository {
   lockById(userId: number, userItemId: number): Promise<UserItem | null>;
   /** Newest first; `beforeId` continues after the last user item of the previous page. */
   listByUser(userId: number, page: PageRequest): Promise<UserItemPage>;
-  /** What `max_per_user` counts (`countsTowardPurchaseLimit`): the user's items of this item but withdrawn ones. */
-  countNotWithdrawn(userId: number, itemId: number): Promise<number>;
+  /** What `max_per_user` counts (`countsTowardPurchaseLimit`): the user's items of this item, but those taken back. */
+  countTowardLimit(userId: number, itemId: number): Promise<number>;
+  /** The user items that came with a receipt (a Xsolla payment's), oldest first. */
+  listByReceipt(userId: number, receiptId: number): Promise<UserItem[]>;
   /** Writes status, withdrawnAt and updatedAt of an existing user item. */
   save(userItem: UserItem): Promise<void>;
   /** The latest `withdrawnAt` among the user's items, or null when the user never withdrew one. */

@@ -11,7 +11,18 @@ export interface PersistenceTarget {
 }
 
 /** Children before parents, for the foreign keys. */
-const TABLES = ['attendances', 'user_items', 'items', 'idempotency_keys', 'receipts', 'clients', 'users'];
+const TABLES = [
+  'xsolla_operations',
+  'xsolla_transactions',
+  'xsolla_notifications',
+  'attendances',
+  'user_items',
+  'items',
+  'idempotency_keys',
+  'receipts',
+  'clients',
+  'users',
+];
 
 export const knexTarget = (database: TestDatabase): PersistenceTarget => ({
   emptyUnitOfWork: async () => {

@@ -82,7 +82,7 @@ describe('the panel: balance, ledger and inventory of the signed-in user', () =>
     const again = await visitor.post(`/panel/items/${userItemId}/withdraw`);
     expect(again.status).toBe(409);
     expect(again.html).toContain('WITHDRAWAL_NOT_ALLOWED');
-    expect(again.html).toContain('This item is used, expired or already withdrawn.');
+    expect(again.html).toContain('This item is used, expired, withdrawn or refunded.');
     expect(await session.stateOf(member)).toEqual(before);
   });
 

@@ -4,12 +4,21 @@ import { Item } from '../../../src/domain/item';
 import { Receipt } from '../../../src/domain/receipt';
 import { User } from '../../../src/domain/user';
 import { UserItem } from '../../../src/domain/user-item';
+import { XsollaDelivery, XsollaOutcome } from '../../../src/application/ports/xsolla-inbox';
+import { XsollaOperation } from '../../../src/domain/xsolla-operation';
+import { XsollaTransaction } from '../../../src/domain/xsolla-transaction';
 
 export interface StoredClaim {
   fingerprint: string;
   /** The answer stored by `complete`; undefined until then. */
   result?: unknown;
   createdAt: Date;
+}
+
+export interface StoredXsollaNotification extends XsollaDelivery {
+  id: number;
+  outcome: XsollaOutcome | null;
+  handledAt: Date | null;
 }
 
 /** Everything the in-memory adapters hold: plain data, so one `structuredClone` snapshots it for a rollback. */
@@ -23,7 +32,19 @@ export interface InMemoryState {
   userItems: Map<number, UserItem>;
   /** By Discord id. */
   attendances: Map<string, Attendance>;
-  lastIds: { user: number; receipt: number; client: number; item: number; userItem: number };
+  xsollaNotifications: Map<number, StoredXsollaNotification>;
+  /** By Xsolla's transaction id. */
+  xsollaTransactions: Map<string, XsollaTransaction>;
+  xsollaOperations: XsollaOperation[];
+  lastIds: {
+    user: number;
+    receipt: number;
+    client: number;
+    item: number;
+    userItem: number;
+    xsollaNotification: number;
+    xsollaOperation: number;
+  };
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -34,5 +55,8 @@ export const emptyState = (): InMemoryState => ({
   items: new Map(),
   userItems: new Map(),
   attendances: new Map(),
-  lastIds: { user: 0, receipt: 0, client: 0, item: 0, userItem: 0 },
+  xsollaNotifications: new Map(),
+  xsollaTransactions: new Map(),
+  xsollaOperations: [],
+  lastIds: { user: 0, receipt: 0, client: 0, item: 0, userItem: 0, xsollaNotification: 0, xsollaOperation: 0 },
 });

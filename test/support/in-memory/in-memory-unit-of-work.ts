@@ -10,6 +10,8 @@ import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
 import { emptyState, InMemoryState } from './in-memory-state';
 import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
 import { InMemoryUserRepository } from './in-memory-user-repository';
+import { InMemoryXsollaInbox } from './in-memory-xsolla-inbox';
+import { InMemoryXsollaPaymentRepository } from './in-memory-xsolla-payment-repository';
 
 /**
  * The unit of work for use-case tests. Transactions run one after another (a promise chain as the lock), which
@@ -49,6 +51,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         items: new InMemoryItemRepository(this.state),
         userItems: new InMemoryUserItemRepository(this.state),
         attendances: new InMemoryAttendanceRepository(this.state),
+        xsollaInbox: new InMemoryXsollaInbox(this.state),
+        xsollaPayments: new InMemoryXsollaPaymentRepository(this.state),
         afterCommit: afterCommit.add,
       });
       // An effect that throws is a bug of the test's own making: let it fail the test.

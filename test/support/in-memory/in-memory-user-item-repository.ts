@@ -34,9 +34,14 @@ export class InMemoryUserItemRepository implements UserItemRepository {
     return Promise.resolve({ userItems: records, more });
   }
 
-  countNotWithdrawn(userId: number, itemId: number): Promise<number> {
+  countTowardLimit(userId: number, itemId: number): Promise<number> {
     const ofItem = this.ofUser(userId).filter((userItem) => userItem.itemId === itemId);
     return Promise.resolve(ofItem.filter(countsTowardPurchaseLimit).length);
+  }
+
+  listByReceipt(userId: number, receiptId: number): Promise<UserItem[]> {
+    const ofReceipt = this.ofUser(userId).filter((userItem) => userItem.receiptId === receiptId);
+    return Promise.resolve(structuredClone(ofReceipt.sort((a, b) => a.id - b.id)));
   }
 
   save(userItem: UserItem): Promise<void> {

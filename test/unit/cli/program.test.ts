@@ -20,6 +20,7 @@ describe('the forte-cli program', () => {
         'forte-cli items import',
         'forte-cli items list',
         'forte-cli logs',
+        'forte-cli xsolla send',
       ]),
     );
   });

@@ -93,7 +93,7 @@ describe('decidePurchase', () => {
 });
 
 describe('countsTowardPurchaseLimit', () => {
-  it('counts every user item but a withdrawn one', () => {
+  it('counts every user item but a withdrawn or refunded one', () => {
     const counted = USER_ITEM_STATUSES.filter((status) =>
       countsTowardPurchaseLimit(aUserItem().withStatus(status).build()),
     );

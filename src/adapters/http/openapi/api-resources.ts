@@ -6,6 +6,7 @@ export const API_RESOURCES = {
   Items: 'The store catalogue: the items for sale',
   Inventory: "A user's items: buy with points, mark consumed, withdraw (청약철회)",
   Attendance: 'Daily check-in, keys and key boxes, answered in the legacy shapes',
+  Xsolla: "Xsolla's webhooks, signed by Xsolla and answered in its terms",
 } as const;
 
 export type ApiResource = keyof typeof API_RESOURCES;

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AnyEndpoint } from '../endpoint';
+import { AnyEndpoint, EndpointAuth } from '../endpoint';
 import { FAILURE_RESPONSES } from '../failure-responses';
 import { API_PREFIX, failureTypesOf } from '../mount-endpoints';
 import { ErrorResponse } from '../schemas/error-schema';
@@ -9,6 +9,7 @@ import { API_RESOURCES, ApiResource, SERVICE_TAG } from './api-resources';
 import { DOCUMENTATION_PATH } from './documentation-page';
 
 const SECURITY_SCHEME = 'clientToken';
+const XSOLLA_SECURITY_SCHEME = 'xsollaSignature';
 const METRICS_SECURITY_SCHEME = 'metricsToken';
 
 /** The refusals every authenticated endpoint may give before its use case runs. */
@@ -31,6 +32,38 @@ const BODY_REFUSALS: Record<number, string[]> = {
   415: ['UNSUPPORTED_MEDIA_TYPE'],
 };
 
+/** Xsolla's webhook, refused in Xsolla's terms; a 5xx (retried by Xsolla) when Forte cannot store it. */
+const XSOLLA_REFUSALS: Record<number, string[]> = {
+  400: ['INVALID_PARAMETER', 'MALFORMED_HTTP'],
+  401: ['INVALID_SIGNATURE', 'INVALID_CLIENT_IP'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+  503: ['BUSY', 'DATABASE_UNAVAILABLE', 'XSOLLA_NOT_CONFIGURED'],
+};
+
+/** The refusals of each kind of caller's admission, with those of reading a body where the endpoint takes one. */
+function refusalsOf(auth: EndpointAuth, takesBody: boolean): Record<number, string[]> {
+  if (auth.kind === 'xsolla') return XSOLLA_REFUSALS;
+  const admission = auth.kind === 'bot' ? REFUSALS : OPEN_REFUSALS;
+  return takesBody ? { ...admission, ...BODY_REFUSALS } : admission;
+}
+
+/** How each kind of caller proves who it is. */
+function securityOf(auth: EndpointAuth): { description?: string; security?: Record<string, string[]>[] } {
+  if (auth.kind === 'bot') {
+    return { description: `Needs the scope \`${auth.scope}\`.`, security: [{ [SECURITY_SCHEME]: [auth.scope] }] };
+  }
+  if (auth.kind === 'xsolla') {
+    return {
+      description:
+        'Sent by Xsolla, signed: `Authorization: Signature <sha1(raw body + project secret)>`. Answers 204 with no ' +
+        'body for every notification it accepts (a duplicate too); errors are Xsolla error bodies.',
+      security: [{ [XSOLLA_SECURITY_SCHEME]: [] }],
+    };
+  }
+  return {};
+}
+
 /**
  * The OpenAPI 3.1 document of the bot API, generated from the schemas the router validates with, its routes
  * grouped by resource, and the service routes beside them.
@@ -44,6 +77,12 @@ export function openApiDocument(
     scheme: 'bearer',
     description: 'A client token from `forte-cli clients create`; the bare token without `Bearer ` is accepted too.',
   });
+  registry.registerComponent('securitySchemes', XSOLLA_SECURITY_SCHEME, {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: '`Signature <hex SHA-1 of the raw body followed by XSOLLA_PROJECT_SECRET>`',
+  });
   const documented = Object.entries(resources).flatMap(([tag, endpoints]) =>
     endpoints.map((endpoint) => ({ tag, endpoint })),
   );
@@ -54,9 +93,7 @@ export function openApiDocument(
       path: `${API_PREFIX}${endpoint.path}`,
       tags: [tag],
       summary: endpoint.summary,
-      ...(auth.kind === 'bot'
-        ? { description: `Needs the scope \`${auth.scope}\`.`, security: [{ [SECURITY_SCHEME]: [auth.scope] }] }
-        : {}),
+      ...securityOf(auth),
       request: {
         params: endpoint.params,
         query: endpoint.query,
@@ -87,21 +124,27 @@ export function openApiDocument(
 function responsesOf(endpoint: AnyEndpoint): Record<string, ResponseConfig> {
   const codes = new Map<number, string[]>();
   const add = (status: number, code: string): void => {
-    codes.set(status, [...(codes.get(status) ?? []), code]);
+    const listed = codes.get(status) ?? [];
+    if (!listed.includes(code)) codes.set(status, [...listed, code]);
   };
-  const refusals = endpoint.auth.kind === 'bot' ? REFUSALS : OPEN_REFUSALS;
-  for (const [status, listed] of Object.entries({ ...refusals, ...(endpoint.body ? BODY_REFUSALS : {}) })) {
+  for (const [status, listed] of Object.entries(refusalsOf(endpoint.auth, endpoint.body !== undefined))) {
     listed.forEach((code) => add(Number(status), code));
   }
-  for (const failure of failureTypesOf(endpoint))
-    add(FAILURE_RESPONSES[failure].status, FAILURE_RESPONSES[failure].code);
+  const presentation = endpoint.failurePresentation;
+  for (const failure of failureTypesOf(endpoint)) {
+    const { status, code } = presentation?.responses[failure] ?? FAILURE_RESPONSES[failure];
+    add(status, code);
+  }
 
   const { status, description, schema } = endpoint.success;
   const responses: Record<string, ResponseConfig> = {
     [status]: schema ? { description, content: { 'application/json': { schema } } } : { description },
   };
   for (const [failureStatus, failureCodes] of codes) {
-    responses[failureStatus] = errorResponse(failureCodes.join(', '), endpoint.failureBodies?.[failureStatus]);
+    // Xsolla reads an error body of its own; a 5xx keeps the shared one.
+    const ownBody = failureStatus < 500 ? presentation?.schema : undefined;
+    const body = endpoint.failureBodies?.[failureStatus] ?? ownBody;
+    responses[failureStatus] = errorResponse(failureCodes.join(', '), body);
   }
   return responses;
 }

@@ -1,12 +1,12 @@
 import { Context } from 'koa';
 import { HttpProblem } from '../http-problem';
-import { readRawBody } from '../parse-json-body';
+import { rawBodyOf } from '../parse-json-body';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** A browser form's fields (`application/x-www-form-urlencoded`), the only body the panel accepts. */
-export async function readFormBody(ctx: Context, limitBytes: number): Promise<URLSearchParams> {
-  const raw = await readRawBody(ctx, limitBytes);
+/** A browser form's fields (`application/x-www-form-urlencoded`, read by `readRawBody`), the panel's only body. */
+export function formOf(ctx: Context): URLSearchParams {
+  const raw = rawBodyOf(ctx);
   if (raw.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', 'The panel takes HTML form posts only.');
   }

@@ -4,7 +4,8 @@ import { PanelUser } from '../endpoint';
 import { PanelDependencies } from '../http-dependencies';
 import { HttpProblem } from '../http-problem';
 import { sameSecret } from './constant-time';
-import { readFormBody } from './form-body';
+import { readRawBody } from '../parse-json-body';
+import { formOf } from './form-body';
 import { PANEL_PATH, panelReturnPath } from './panel-paths';
 import { PanelSessions } from './panel-session';
 import { SignInStates } from './sign-in-state';
@@ -47,24 +48,27 @@ export function admitPanelUser(admission: PanelAdmission, bodyLimitBytes: number
   return [
     async (ctx, next) => {
       const session = admission.sessions.read(ctx);
-      const reading = ctx.method === 'GET' || ctx.method === 'HEAD';
-      if (session.state === 'absent' && reading) return beginSignIn(ctx, admission, ctx.originalUrl);
+      if (session.state === 'absent' && isReading(ctx)) return beginSignIn(ctx, admission, ctx.originalUrl);
       if (session.state === 'absent') throw new HttpProblem(401, 'SIGNED_OUT', 'Sign in to the panel first.');
       if (session.state === 'invalid') {
         admission.sessions.end(ctx);
         throw new HttpProblem(401, 'SESSION_INVALID', 'The panel session was altered or has expired; sign in again.');
       }
       ctx.state.panelUser = session.value;
-      if (!reading) {
-        const token = (await readFormBody(ctx, bodyLimitBytes)).get(CSRF_FIELD);
-        if (token === null || !sameSecret(session.value.csrfToken, token)) {
-          throw new HttpProblem(403, 'CSRF_TOKEN_INVALID', "The form did not carry this session's CSRF token.");
-        }
+      await next();
+    },
+    readRawBody(bodyLimitBytes),
+    async (ctx, next) => {
+      const token = isReading(ctx) ? null : formOf(ctx).get(CSRF_FIELD);
+      if (!isReading(ctx) && (token === null || !sameSecret(panelUserOf(ctx).csrfToken, token))) {
+        throw new HttpProblem(403, 'CSRF_TOKEN_INVALID', "The form did not carry this session's CSRF token.");
       }
       await next();
     },
   ];
 }
+
+const isReading = (ctx: Context): boolean => ctx.method === 'GET' || ctx.method === 'HEAD';
 
 /** Sends the browser to Discord's authorization page with a fresh `state`, to come back to `returnTo`. */
 export function beginSignIn(ctx: Context, admission: PanelAdmission, returnTo: string): void {

@@ -1,0 +1,118 @@
+import { Knex } from 'knex';
+import { z } from 'zod';
+import { XsollaPaymentRepository } from '../../application/ports/xsolla-payment-repository';
+import { ReversalRequest } from '../../domain/xsolla-notification';
+import { NewXsollaOperation, XsollaOperation } from '../../domain/xsolla-operation';
+import { XsollaTransaction } from '../../domain/xsolla-transaction';
+import { flagColumn, integerColumn, timestampColumn } from './column-values';
+import { isUniqueViolation } from './database-errors';
+import { firstOrNull } from './first-or-null';
+import { insertedId } from './inserted-id';
+import { rowParser } from './row-parser';
+import { upsertRecord } from './upsert-record';
+
+/** An `xsolla_transactions` row, checked and named as the domain names it. */
+const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
+  z
+    .object({
+      transactionId: z.string(),
+      userId: integerColumn,
+      paymentReceiptId: integerColumn.nullable(),
+      creditedPoints: integerColumn,
+      reversedPoints: integerColumn,
+      paymentAmount: z.string().nullable(),
+      paymentCurrency: z.string().nullable(),
+      dryRun: flagColumn,
+    })
+    .transform(({ paymentAmount, paymentCurrency, ...transaction }) => ({
+      ...transaction,
+      payment:
+        paymentAmount === null || paymentCurrency === null
+          ? null
+          : { amount: paymentAmount, currency: paymentCurrency },
+    })),
+);
+
+const skuCount = z.object({ sku: z.string(), count: z.number().int() });
+
+/** A reversal's request, stored as JSON. */
+const reversalRequest: z.ZodType<ReversalRequest> = z.union([
+  z.object({ whole: z.literal(true) }),
+  z.object({ whole: z.literal(false), goods: z.object({ points: z.number().int(), items: z.array(skuCount) }) }),
+]);
+
+const toOperation: (row: unknown) => XsollaOperation = rowParser(
+  z.object({
+    id: integerColumn,
+    kind: z.enum(['payment', 'refund', 'partial_refund', 'afs_reject', 'user_balance_operation']),
+    externalId: z.string(),
+    userId: integerColumn,
+    notificationId: integerColumn,
+    state: z.enum(['applied', 'deferred', 'acknowledged']),
+    request: z
+      .string()
+      .nullable()
+      .transform((text) => (text === null ? null : reversalRequest.parse(JSON.parse(text)))),
+    receiptId: integerColumn.nullable(),
+    createdAt: timestampColumn,
+    appliedAt: timestampColumn.nullable(),
+  }),
+);
+
+export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
+  constructor(private readonly db: Knex) {}
+
+  // SQLite compiles forUpdate() to nothing: its transactions begin immediately and already exclude other writers.
+  lockTransaction(transactionId: string): Promise<XsollaTransaction | null> {
+    return firstOrNull(
+      this.db('xsolla_transactions').where({ transaction_id: transactionId }).forUpdate(),
+      toTransaction,
+    );
+  }
+
+  async saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
+    const { transactionId, payment, ...fields } = transaction;
+    await upsertRecord(
+      this.db('xsolla_transactions'),
+      { transaction_id: transactionId },
+      { ...fields, paymentAmount: payment?.amount ?? null, paymentCurrency: payment?.currency ?? null },
+      at,
+    );
+  }
+
+  async insertOperation(operation: NewXsollaOperation): Promise<XsollaOperation | 'duplicate'> {
+    try {
+      const result: unknown = await this.db('xsolla_operations').insert({
+        kind: operation.kind,
+        external_id: operation.externalId,
+        notification_id: operation.notificationId,
+        user_id: operation.userId,
+        state: operation.state,
+        request: operation.request === null ? null : JSON.stringify(operation.request),
+        receipt_id: operation.receiptId,
+        created_at: operation.createdAt,
+        applied_at: operation.appliedAt,
+      });
+      return { id: insertedId(result), ...operation };
+    } catch (error) {
+      // (kind, external_id) is the table's only unique key besides the generated id.
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async deferredReversals(transactionId: string): Promise<XsollaOperation[]> {
+    const rows: unknown[] = await this.db('xsolla_operations')
+      .where({ external_id: transactionId, state: 'deferred' })
+      .whereNot({ kind: 'user_balance_operation' })
+      .orderBy('id');
+    return rows.map(toOperation);
+  }
+
+  async markApplied(operationId: number, receiptId: number | null, at: Date): Promise<void> {
+    const changed = await this.db('xsolla_operations')
+      .where({ id: operationId })
+      .update({ state: 'applied', receipt_id: receiptId, applied_at: at });
+    if (changed !== 1) throw new Error(`Cannot mark Xsolla operation ${operationId} applied: no such row`);
+  }
+}

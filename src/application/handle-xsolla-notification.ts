@@ -1,0 +1,98 @@
+import { FailureOf } from '../domain/failure';
+import { fail, ok, Result } from '../domain/result';
+import { isActive } from '../domain/user';
+import { forteUserIdOf, XsollaNotification } from '../domain/xsolla-notification';
+import { xsollaTypeLabel } from '../domain/xsolla-notification-types';
+import { Clock } from './ports/clock';
+import { EventSink, XsollaNotificationHandled } from './ports/event-sink';
+import { Transaction, UnitOfWork } from './ports/unit-of-work';
+import { settleXsollaPayment } from './settle-xsolla-payment';
+import { settleXsollaReversal } from './settle-xsolla-reversal';
+import { settleXsollaWalletOperation } from './settle-xsolla-wallet-operation';
+import { XsollaContext, XsollaHandled } from './xsolla-context';
+
+export interface HandleXsollaNotificationInput {
+  notification: XsollaNotification;
+  /** The body's bytes as they arrived, stored raw before anything is done. */
+  body: Uint8Array;
+}
+
+export type XsollaNotificationFailure = FailureOf<
+  'UserNotFound' | 'ItemNotFound' | 'BalanceOutOfRange' | 'XsollaTransactionMismatch'
+>;
+
+/**
+ * A verified Xsolla webhook: stored raw first (its own transaction, so the delivery is kept whatever happens
+ * next), then acted on in one transaction that also records the outcome. A duplicate is an outcome, not a failure:
+ * Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends the webhook again.
+ */
+export class HandleXsollaNotification {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: EventSink,
+  ) {}
+
+  async execute(input: HandleXsollaNotificationInput): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
+    const { notification } = input;
+    const notificationId = await this.uow.run((tx) =>
+      tx.xsollaInbox.record({
+        type: notification.type,
+        externalId: notification.externalId,
+        userRef: notification.userRef,
+        body: input.body,
+        receivedAt: this.clock.now(),
+      }),
+    );
+    return this.uow.run(async (tx) => {
+      const context: XsollaContext = { tx, events: this.events, notificationId, now: this.clock.now() };
+      const handled = await act(context, notification);
+      await tx.xsollaInbox.settle(notificationId, handled.ok ? handled.value.outcome : 'refused', context.now);
+      tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
+      return handled;
+    });
+  }
+}
+
+function act(
+  context: XsollaContext,
+  notification: XsollaNotification,
+): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
+  const { action, userRef } = notification;
+  switch (action.kind) {
+    case 'record':
+      return Promise.resolve(ok({ outcome: 'acknowledged', userId: forteUserIdOf(userRef), points: 0 }));
+    case 'validate_user':
+      return validateUser(context.tx, userRef);
+    case 'credit':
+      return settleXsollaPayment(context, userRef, action);
+    case 'reverse':
+      return settleXsollaReversal(context, userRef, action);
+    case 'wallet_operation':
+      return settleXsollaWalletOperation(context, userRef, action);
+  }
+}
+
+/** `user_validation`: Xsolla asks whether the user may pay. */
+async function validateUser(
+  tx: Transaction,
+  userRef: string | null,
+): Promise<Result<XsollaHandled, FailureOf<'UserNotFound'>>> {
+  const id = forteUserIdOf(userRef);
+  const user = id === null ? null : await tx.users.findById(id);
+  return isActive(user) ? ok({ outcome: 'acknowledged', userId: user.id, points: 0 }) : fail({ type: 'UserNotFound' });
+}
+
+function announcement(
+  notification: XsollaNotification,
+  handled: Result<XsollaHandled, XsollaNotificationFailure>,
+): XsollaNotificationHandled {
+  return {
+    type: 'XsollaNotificationHandled',
+    notificationType: xsollaTypeLabel(notification.type),
+    outcome: handled.ok ? handled.value.outcome : 'refused',
+    transactionId: notification.externalId,
+    userId: handled.ok ? handled.value.userId : forteUserIdOf(notification.userRef),
+    points: handled.ok ? handled.value.points : 0,
+  };
+}

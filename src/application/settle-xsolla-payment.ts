@@ -1,0 +1,86 @@
+import { FailureOf } from '../domain/failure';
+import { expiryOf } from '../domain/item';
+import { fail, ok, Result } from '../domain/result';
+import { XsollaAction } from '../domain/xsolla-notification';
+import { awaitingPayment, decideCredit, PaidXsollaTransaction } from '../domain/xsolla-transaction';
+import { postToLedger } from './post-to-ledger';
+import { reverseXsollaPayment } from './reverse-xsolla-payment';
+import { itemsOfSkus, lockNamedUser, XsollaContext, XsollaHandled } from './xsolla-context';
+
+export type PaymentFailure = FailureOf<
+  'UserNotFound' | 'ItemNotFound' | 'BalanceOutOfRange' | 'XsollaTransactionMismatch'
+>;
+
+/**
+ * A payment (`payment` or `order_paid`, one key for both): credits its points and grants its items, then applies
+ * in the same transaction every reversal that arrived before it, so the user never holds what was refunded.
+ * Everything that can refuse it is checked before the first write.
+ */
+export async function settleXsollaPayment(
+  context: XsollaContext,
+  userRef: string | null,
+  action: Extract<XsollaAction, { kind: 'credit' }>,
+): Promise<Result<XsollaHandled, PaymentFailure>> {
+  const { tx, now, notificationId } = context;
+  const user = await lockNamedUser(tx, userRef);
+  if (!user) return fail({ type: 'UserNotFound' });
+  const items = await itemsOfSkus(tx, action.goods.items);
+  if (!items) return fail({ type: 'ItemNotFound' });
+  const known = await tx.xsollaPayments.lockTransaction(action.transactionId);
+  if (known && known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
+  const credited = decideCredit(user, action.transactionId, action.goods, now);
+  if (!credited.ok) return credited;
+
+  const operation = await tx.xsollaPayments.insertOperation({
+    kind: 'payment',
+    externalId: action.transactionId,
+    userId: user.id,
+    notificationId,
+    state: 'applied',
+    request: null,
+    receiptId: null,
+    createdAt: now,
+    appliedAt: now,
+  });
+  if (operation === 'duplicate') return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
+
+  const receipt = await postToLedger(tx, context.events, credited.value.receipt);
+  await tx.xsollaPayments.markApplied(operation.id, receipt.id, now);
+  for (const { item, count } of items) {
+    for (let n = 0; n < count; n += 1) {
+      await tx.userItems.insert({
+        userId: user.id,
+        itemId: item.id,
+        receiptId: receipt.id,
+        pricePaid: 0,
+        status: 'active',
+        expiresAt: expiryOf(item, now),
+        acquiredVia: 'xsolla',
+        withdrawnAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+
+  let transaction: PaidXsollaTransaction = {
+    ...(known ?? awaitingPayment(action.transactionId, user.id)),
+    paymentReceiptId: receipt.id,
+    creditedPoints: action.goods.points,
+    payment: action.payment,
+    dryRun: action.dryRun,
+  };
+  let holder = credited.value.user;
+  let moved = action.goods.points;
+  for (const deferred of await tx.xsollaPayments.deferredReversals(action.transactionId)) {
+    if (deferred.kind === 'payment' || deferred.kind === 'user_balance_operation' || !deferred.request) {
+      throw new Error(`Operation ${deferred.id} is deferred but is no reversal`);
+    }
+    const reversed = await reverseXsollaPayment(context, holder, transaction, deferred.kind, deferred.request);
+    await tx.xsollaPayments.markApplied(deferred.id, reversed.receiptId, now);
+    ({ user: holder, transaction } = reversed);
+    moved -= reversed.points;
+  }
+  await tx.xsollaPayments.saveTransaction(transaction, now);
+  return ok({ outcome: 'applied', userId: user.id, points: moved });
+}

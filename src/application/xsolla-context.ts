@@ -1,0 +1,39 @@
+import { Item } from '../domain/item';
+import { isActive, User } from '../domain/user';
+import { forteUserIdOf, SkuCount } from '../domain/xsolla-notification';
+import { XsollaOutcome } from './ports/xsolla-inbox';
+import { EventSink } from './ports/event-sink';
+import { Transaction } from './ports/unit-of-work';
+
+/** Where one Xsolla notification is acted on: its transaction, the stored delivery, and the time. */
+export interface XsollaContext {
+  tx: Transaction;
+  events: EventSink;
+  notificationId: number;
+  now: Date;
+}
+
+/** What Forte did with a notification it accepted: the outcome, the user, and the points the ledger moved. */
+export interface XsollaHandled {
+  outcome: Exclude<XsollaOutcome, 'refused'>;
+  userId: number | null;
+  points: number;
+}
+
+/** The user a notification names, locked (which orders all of one user's notifications); null unless active. */
+export async function lockNamedUser(tx: Transaction, userRef: string | null): Promise<User | null> {
+  const id = forteUserIdOf(userRef);
+  const user = id === null ? null : await tx.users.lockById(id);
+  return isActive(user) ? user : null;
+}
+
+/** The catalogue items of the SKUs a notification lists, or null when one of them is unknown. */
+export async function itemsOfSkus(tx: Transaction, skus: SkuCount[]): Promise<{ item: Item; count: number }[] | null> {
+  const found: { item: Item; count: number }[] = [];
+  for (const { sku, count } of skus) {
+    const item = await tx.items.findBySku(sku);
+    if (!item) return null;
+    found.push({ item, count });
+  }
+  return found;
+}

@@ -1,0 +1,55 @@
+import { XsollaPaymentRepository } from '../../../src/application/ports/xsolla-payment-repository';
+import { NewXsollaOperation, XsollaOperation } from '../../../src/domain/xsolla-operation';
+import { XsollaTransaction } from '../../../src/domain/xsolla-transaction';
+import { copyOrNull } from './copy-or-null';
+import { InMemoryState } from './in-memory-state';
+
+export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository {
+  constructor(private readonly state: InMemoryState) {}
+
+  // The unit of work runs one transaction at a time, so reading is locking.
+  lockTransaction(transactionId: string): Promise<XsollaTransaction | null> {
+    return Promise.resolve(copyOrNull(this.state.xsollaTransactions.get(transactionId)));
+  }
+
+  saveTransaction(transaction: XsollaTransaction): Promise<void> {
+    const { userId, paymentReceiptId } = transaction;
+    if (!this.state.users.has(userId)) return Promise.reject(new Error(`No user ${userId} (foreign key)`));
+    if (paymentReceiptId !== null && !this.state.receipts.some((receipt) => receipt.id === paymentReceiptId)) {
+      return Promise.reject(new Error(`No receipt ${paymentReceiptId} (foreign key)`));
+    }
+    this.state.xsollaTransactions.set(transaction.transactionId, structuredClone(transaction));
+    return Promise.resolve();
+  }
+
+  insertOperation(operation: NewXsollaOperation): Promise<XsollaOperation | 'duplicate'> {
+    const taken = this.state.xsollaOperations.some(
+      (stored) => stored.kind === operation.kind && stored.externalId === operation.externalId,
+    );
+    if (taken) return Promise.resolve('duplicate');
+    if (!this.state.xsollaNotifications.has(operation.notificationId)) {
+      return Promise.reject(new Error(`No Xsolla notification ${operation.notificationId} (foreign key)`));
+    }
+    this.state.lastIds.xsollaOperation += 1;
+    const stored: XsollaOperation = { id: this.state.lastIds.xsollaOperation, ...structuredClone(operation) };
+    this.state.xsollaOperations.push(stored);
+    return Promise.resolve(structuredClone(stored));
+  }
+
+  deferredReversals(transactionId: string): Promise<XsollaOperation[]> {
+    const deferred = this.state.xsollaOperations.filter(
+      (operation) =>
+        operation.externalId === transactionId &&
+        operation.state === 'deferred' &&
+        operation.kind !== 'user_balance_operation',
+    );
+    return Promise.resolve(structuredClone(deferred));
+  }
+
+  markApplied(operationId: number, receiptId: number | null, at: Date): Promise<void> {
+    const stored = this.state.xsollaOperations.find((operation) => operation.id === operationId);
+    if (!stored) return Promise.reject(new Error(`Cannot mark Xsolla operation ${operationId} applied: no such row`));
+    Object.assign(stored, { state: 'applied', receiptId, appliedAt: at });
+    return Promise.resolve();
+  }
+}
