@@ -8,7 +8,10 @@ import { panelRoutes } from './panel-routes';
 import { mountSignInRoutes } from './sign-in-routes';
 import { STYLESHEET_PATH, stylesheet } from './views/panel-stylesheet';
 
-/** Every route of the panel: its pages and forms, the sign-in around them, the language switch, the stylesheet. */
+/**
+ * Every route of the panel (its pages and forms, the sign-in around them, the language switch, the stylesheet), and
+ * the key the app's signed cookies, the panel's only ones, are signed with.
+ */
 export function mountPanel(
   app: Koa,
   router: Router,
