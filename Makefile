@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start test lint dist bench bench-logs bench-start compare-goaccess
+.PHONY: install build start dev test lint dist bench bench-logs bench-start compare-goaccess
 
 install:
 	npm install
@@ -9,6 +9,17 @@ build: install
 
 start: install
 	npm start
+
+# Forte on the embedded SQLite (port DEV_PORT) and a local Xsolla, the tests' emulator (port XSOLLA_PORT), wired
+# to each other both ways.
+DEV_PORT ?= 3000
+XSOLLA_PORT ?= 3400
+dev: build
+	node dist/test/support/xsolla-emulator-main.js $(XSOLLA_PORT) http://localhost:$(DEV_PORT)/api/v2/xsolla & \
+	emulator=$$!; trap 'kill $$emulator' EXIT INT TERM; \
+	PORT=$(DEV_PORT) XSOLLA_API_URL=http://127.0.0.1:$(XSOLLA_PORT) XSOLLA_MERCHANT_ID=2340 XSOLLA_PROJECT_ID=18404 \
+	XSOLLA_API_KEY=emulator-api-key XSOLLA_PROJECT_SECRET=emulator-project-secret XSOLLA_SANDBOX=true \
+	node dist/src/cli/main.js serve
 
 test: install
 	npm test

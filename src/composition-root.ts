@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Container } from 'inversify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
@@ -12,6 +14,12 @@ import { GetItem } from './application/get-item';
 import { GetReceipt } from './application/get-receipt';
 import { GetUser } from './application/get-user';
 import { GetUserItem } from './application/get-user-item';
+import { CreateCheckout } from './application/create-checkout';
+import { GetMirrorBacklog } from './application/get-mirror-backlog';
+import { MirrorXsollaWallets } from './application/mirror-xsolla-wallets';
+import { OpenCheckoutLink } from './application/open-checkout-link';
+import { LinkCodes } from './application/ports/link-codes';
+import { XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
 import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
@@ -47,7 +55,12 @@ import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
+import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
+import { RandomLinkCodes } from './adapters/security/random-link-codes';
+import { PeriodicTask } from './adapters/system/periodic-task';
+import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
 import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
+import { XsollaMerchantClient } from './adapters/xsolla/xsolla-merchant-client';
 import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
 
 /** Every use case Forte offers, by the name the adapters call it. */
@@ -76,6 +89,9 @@ export interface UseCases {
   openBox: OpenBox;
   importItems: ImportItems;
   listItems: ListItems;
+  createCheckout: CreateCheckout;
+  openCheckoutLink: OpenCheckoutLink;
+  getMirrorBacklog: GetMirrorBacklog;
   auditLedger: AuditLedger;
   handleXsollaNotification: HandleXsollaNotification;
 }
@@ -96,6 +112,8 @@ export interface Forte {
   readonly metrics: Registry;
   /** Whether the storage answers (`/ready`). */
   isReady(): Promise<boolean>;
+  /** What runs beside the server: the Xsolla balance mirror, when Xsolla's merchant API is configured. */
+  readonly workers: { start(): void; stop(): Promise<void> };
   /** What the HTTP adapter needs; Sentry and the access log are only set up here, for processes that serve. */
   httpDependencies(): Promise<HttpDependencies>;
   close(): Promise<void>;
@@ -111,6 +129,9 @@ const PARTS = {
   tokens: token<TokenIssuer>('TokenIssuer'),
   uow: token<UnitOfWork>('UnitOfWork'),
   events: token<EventSink>('EventSink'),
+  checkout: token<XsollaCheckout>('XsollaCheckout'),
+  linkCodes: token<LinkCodes>('LinkCodes'),
+  publicUrl: token<string>('PublicUrl'),
 };
 
 const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
@@ -138,6 +159,9 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   openBox: token('OpenBox'),
   importItems: token('ImportItems'),
   listItems: token('ListItems'),
+  createCheckout: token('CreateCheckout'),
+  openCheckoutLink: token('OpenCheckoutLink'),
+  getMirrorBacklog: token('GetMirrorBacklog'),
   auditLedger: token('AuditLedger'),
   handleXsollaNotification: token('HandleXsollaNotification'),
 };
@@ -166,7 +190,7 @@ class TypedContainer {
 }
 
 function bindUseCases(c: TypedContainer): void {
-  const { clock, random, tokens, uow, events } = PARTS;
+  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl } = PARTS;
   const u = USE_CASES;
   c.factory(u.registerUser, [uow, clock], (w, t) => new RegisterUser(w, t));
   c.factory(u.getUser, [uow], (w) => new GetUser(w));
@@ -194,6 +218,13 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
+  c.factory(
+    u.createCheckout,
+    [uow, checkout, linkCodes, clock, publicUrl],
+    (w, x, l, t, p) => new CreateCheckout(w, x, l, t, p),
+  );
+  c.factory(u.openCheckoutLink, [uow, clock], (w, t) => new OpenCheckoutLink(w, t));
+  c.factory(u.getMirrorBacklog, [uow, clock], (w, t) => new GetMirrorBacklog(w, t));
 }
 
 /**
@@ -213,11 +244,21 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.tokens, new Sha256TokenIssuer());
   c.value(PARTS.uow, unitOfWork);
   c.value(PARTS.events, events);
+  const merchant = xsollaMerchant(config);
+  c.value(PARTS.checkout, merchant ?? unconfiguredMerchant);
+  c.value(PARTS.linkCodes, new RandomLinkCodes());
+  c.value(PARTS.publicUrl, config.PUBLIC_URL);
   bindUseCases(c);
   const useCases = Object.fromEntries(
     Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
   ) as unknown as UseCases;
 
+  outboxBacklogGauge(metrics, async () => {
+    const backlog = await unitOfWork.read((reads) => reads.walletMirror.backlog(new Date(), 0));
+    return backlog.changes;
+  });
+  const mirror =
+    merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);
   const panel = panelConfig && userPanel(c, panelConfig);
 
@@ -233,6 +274,10 @@ export function composeForte(config: Config, database: Database | null, override
     logger,
     metrics,
     isReady,
+    workers: {
+      start: () => mirror?.start(),
+      stop: async () => mirror?.stop(),
+    },
     httpDependencies: async () => {
       http ??= servingParts(config, logger, metrics);
       const { accessLog, observer } = await http;
@@ -249,6 +294,7 @@ export function composeForte(config: Config, database: Database | null, override
       };
     },
     close: async () => {
+      await mirror?.stop();
       const serving = await http;
       await serving?.accessLog.close();
       await serving?.errors.flush();
@@ -313,6 +359,47 @@ function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry):
     },
     protocolError: () => refusals.protocolError(),
   };
+}
+
+/** Xsolla's merchant API, when its credentials are set. */
+function xsollaMerchant(config: Config): XsollaMerchantClient | null {
+  const { XSOLLA_MERCHANT_ID: merchantId, XSOLLA_PROJECT_ID: projectId, XSOLLA_API_KEY: apiKey } = config;
+  if (merchantId === undefined || projectId === undefined || apiKey === undefined) return null;
+  return new XsollaMerchantClient({
+    apiUrl: config.XSOLLA_API_URL,
+    merchantId,
+    projectId,
+    apiKey,
+    sandbox: config.XSOLLA_SANDBOX,
+    timeoutMs: config.XSOLLA_TIMEOUT_MS,
+  });
+}
+
+/** The balance mirror's worker: a pass every interval; a claim outlasts four calls' timeouts. */
+function balanceMirror(
+  config: Config,
+  uow: UnitOfWork,
+  wallet: XsollaWallet,
+  clock: Clock,
+  random: RandomSource,
+  logger: Logger,
+): PeriodicTask {
+  const interval = config.XSOLLA_MIRROR_INTERVAL_MS;
+  const mirror = new MirrorXsollaWallets(uow, wallet, clock, random, {
+    owner: `${hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`,
+    leaseMs: 4 * config.XSOLLA_TIMEOUT_MS,
+    batch: 100,
+    retryBaseMs: interval,
+    retryCapMs: 60 * interval,
+  });
+  return new PeriodicTask(
+    async () => {
+      const outcomes = await mirror.runOnce();
+      if (outcomes.failed > 0) logger.warn(outcomes, 'some Xsolla wallets could not be mirrored; they wait to retry');
+    },
+    interval,
+    (error) => logger.warn({ err: error }, 'a pass of the Xsolla balance mirror failed'),
+  );
 }
 
 function xsollaWebhookGate(config: Config): XsollaWebhookGate {

@@ -6,11 +6,11 @@ import { Forte } from './composition-root';
 
 export interface RunningServer {
   port: number;
-  /** Stops accepting and lets in-flight requests finish; closing Forte itself is the caller's. */
+  /** Stops accepting, lets in-flight requests finish, then stops the workers; closing Forte itself is the caller's. */
   stop(): Promise<void>;
 }
 
-/** Listens with the HTTP adapter of a composed Forte on the configured host and port. */
+/** Listens with the HTTP adapter of a composed Forte on the configured host and port, and starts its workers. */
 export async function startServer(
   forte: Forte,
   listen = { host: forte.config.HOST, port: forte.config.PORT },
@@ -22,9 +22,13 @@ export async function startServer(
     server.once('error', reject);
     server.listen(listen.port, listen.host, resolve);
   });
+  forte.workers.start();
   return {
     port: (server.address() as AddressInfo).port,
-    stop: () => closeGracefully(server),
+    stop: async () => {
+      await closeGracefully(server);
+      await forte.workers.stop();
+    },
   };
 }
 

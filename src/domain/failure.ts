@@ -25,6 +25,14 @@ export type Failure =
   | { type: 'NotEnoughKeys'; keyCount: number }
   /** A Xsolla notification names a transaction that Forte holds for another user. */
   | { type: 'XsollaTransactionMismatch' }
+  /** Xsolla's merchant API did not answer in time, answered 5xx, or could not be reached: retry later. */
+  | { type: 'XsollaUnavailable'; reason: string }
+  /** Xsolla's merchant API refused the call (4xx): Forte's credentials or request, not the caller's. */
+  | { type: 'XsollaRejected'; reason: string }
+  /** The `XSOLLA_*` merchant credentials are not set. */
+  | { type: 'XsollaNotConfigured' }
+  | { type: 'CheckoutLinkNotFound' }
+  | { type: 'CheckoutLinkExpired' }
   /** Discord refused the sign-in code: already used, expired, or never issued for this redirect. */
   | { type: 'DiscordCodeRejected' }
   | { type: 'DiscordUnavailable' }

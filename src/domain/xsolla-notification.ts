@@ -55,3 +55,9 @@ export function forteUserIdOf(userRef: string | null): number | null {
 
 /** The most items one notification may grant: more would be a mistake, not a purchase. */
 export const MAX_GRANTED_ITEMS = 1000;
+
+/** Points as Xsolla writes a balance or a change of it: a whole number, maybe as a decimal ("200.00"); else null. */
+export function wholePointsOf(text: string): number | null {
+  if (!/^-?[0-9]{1,15}(\.0+)?$/.test(text)) return null;
+  return Number(text.replace(/\.0+$/, '')) || 0;
+}

@@ -17,6 +17,9 @@ const ALL = [
   '20261202000001_create_xsolla_notifications',
   '20261202000002_create_xsolla_transactions',
   '20261202000003_create_xsolla_operations',
+  '20261202000004_create_xsolla_outbox',
+  '20261202000005_create_xsolla_wallets',
+  '20261202000006_create_checkout_links',
 ];
 
 const TABLES = [
@@ -30,6 +33,9 @@ const TABLES = [
   'xsolla_notifications',
   'xsolla_transactions',
   'xsolla_operations',
+  'xsolla_outbox',
+  'xsolla_wallets',
+  'checkout_links',
 ];
 
 interface EmptyDatabase {

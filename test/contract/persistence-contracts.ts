@@ -8,6 +8,7 @@ import { textLimitsContract } from './text-limits.contract';
 import { unitOfWorkContract } from './unit-of-work.contract';
 import { userItemRepositoryContract } from './user-item-repository.contract';
 import { userRepositoryContract } from './user-repository.contract';
+import { walletMirrorRepositoryContract } from './wallet-mirror-repository.contract';
 import { xsollaPaymentRepositoryContract } from './xsolla-payment-repository.contract';
 
 /** Every persistence port's shared suite, for one adapter. */
@@ -22,4 +23,5 @@ export function persistenceContracts(target: () => PersistenceTarget): void {
   unitOfWorkContract(target);
   textLimitsContract(target);
   xsollaPaymentRepositoryContract(target);
+  walletMirrorRepositoryContract(target);
 }

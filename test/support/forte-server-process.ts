@@ -4,6 +4,8 @@ import { FORTE_CLI } from './forte-cli';
 export interface ServerProcess {
   origin: string;
   stop(): Promise<number | null>;
+  /** Kills the process at once (SIGKILL), as a crash would: nothing runs to its end. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -21,13 +23,18 @@ export async function startServerProcess(
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off', ...env },
   });
   const origin = await listeningOrigin(child);
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill(signal);
+    });
   return {
     origin,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
+    stop: () => ended('SIGTERM'),
+    kill: async () => {
+      await ended('SIGKILL');
+    },
   };
 }
 

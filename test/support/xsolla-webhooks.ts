@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LosslessNumber } from 'lossless-json';
 import { withFields } from '../../src/adapters/xsolla/notification-document';
+import { webhookFixture } from '../../src/adapters/xsolla/webhook-fixtures';
 import { webhookAuthorization } from '../../src/adapters/xsolla/webhook-signature';
 
 /** The project secret test servers run with. */
@@ -22,8 +21,11 @@ export const XSOLLA_WEBHOOK_FIXTURES = [
 export type XsollaFixture = (typeof XSOLLA_WEBHOOK_FIXTURES)[number];
 
 /** A fixture's text exactly as stored in test/fixtures/xsolla. */
-export const xsollaFixture = (name: string): string =>
-  readFileSync(join(__dirname, '..', 'fixtures', 'xsolla', `${name}.json`), 'utf8');
+export function xsollaFixture(name: string): string {
+  const text = webhookFixture(name);
+  if (text === null) throw new Error(`No webhook fixture ${name}`);
+  return text;
+}
 
 /** A JSON number of exactly these digits: Xsolla's transaction ids are numbers and may exceed 2^53. */
 export const jsonNumber = (digits: string): LosslessNumber => new LosslessNumber(digits);

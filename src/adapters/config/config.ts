@@ -28,6 +28,11 @@ const flag = (fallback: 'true' | 'false') =>
     .default(fallback)
     .transform((value) => value === 'true' || value === '1');
 
+/** Xsolla's merchant and project ids: digits. */
+const xsollaId = optionalText.refine((id) => id === undefined || /^[0-9]{1,20}$/.test(id), {
+  message: "expected digits (Xsolla's id)",
+});
+
 /** An address, or a CIDR block (`185.30.20.0/24`), of IPv4 or IPv6. */
 export interface IpBlock {
   address: string;
@@ -77,18 +82,22 @@ export const configSchema = z.object({
   SENTRY_DSN: optionalText.pipe(z.url().optional()),
   SENTRY_ENVIRONMENT: z.string().default('production'),
   METRICS_TOKEN: optionalText,
-  XSOLLA_MERCHANT_ID: optionalText,
-  XSOLLA_PROJECT_ID: optionalText,
+  XSOLLA_MERCHANT_ID: xsollaId,
+  XSOLLA_PROJECT_ID: xsollaId,
   XSOLLA_API_KEY: optionalText,
   XSOLLA_PROJECT_SECRET: optionalText,
   XSOLLA_API_URL: z.url().default('https://api.xsolla.com'),
   XSOLLA_SANDBOX: flag('false'),
   /** Where Xsolla's webhooks may come from (`xsolla`: its own networks); unset, anywhere: the signature decides. */
   XSOLLA_ALLOWED_IPS: ipAllowList,
+  /** How long a call to Xsolla's merchant API may take; the mirror's claims last four times as long. */
+  XSOLLA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The balance mirror's pause between passes, and the first wait after a failure. */
+  XSOLLA_MIRROR_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
   TRUST_PROXY: flag('false'),
-  /** The address users reach Forte at (`https://forte.example.com`), for links and the panel's Discord redirect. */
-  PUBLIC_URL: optionalText.pipe(webAddress.optional()),
+  /** The address users reach Forte at, for the links it hands out; `http://localhost:PORT` when unset. */
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DISCORD_CLIENT_ID: optionalText,
   DISCORD_CLIENT_SECRET: optionalText,
   /** Discord's API (`https://discord.com/api/v10`); its authorization page is `/oauth2/authorize` on the same host. */
@@ -97,7 +106,7 @@ export const configSchema = z.object({
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 /** The panel's settings, or null while it is off (none of its keys set; PUBLIC_URL alone serves other links). */
 export interface PanelConfig {
@@ -110,7 +119,7 @@ export interface PanelConfig {
 
 export function panelConfigOf(config: Config): PanelConfig | null {
   const { DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET, DISCORD_API_URL, PUBLIC_URL, SESSION_SECRET } = config;
-  if (!DISCORD_CLIENT_ID || !DISCORD_CLIENT_SECRET || !DISCORD_API_URL || !PUBLIC_URL || !SESSION_SECRET) return null;
+  if (!DISCORD_CLIENT_ID || !DISCORD_CLIENT_SECRET || !DISCORD_API_URL || !SESSION_SECRET) return null;
   return {
     discordClientId: DISCORD_CLIENT_ID,
     discordClientSecret: DISCORD_CLIENT_SECRET,
@@ -139,6 +148,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []),
     ...panelProblems(present),
   ];
-  if (parsed.success && problems.length === 0) return parsed.data;
+  if (parsed.success && problems.length === 0) {
+    const { PUBLIC_URL, PORT } = parsed.data;
+    return { ...parsed.data, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, '') };
+  }
   throw new ConfigError(problems);
 }

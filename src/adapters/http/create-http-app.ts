@@ -21,6 +21,8 @@ import { mountServiceRoutes } from './routes/service-routes';
 import { userItemsRoutes } from './routes/user-items-routes';
 import { usersRoutes } from './routes/users-routes';
 import { xsollaRoutes } from './routes/xsolla-routes';
+import { checkoutRoutes } from './routes/checkout-routes';
+import { mountShopRoutes } from './routes/shop-routes';
 import { unansweredRoutes } from './unanswered-routes';
 
 /** The Koa application of the bot API (`/api/v2`), the user panel and the service routes; it listens nowhere by itself. */
@@ -35,6 +37,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     Items: itemsRoutes(deps),
     Inventory: userItemsRoutes(deps),
     Attendance: attendanceRoutes(deps),
+    Checkout: checkoutRoutes(deps),
     Xsolla: xsollaRoutes(deps),
   };
   const endpoints = Object.values(resources).flat();
@@ -51,6 +54,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   mountEndpoints(router, endpoints, mountDeps);
   if (panel) mountPanel(app, router, deps, { ...mountDeps, panel });
   mountServiceRoutes(router, deps, openApiDocument(resources));
+  mountShopRoutes(router, deps);
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
   const accessLog = deps.accessLog;

@@ -48,6 +48,23 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
     code: 'XSOLLA_TRANSACTION_MISMATCH',
     message: 'The Xsolla transaction belongs to another user.',
   },
+  XsollaUnavailable: {
+    status: 503,
+    code: 'XSOLLA_UNAVAILABLE',
+    message: 'Xsolla cannot be reached right now; retry later.',
+  },
+  XsollaRejected: {
+    status: 502,
+    code: 'XSOLLA_REJECTED',
+    message: "Xsolla refused Forte's request; details.reason says why. This is Forte's to fix, not the caller's.",
+  },
+  XsollaNotConfigured: {
+    status: 503,
+    code: 'XSOLLA_NOT_CONFIGURED',
+    message: "Forte's Xsolla merchant credentials are not set.",
+  },
+  CheckoutLinkNotFound: { status: 404, code: 'CHECKOUT_LINK_NOT_FOUND', message: 'No such payment link.' },
+  CheckoutLinkExpired: { status: 410, code: 'CHECKOUT_LINK_EXPIRED', message: 'This payment link has expired.' },
   DiscordCodeRejected: {
     status: 400,
     code: 'DISCORD_CODE_REJECTED',

@@ -20,6 +20,8 @@ import { SignInWithDiscord } from '../../application/sign-in-with-discord';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
 import { HandleXsollaNotification } from '../../application/handle-xsolla-notification';
+import { CreateCheckout } from '../../application/create-checkout';
+import { OpenCheckoutLink } from '../../application/open-checkout-link';
 import { EventSink } from '../../application/ports/event-sink';
 import { HttpObserver } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
@@ -48,6 +50,8 @@ export interface HttpDependencies {
   openBox: UseCase<OpenBox>;
   authenticateClient: UseCase<AuthenticateClient>;
   handleXsollaNotification: UseCase<HandleXsollaNotification>;
+  createCheckout: UseCase<CreateCheckout>;
+  openCheckoutLink: UseCase<OpenCheckoutLink>;
   /** What the Xsolla webhook's admission checks before the use case sees the notification. */
   xsollaWebhooks: XsollaWebhookGate;
   /** Where refusals that never reach a use case (a webhook with a bad signature) are announced. */

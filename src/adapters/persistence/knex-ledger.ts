@@ -11,6 +11,10 @@ export class KnexLedger implements Ledger {
       .where({ id: receipt.userId, points: receipt.balanceBefore })
       .update({ points: receipt.balanceAfter, updated_at: receipt.createdAt });
     if (moved !== 1) throw new StaleBalanceError(receipt.userId);
-    return insertRecord(this.db('receipts'), receipt);
+    const posted = await insertRecord(this.db('receipts'), receipt);
+    // The balance mirror's outbox row: Xsolla's copy of the wallet must follow this change.
+    if (receipt.delta !== 0)
+      await this.db('xsolla_outbox').insert({ user_id: receipt.userId, created_at: receipt.createdAt });
+    return posted;
   }
 }

@@ -6,6 +6,7 @@ import { StorageBusyError, StorageUnavailableError } from '../../application/por
 import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
+import { KnexCheckoutLinkRepository } from './knex-checkout-link-repository';
 import { KnexClientRepository } from './knex-client-repository';
 import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
@@ -13,6 +14,7 @@ import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
+import { KnexWalletMirrorRepository } from './knex-wallet-mirror-repository';
 import { KnexXsollaInbox } from './knex-xsolla-inbox';
 import { KnexXsollaPaymentRepository } from './knex-xsolla-payment-repository';
 
@@ -111,6 +113,8 @@ const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => (
   attendances: new KnexAttendanceRepository(db),
   xsollaInbox: new KnexXsollaInbox(db),
   xsollaPayments: new KnexXsollaPaymentRepository(db),
+  checkoutLinks: new KnexCheckoutLinkRepository(db),
+  walletMirror: new KnexWalletMirrorRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,6 +10,9 @@ import * as widenReceiptReason from '../../../migrations/20261201000001_widen_re
 import * as createXsollaNotifications from '../../../migrations/20261202000001_create_xsolla_notifications';
 import * as createXsollaTransactions from '../../../migrations/20261202000002_create_xsolla_transactions';
 import * as createXsollaOperations from '../../../migrations/20261202000003_create_xsolla_operations';
+import * as createXsollaOutbox from '../../../migrations/20261202000004_create_xsolla_outbox';
+import * as createXsollaWallets from '../../../migrations/20261202000005_create_xsolla_wallets';
+import * as createCheckoutLinks from '../../../migrations/20261202000006_create_checkout_links';
 
 interface NamedMigration {
   name: string;
@@ -33,6 +36,9 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261202000001_create_xsolla_notifications', migration: createXsollaNotifications },
   { name: '20261202000002_create_xsolla_transactions', migration: createXsollaTransactions },
   { name: '20261202000003_create_xsolla_operations', migration: createXsollaOperations },
+  { name: '20261202000004_create_xsolla_outbox', migration: createXsollaOutbox },
+  { name: '20261202000005_create_xsolla_wallets', migration: createXsollaWallets },
+  { name: '20261202000006_create_checkout_links', migration: createCheckoutLinks },
 ];
 
 /** The names of every migration, oldest first. */

@@ -9,12 +9,21 @@ export const rowParser =
   (row: unknown): T =>
     schema.parse(camelCaseKeys(row));
 
+/** Column names seen so far and their field names: a handful of columns, renamed on every row read. */
+const fieldNames = new Map<string, string>();
+
+const fieldNameOf = (column: string): string => {
+  let field = fieldNames.get(column);
+  if (field === undefined) {
+    field = column.replace(/_([a-z0-9])/g, (_underscore, letter: string) => letter.toUpperCase());
+    fieldNames.set(column, field);
+  }
+  return field;
+};
+
 function camelCaseKeys(row: unknown): unknown {
   if (typeof row !== 'object' || row === null) return row;
-  return Object.fromEntries(
-    Object.entries(row).map(([column, value]) => [
-      column.replace(/_([a-z0-9])/g, (_underscore, letter: string) => letter.toUpperCase()),
-      value,
-    ]),
-  );
+  const fields: Record<string, unknown> = {};
+  for (const column in row) fields[fieldNameOf(column)] = (row as Record<string, unknown>)[column];
+  return fields;
 }

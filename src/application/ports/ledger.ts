@@ -13,6 +13,7 @@ export class StaleBalanceError extends Error {
  * transaction. The write is guarded: it only lands while the stored balance is still the receipt's
  * `balanceBefore`, so a balance read without a lock (or changed on another node of a multi-primary cluster)
  * cannot be overwritten; the posting then throws StaleBalanceError and the unit of work runs the whole work again.
+ * A change of the balance also queues it for the Xsolla balance mirror (its outbox row), in the same transaction.
  */
 export interface Ledger {
   post(receipt: ReceiptDraft): Promise<Receipt>;

@@ -1,4 +1,5 @@
 import { AttendanceRepository } from './attendance-repository';
+import { CheckoutLinkRepository } from './checkout-link-repository';
 import { AuditRepository } from './audit-repository';
 import { ClientRepository } from './client-repository';
 import { IdempotencyRepository } from './idempotency-repository';
@@ -7,6 +8,7 @@ import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
+import { WalletMirrorRepository } from './wallet-mirror-repository';
 import { XsollaInbox } from './xsolla-inbox';
 import { XsollaPaymentRepository } from './xsolla-payment-repository';
 
@@ -22,6 +24,8 @@ export interface Transaction {
   attendances: AttendanceRepository;
   xsollaInbox: XsollaInbox;
   xsollaPayments: XsollaPaymentRepository;
+  checkoutLinks: CheckoutLinkRepository;
+  walletMirror: WalletMirrorRepository;
   /**
    * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
    * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
@@ -38,6 +42,8 @@ export interface Reads {
   userItems: Pick<UserItemRepository, 'findById' | 'listByUser' | 'countTowardLimit' | 'latestWithdrawalAt'>;
   attendances: Pick<AttendanceRepository, 'findByDiscordId'>;
   audit: AuditRepository;
+  checkoutLinks: Pick<CheckoutLinkRepository, 'findByCode'>;
+  walletMirror: Pick<WalletMirrorRepository, 'dueUsers' | 'pendingChanges' | 'backlog'>;
 }
 
 /**

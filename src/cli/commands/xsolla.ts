@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { CliError, usageError } from '../cli-error';
 import { EXIT } from '../exit-codes';
+import { printTable } from '../print-table';
+import { withRuntime } from '../with-runtime';
 import { readNotification } from '../xsolla/notification-file';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -24,7 +26,39 @@ interface SendOptions {
 }
 
 export function registerXsollaCommand(program: Command): void {
-  const xsolla = program.command('xsolla').description('Xsolla: send signed test webhooks to a Forte');
+  const xsolla = program
+    .command('xsolla')
+    .description("Xsolla: the balance mirror's backlog; signed test webhooks for a Forte");
+
+  xsolla
+    .command('status')
+    .description("The balance mirror's backlog: changes not yet brought to Xsolla, and the wallets that keep failing")
+    .option('--json', 'print the backlog as one JSON object')
+    .addHelpText('after', '\nExit 0, or 1 when some wallets keep failing (they are listed, with their last error).\n')
+    .action(async (options: { json?: boolean }) => {
+      await withRuntime(async (runtime) => {
+        const backlog = await runtime.useCases.getMirrorBacklog.execute();
+        const { XSOLLA_MERCHANT_ID, XSOLLA_PROJECT_ID, XSOLLA_API_KEY } = runtime.config;
+        const mirror = XSOLLA_MERCHANT_ID && XSOLLA_PROJECT_ID && XSOLLA_API_KEY ? 'on' : 'off';
+        const failing = backlog.failing.map((wallet) => ({
+          user_id: wallet.userId,
+          attempts: wallet.attempts,
+          next_attempt_at: wallet.nextAttemptAt?.toISOString() ?? null,
+          last_error: wallet.lastError,
+        }));
+        const report = {
+          mirror,
+          changes: backlog.changes,
+          users: backlog.users,
+          oldest_change_at: backlog.oldestChangeAt?.toISOString() ?? null,
+          leased: backlog.leased,
+          failing,
+        };
+        if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+        else printBacklog(report);
+        if (failing.length > 0) process.exitCode = EXIT.problemsFound;
+      });
+    });
 
   xsolla
     .command('send <notification>')
@@ -96,4 +130,34 @@ function parsedOrText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+interface BacklogReport {
+  mirror: string;
+  changes: number;
+  users: number;
+  oldest_change_at: string | null;
+  leased: number;
+  failing: { user_id: number; attempts: number; next_attempt_at: string | null; last_error: string }[];
+}
+
+function printBacklog(report: BacklogReport): void {
+  const state = report.mirror === 'on' ? 'on' : 'off (XSOLLA_MERCHANT_ID, XSOLLA_PROJECT_ID, XSOLLA_API_KEY unset)';
+  const oldest = report.oldest_change_at ? `, the oldest from ${report.oldest_change_at}` : '';
+  process.stdout.write(
+    `Balance mirror: ${state}\n` +
+      `Changes waiting: ${report.changes} of ${report.users} user(s)${oldest}\n` +
+      `Wallets held by a worker now: ${report.leased}\n`,
+  );
+  if (report.failing.length === 0) return;
+  process.stdout.write('Failing wallets:\n');
+  printTable(
+    ['user_id', 'attempts', 'next_attempt_at', 'last_error'],
+    report.failing.map((wallet) => [
+      String(wallet.user_id),
+      String(wallet.attempts),
+      wallet.next_attempt_at ?? '',
+      wallet.last_error,
+    ]),
+  );
 }

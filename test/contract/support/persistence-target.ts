@@ -12,6 +12,9 @@ export interface PersistenceTarget {
 
 /** Children before parents, for the foreign keys. */
 const TABLES = [
+  'checkout_links',
+  'xsolla_wallets',
+  'xsolla_outbox',
   'xsolla_operations',
   'xsolla_transactions',
   'xsolla_notifications',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { webhookAuthorization } from '../../../src/adapters/xsolla/webhook-signature';
 import { SCOPES } from '../../../src/domain/scope';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { XsollaEmulator } from '../../support/xsolla-emulator';
 import { ApiClient } from './api-client';
 import { aDiscordId } from './discord-ids';
 import { stockItemThrough } from './store-shelf';
@@ -67,6 +68,7 @@ const XSOLLA_SECRET = 'fuzz-secret';
 
 describe('every route under random requests', () => {
   let app: TestApp;
+  let xsolla: XsollaEmulator;
   let token: string;
   let operations: Operation[];
   const knownIds: string[] = [];
@@ -74,7 +76,9 @@ describe('every route under random requests', () => {
   const idsFor: Record<string, string[]> = { id: [], discordId: [], userItemId: [], receiptId: [] };
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { XSOLLA_PROJECT_SECRET: XSOLLA_SECRET } });
+    // Xsolla is there for the checkout, so that its token route answers as in production.
+    xsolla = await XsollaEmulator.start();
+    app = await startTestApp({ env: { ...xsolla.env(), XSOLLA_PROJECT_SECRET: XSOLLA_SECRET } });
     token = await app.createClient('fuzz-bot', [...SCOPES]);
     const bot = ApiClient.bearer(app.baseUrl, token);
     for (let n = 0; n < 6; n += 1) {
@@ -94,7 +98,10 @@ describe('every route under random requests', () => {
       (await (await fetch(`${app.origin}/api/openapi.json`)).json()) as Parameters<typeof operationsOf>[0],
     );
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await xsolla?.close();
+  });
 
   it('answers no 5xx and only documented codes', async () => {
     const plausible = fc.oneof(

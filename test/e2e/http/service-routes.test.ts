@@ -46,7 +46,17 @@ describe('service routes (no token needed)', () => {
   it('/api/openapi.json groups every route under one resource tag, none under "default"', async () => {
     const { body } = await open().get('/api/openapi.json');
     const declared = (body.tags as { name: string }[]).map((tag) => tag.name);
-    expect(declared).toEqual(['Users', 'Points', 'Receipts', 'Items', 'Inventory', 'Attendance', 'Xsolla', 'Service']);
+    expect(declared).toEqual([
+      'Users',
+      'Points',
+      'Receipts',
+      'Items',
+      'Inventory',
+      'Attendance',
+      'Checkout',
+      'Xsolla',
+      'Service',
+    ]);
     const paths = body.paths as Record<string, Record<string, { tags?: string[] }>>;
     const operations = Object.values(paths).flatMap((methods) => Object.values(methods));
     for (const operation of operations) {

@@ -13,6 +13,10 @@ export class InMemoryLedger implements Ledger {
     this.state.lastIds.receipt += 1;
     const receipt: Receipt = { id: this.state.lastIds.receipt, ...draft };
     this.state.receipts.push(receipt);
+    if (draft.delta !== 0) {
+      this.state.lastIds.outbox += 1;
+      this.state.outbox.push({ id: this.state.lastIds.outbox, userId: draft.userId, createdAt: draft.createdAt });
+    }
     return Promise.resolve(structuredClone(receipt));
   }
 }

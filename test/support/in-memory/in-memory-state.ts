@@ -1,4 +1,5 @@
 import { Attendance } from '../../../src/domain/attendance';
+import { CheckoutLink } from '../../../src/domain/checkout-link';
 import { Client } from '../../../src/domain/client';
 import { Item } from '../../../src/domain/item';
 import { Receipt } from '../../../src/domain/receipt';
@@ -21,6 +22,19 @@ export interface StoredXsollaNotification extends XsollaDelivery {
   handledAt: Date | null;
 }
 
+/** A wallet's row of the balance mirror. */
+export interface StoredWallet {
+  userId: number;
+  mirroredBalance: number | null;
+  version: number;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  syncedAt: Date | null;
+}
+
 /** Everything the in-memory adapters hold: plain data, so one `structuredClone` snapshots it for a rollback. */
 export interface InMemoryState {
   users: Map<number, User>;
@@ -36,6 +50,11 @@ export interface InMemoryState {
   /** By Xsolla's transaction id. */
   xsollaTransactions: Map<string, XsollaTransaction>;
   xsollaOperations: XsollaOperation[];
+  /** The balance mirror's outbox, oldest first. */
+  outbox: { id: number; userId: number; createdAt: Date }[];
+  wallets: Map<number, StoredWallet>;
+  /** By code. */
+  checkoutLinks: Map<string, CheckoutLink>;
   lastIds: {
     user: number;
     receipt: number;
@@ -44,6 +63,7 @@ export interface InMemoryState {
     userItem: number;
     xsollaNotification: number;
     xsollaOperation: number;
+    outbox: number;
   };
 }
 
@@ -58,5 +78,17 @@ export const emptyState = (): InMemoryState => ({
   xsollaNotifications: new Map(),
   xsollaTransactions: new Map(),
   xsollaOperations: [],
-  lastIds: { user: 0, receipt: 0, client: 0, item: 0, userItem: 0, xsollaNotification: 0, xsollaOperation: 0 },
+  outbox: [],
+  wallets: new Map(),
+  checkoutLinks: new Map(),
+  lastIds: {
+    user: 0,
+    receipt: 0,
+    client: 0,
+    item: 0,
+    userItem: 0,
+    xsollaNotification: 0,
+    xsollaOperation: 0,
+    outbox: 0,
+  },
 });

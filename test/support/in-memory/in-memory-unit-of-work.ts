@@ -10,6 +10,8 @@ import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
 import { emptyState, InMemoryState } from './in-memory-state';
 import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
 import { InMemoryUserRepository } from './in-memory-user-repository';
+import { InMemoryCheckoutLinkRepository } from './in-memory-checkout-link-repository';
+import { InMemoryWalletMirrorRepository } from './in-memory-wallet-mirror-repository';
 import { InMemoryXsollaInbox } from './in-memory-xsolla-inbox';
 import { InMemoryXsollaPaymentRepository } from './in-memory-xsolla-payment-repository';
 
@@ -53,6 +55,8 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         attendances: new InMemoryAttendanceRepository(this.state),
         xsollaInbox: new InMemoryXsollaInbox(this.state),
         xsollaPayments: new InMemoryXsollaPaymentRepository(this.state),
+        checkoutLinks: new InMemoryCheckoutLinkRepository(this.state),
+        walletMirror: new InMemoryWalletMirrorRepository(this.state),
         afterCommit: afterCommit.add,
       });
       // An effect that throws is a bug of the test's own making: let it fail the test.

@@ -21,6 +21,7 @@ describe('the forte-cli program', () => {
         'forte-cli items list',
         'forte-cli logs',
         'forte-cli xsolla send',
+        'forte-cli xsolla status',
       ]),
     );
   });

@@ -43,6 +43,23 @@ describe('createHttpApp', () => {
     expect((await bodyOf(answer)).error.code).toBe('ROUTE_NOT_FOUND');
   });
 
+  it('answers the checkout 503 XSOLLA_NOT_CONFIGURED while the merchant credentials are unset, not a fault', async () => {
+    const started = await start();
+    const token = await started.createClient('shop-bot', ['users:write', 'payments:checkout']);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const user = await fetch(`${started.baseUrl}/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ discord_id: '368003617146880001', name: 'lara' }),
+    });
+
+    const answer = await fetch(`${started.baseUrl}/users/${(await bodyOf(user)).id}/xsolla/token`, { headers });
+
+    expect(answer.status).toBe(503);
+    expect((await bodyOf(answer)).error.code).toBe('XSOLLA_NOT_CONFIGURED');
+    expect(started.reported).toEqual([]);
+  });
+
   it('answers /ready 503 NOT_READY when the database does not answer, whether it says so or throws', async () => {
     for (const isReady of [() => Promise.resolve(false), () => Promise.reject(new Error('ECONNREFUSED'))]) {
       const started = await start({ isReady });

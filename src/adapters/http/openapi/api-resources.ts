@@ -6,6 +6,7 @@ export const API_RESOURCES = {
   Items: 'The store catalogue: the items for sale',
   Inventory: "A user's items: buy with points, mark consumed, withdraw (청약철회)",
   Attendance: 'Daily check-in, keys and key boxes, answered in the legacy shapes',
+  Checkout: 'Buying points with Xsolla: a Pay Station token and a short link to its page',
   Xsolla: "Xsolla's webhooks, signed by Xsolla and answered in its terms",
 } as const;
 

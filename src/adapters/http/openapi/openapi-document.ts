@@ -7,6 +7,7 @@ import { ErrorResponse } from '../schemas/error-schema';
 import { IdempotencyHeaders } from '../schemas/idempotency-schemas';
 import { API_RESOURCES, ApiResource, SERVICE_TAG } from './api-resources';
 import { DOCUMENTATION_PATH } from './documentation-page';
+import { SHOP_PATH } from '../routes/shop-routes';
 
 const SECURITY_SCHEME = 'clientToken';
 const XSOLLA_SECURITY_SCHEME = 'xsollaSignature';
@@ -108,6 +109,7 @@ export function openApiDocument(
     });
   }
   registerServiceRoutes(registry);
+  registerShopPage(registry);
   const tags = Object.keys(resources).map((name) => ({ name, description: API_RESOURCES[name as ApiResource] }));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -153,6 +155,26 @@ const errorResponse = (description: string, schema: z.ZodType = ErrorResponse): 
   description,
   content: { 'application/json': { schema } },
 });
+
+/** The short link's page: outside `/api/v2`, for people, not bots. */
+function registerShopPage(registry: OpenAPIRegistry): void {
+  const html = (description: string): ResponseConfig => ({
+    description,
+    content: { 'text/html': { schema: z.string() } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: SHOP_PATH,
+    tags: ['Checkout'],
+    summary: 'A short link to a Pay Station page (`short_url`), for a person following it',
+    request: { params: z.object({ code: z.string().meta({ description: 'The code of `short_url`' }) }) },
+    responses: {
+      302: { description: 'To the Pay Station page, while the link is valid (an hour)' },
+      404: html('No such link: a page that says so'),
+      410: html('The link expired: a page that says to ask the bot for a new one'),
+    },
+  });
+}
 
 function registerServiceRoutes(registry: OpenAPIRegistry): void {
   const tags = [SERVICE_TAG.name];

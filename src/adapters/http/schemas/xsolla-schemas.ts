@@ -5,6 +5,7 @@ import {
   XsollaGoods,
   XsollaMoney,
   XsollaNotification,
+  wholePointsOf,
 } from '../../../domain/xsolla-notification';
 
 /** Xsolla's error body. */
@@ -26,8 +27,8 @@ const wholeNumber = z
 /** Xsolla writes balances as decimals ("200", "200.00"); points are whole. */
 const signedWholeNumber = z
   .string({ error: 'must be a whole number' })
-  .regex(/^-?[0-9]{1,15}(\.0+)?$/, { error: 'must be a whole number' })
-  .transform((text) => Number(text.replace(/\.0+$/, '')) || 0);
+  .refine((text) => wholePointsOf(text) !== null, { error: 'must be a whole number' })
+  .transform((text) => wholePointsOf(text) ?? 0);
 const decimal = z.string().regex(/^-?[0-9]{1,20}(\.[0-9]{1,10})?$/, { error: 'must be a decimal number' });
 /** `dry_run`: 1, "1" or true. */
 const flag = z

@@ -62,8 +62,9 @@ describe('parseConfig', () => {
       expect(() => parseConfig({ ...PANEL, SESSION_SECRET: 'short' })).toThrow(
         'SESSION_SECRET: must be at least 32 characters',
       );
-      expect(() => parseConfig({ ...PANEL, PUBLIC_URL: 'ftp://forte.example' })).toThrow(
-        'PUBLIC_URL: expected an http:// or https:// address',
+      expect(() => parseConfig({ ...PANEL, PUBLIC_URL: 'ftp://forte.example' })).toThrow(/PUBLIC_URL: /);
+      expect(() => parseConfig({ ...PANEL, DISCORD_API_URL: 'ftp://discord.com' })).toThrow(
+        'DISCORD_API_URL: expected an http:// or https:// address',
       );
     });
   });
