@@ -55,7 +55,12 @@ describe('the panel in Chromium', () => {
       }
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    const allowed = [session.panel.origin, new URL(session.panel.discord.apiUrl).origin];
+    // Forte, Discord's sign-in, and Pay Station (answered by a stand-in: nothing leaves the machine).
+    const allowed = [
+      session.panel.origin,
+      new URL(session.panel.discord.apiUrl).origin,
+      'https://sandbox-secure.xsolla.com',
+    ];
     page.on('request', (request) => {
       if (!allowed.includes(new URL(request.url()).origin)) elsewhere.push(request.url());
     });
@@ -115,6 +120,22 @@ describe('the panel in Chromium', () => {
     await expect(newest.getAttribute('data-kind')).resolves.toBe('withdrawal');
     await expect(newest.locator('td.number').first().innerText()).resolves.toBe('+40');
     expect((await session.stateOf(member)).points).toBe(960);
+  });
+
+  it('sends the browser toward Pay Station to buy points, with a token made for this user', async () => {
+    // Pay Station itself is not reachable from here: the browser's visit is answered locally instead.
+    await page.route('https://sandbox-secure.xsolla.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!DOCTYPE html><title>Pay Station</title><h1>Pay Station</h1>',
+      }),
+    );
+    await page.getByRole('button', { name: '포인트 충전' }).click();
+    await page.waitForURL(/^https:\/\/sandbox-secure\.xsolla\.com\/paystation4\/\?token=/);
+    const token = new URL(page.url()).searchParams.get('token') ?? '';
+    expect(session.panel.xsolla.tokens.get(token)).toEqual({ userId: String(member.userId), sandbox: true });
+    await page.goBack();
+    await page.waitForURL(`${session.panel.origin}/panel`);
   });
 
   it('switches to English and back', async () => {

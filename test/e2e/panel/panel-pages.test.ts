@@ -180,6 +180,40 @@ describe('the panel: balance, ledger and inventory of the signed-in user', () =>
     expect(css.headers.get('cache-control')).toContain('immutable');
   });
 
+  it('buys points through the checkout: 303 to Pay Station with a token Xsolla made for this user', async () => {
+    const member = await session.member();
+    const visitor = await signedIn(member);
+    await visitor.get('/panel');
+    const checkout = await visitor.post('/panel/checkout');
+    expect(checkout.status).toBe(303);
+    const payStation = new URL(checkout.location ?? '');
+    expect(`${payStation.origin}${payStation.pathname}`).toBe('https://sandbox-secure.xsolla.com/paystation4/');
+    const token = payStation.searchParams.get('token') ?? '';
+    expect(session.panel.xsolla.tokens.get(token)).toEqual({ userId: String(member.userId), sandbox: true });
+  });
+
+  it('asks Xsolla for nothing on a checkout post without the CSRF token', async () => {
+    const visitor = await signedIn(await session.member());
+    const tokensBefore = session.panel.xsolla.tokens.size;
+    const refused = await visitor.post('/panel/checkout', {});
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('CSRF_TOKEN_INVALID');
+    expect(session.panel.xsolla.tokens.size).toBe(tokensBefore);
+  });
+
+  it('answers a clear 503 page while Xsolla is down', async () => {
+    const visitor = await signedIn(await session.member());
+    session.panel.xsolla.failWith(500);
+    try {
+      const down = await visitor.post('/panel/checkout');
+      expect(down.status).toBe(503);
+      expect(down.html).toContain('XSOLLA_UNAVAILABLE');
+      expect(down.html).toContain('The payment service cannot be reached');
+    } finally {
+      session.panel.xsolla.recover();
+    }
+  });
+
   it('answers an unknown panel path with a 404 page, not JSON', async () => {
     const answer = await session.visitor().get('/panel/nowhere');
     expect(answer.status).toBe(404);

@@ -18,7 +18,7 @@ const UserItemOnly = z.strictObject({ userItemId: recordId('The user item id') }
  * request) through the same use cases as the bots; failures go through the failure table and the page layer.
  */
 export function panelRoutes(
-  deps: Pick<HttpDependencies, 'getUser' | 'listReceipts' | 'reviewInventory' | 'withdrawPurchase'>,
+  deps: Pick<HttpDependencies, 'getUser' | 'listReceipts' | 'reviewInventory' | 'withdrawPurchase' | 'createCheckout'>,
 ): AnyEndpoint[] {
   return [
     defineEndpoint({
@@ -77,6 +77,19 @@ export function panelRoutes(
         });
         if (!withdrawn.ok) return withdrawn;
         return ok({ status: 303, body: new PanelRedirect('/panel/items?notice=withdrawn') });
+      },
+    }),
+    defineEndpoint({
+      method: 'post',
+      path: '/panel/checkout',
+      summary: 'Buy points: on to Xsolla Pay Station, through the same checkout as the bots',
+      auth: panelSession,
+      success: { status: 303, description: "Xsolla's Pay Station page, with a token made for the signed-in user" },
+      failures: { UserNotFound: true, XsollaUnavailable: true, XsollaRejected: true, XsollaNotConfigured: true },
+      handle: async ({ client }) => {
+        const checkout = await deps.createCheckout.execute({ userId: client.userId });
+        if (!checkout.ok) return checkout;
+        return ok({ status: 303, body: new PanelRedirect(checkout.value.url) });
       },
     }),
   ];

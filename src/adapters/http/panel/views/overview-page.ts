@@ -2,6 +2,7 @@ import { Page } from '../../../../application/page-cursor';
 import { Receipt } from '../../../../domain/receipt';
 import { User } from '../../../../domain/user';
 import { html, Html } from './html';
+import { csrfField } from './layout';
 import { pager } from './pager';
 import { PageContext, PanelPage } from './panel-page';
 import { formatMoment, formatPoints } from './panel-format';
@@ -11,12 +12,15 @@ import { PanelText } from './panel-text';
 export function overviewPage(user: User, receipts: Page<Receipt>, onFirstPage: boolean): PanelPage {
   return new PanelPage(
     (text) => text.navPoints,
-    ({ text }: PageContext) =>
+    ({ text, csrfToken }: PageContext) =>
       html` <section class="card balance">
           <h1>${text.balanceTitle}</h1>
           <p class="amount" data-balance="${user.points}">${text.points(formatPoints(text, user.points))}</p>
           <p class="meta">${user.name}</p>
           ${user.points < 0 && html`<p class="warning">${text.debtNotice}</p>`}
+          <form class="buy" method="post" action="/panel/checkout">
+            ${csrfField(csrfToken)}<button type="submit">${text.buyPoints}</button><small>${text.buyPointsHint}</small>
+          </form>
         </section>
         <section class="card">
           <h2>${text.receiptsTitle}</h2>

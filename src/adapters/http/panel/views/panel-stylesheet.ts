@@ -39,6 +39,7 @@ small, .meta { color: var(--muted); font-size: .875rem; }
 .status-active { background: #e0e7ff; color: #3538cd; }
 .status-withdrawn { background: #fef0c7; color: #93370d; }
 .refusal { color: var(--muted); margin: .5rem 0 0; }
+.buy { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: .75rem 0 0; }
 .withdraw { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: .75rem 0 0; }
 .code { color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {

@@ -26,6 +26,8 @@ export interface PanelText {
   balanceTitle: string;
   points: (amount: string) => string;
   debtNotice: string;
+  buyPoints: string;
+  buyPointsHint: string;
   receiptsTitle: string;
   noReceipts: string;
   columns: { date: string; what: string; change: string; balance: string };
@@ -63,6 +65,8 @@ const KO: PanelText = {
   balanceTitle: '보유 포인트',
   points: (amount) => `${amount} 포인트`,
   debtNotice: '환불로 포인트가 마이너스가 되었습니다. 채워질 때까지 포인트를 쓸 수 없습니다.',
+  buyPoints: '포인트 충전',
+  buyPointsHint: 'Xsolla 결제 페이지로 이동합니다.',
   receiptsTitle: '포인트 내역',
   noReceipts: '아직 포인트 내역이 없습니다.',
   columns: { date: '일시', what: '내용', change: '변동', balance: '잔액' },
@@ -141,6 +145,18 @@ const KO: PanelText = {
     },
     WITHDRAWAL_NOT_ALLOWED: { title: '청약철회할 수 없습니다', explanation: '아무것도 바뀌지 않았습니다.' },
     BALANCE_OUT_OF_RANGE: { title: '포인트가 너무 많습니다', explanation: '환불하면 보유 한도를 넘습니다.' },
+    XSOLLA_UNAVAILABLE: {
+      title: '결제 서비스에 연결할 수 없습니다',
+      explanation: '지금은 Xsolla가 응답하지 않습니다. 잠시 후 다시 시도하세요.',
+    },
+    XSOLLA_REJECTED: {
+      title: '결제 페이지를 열 수 없습니다',
+      explanation: 'Xsolla가 요청을 거절했습니다. 운영자에게 알려 주세요.',
+    },
+    XSOLLA_NOT_CONFIGURED: {
+      title: '포인트 충전을 쓸 수 없습니다',
+      explanation: '결제 설정이 아직 되어 있지 않습니다. 운영자에게 알려 주세요.',
+    },
     INVALID_CURSOR: { title: '잘못된 페이지입니다', explanation: '처음 페이지부터 다시 보세요.' },
     VALIDATION_FAILED: { title: '잘못된 주소입니다', explanation: '패널의 링크와 버튼을 이용하세요.' },
     ROUTE_NOT_FOUND: { title: '페이지를 찾을 수 없습니다', explanation: '패널의 링크와 버튼을 이용하세요.' },
@@ -166,6 +182,8 @@ const EN: PanelText = {
   balanceTitle: 'Your points',
   points: (amount) => `${amount} points`,
   debtNotice: 'A refund took your balance below zero; you cannot spend points until it is back above.',
+  buyPoints: 'Buy points',
+  buyPointsHint: "Opens Xsolla's payment page.",
   receiptsTitle: 'Points history',
   noReceipts: 'No points history yet.',
   columns: { date: 'Date', what: 'What', change: 'Change', balance: 'Balance' },
@@ -237,6 +255,18 @@ const EN: PanelText = {
     },
     WITHDRAWAL_NOT_ALLOWED: { title: 'This purchase cannot be withdrawn', explanation: 'Nothing changed.' },
     BALANCE_OUT_OF_RANGE: { title: 'Too many points', explanation: 'The refund would pass the largest balance.' },
+    XSOLLA_UNAVAILABLE: {
+      title: 'The payment service cannot be reached',
+      explanation: 'Xsolla is not answering right now. Try again shortly.',
+    },
+    XSOLLA_REJECTED: {
+      title: 'The payment page cannot be opened',
+      explanation: 'Xsolla refused the request. Please tell an operator.',
+    },
+    XSOLLA_NOT_CONFIGURED: {
+      title: 'Buying points is not available',
+      explanation: 'Payments are not set up yet. Please tell an operator.',
+    },
     INVALID_CURSOR: { title: 'No such page', explanation: 'Start again from the first page.' },
     VALIDATION_FAILED: { title: 'Not a panel address', explanation: "Use the panel's links and buttons." },
     ROUTE_NOT_FOUND: { title: 'Page not found', explanation: "Use the panel's links and buttons." },
