@@ -29,17 +29,21 @@ import { ListSellableItems } from './application/list-sellable-items';
 import { ListUserItems } from './application/list-user-items';
 import { OpenBox } from './application/open-box';
 import { Clock } from './application/ports/clock';
+import { DiscordIdentity } from './application/ports/discord-identity';
 import { EventSink } from './application/ports/event-sink';
 import { RandomSource } from './application/ports/random-source';
 import { TokenIssuer } from './application/ports/token-issuer';
 import { UnitOfWork } from './application/ports/unit-of-work';
 import { PurchaseItem } from './application/purchase-item';
 import { RegisterUser } from './application/register-user';
+import { ReviewInventory } from './application/review-inventory';
 import { RevokeClient } from './application/revoke-client';
+import { SignInWithDiscord } from './application/sign-in-with-discord';
 import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
-import { Config } from './adapters/config/config';
-import type { HttpDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
+import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
+import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
+import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
 import type { HttpObserver } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
@@ -76,6 +80,7 @@ export interface UseCases {
   getItem: GetItem;
   purchaseItem: PurchaseItem;
   listUserItems: ListUserItems;
+  reviewInventory: ReviewInventory;
   getUserItem: GetUserItem;
   consumeUserItem: ConsumeUserItem;
   withdrawPurchase: WithdrawPurchase;
@@ -145,6 +150,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   getItem: token('GetItem'),
   purchaseItem: token('PurchaseItem'),
   listUserItems: token('ListUserItems'),
+  reviewInventory: token('ReviewInventory'),
   getUserItem: token('GetUserItem'),
   consumeUserItem: token('ConsumeUserItem'),
   withdrawPurchase: token('WithdrawPurchase'),
@@ -201,6 +207,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.getItem, [uow], (w) => new GetItem(w));
   c.factory(u.purchaseItem, [uow, clock, events], (w, t, e) => new PurchaseItem(w, t, e));
   c.factory(u.listUserItems, [uow, clock], (w, t) => new ListUserItems(w, t));
+  c.factory(u.reviewInventory, [uow, clock], (w, t) => new ReviewInventory(w, t));
   c.factory(u.getUserItem, [uow, clock], (w, t) => new GetUserItem(w, t));
   c.factory(u.consumeUserItem, [uow, clock], (w, t) => new ConsumeUserItem(w, t));
   c.factory(u.withdrawPurchase, [uow, clock, events], (w, t, e) => new WithdrawPurchase(w, t, e));
@@ -252,6 +259,8 @@ export function composeForte(config: Config, database: Database | null, override
   });
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
+  const panelConfig = panelConfigOf(config);
+  const panel = panelConfig && userPanel(c, panelConfig);
 
   const isReady = async (): Promise<boolean> => {
     if (database) await database.knex.raw('SELECT 1');
@@ -274,6 +283,7 @@ export function composeForte(config: Config, database: Database | null, override
       const { accessLog, observer } = await http;
       return {
         ...useCases,
+        panel,
         isReady,
         observer,
         events,
@@ -290,6 +300,33 @@ export function composeForte(config: Config, database: Database | null, override
       await serving?.errors.flush();
       await database?.close();
     },
+  };
+}
+
+const PANEL_PARTS = {
+  discord: token<DiscordIdentity>('DiscordIdentity'),
+  signIn: token<SignInWithDiscord>('SignInWithDiscord'),
+};
+
+/** The user panel, wired only once its configuration is complete: Discord's sign-in and the session settings. */
+function userPanel(c: TypedContainer, panel: PanelConfig): PanelDependencies {
+  c.value(
+    PANEL_PARTS.discord,
+    new DiscordOAuthClient({
+      apiUrl: panel.discordApiUrl,
+      clientId: panel.discordClientId,
+      clientSecret: panel.discordClientSecret,
+    }),
+  );
+  c.factory(PANEL_PARTS.signIn, [PANEL_PARTS.discord, PARTS.uow], (d, w) => new SignInWithDiscord(d, w));
+  return {
+    discordClientId: panel.discordClientId,
+    // Discord serves its authorization page from the API's host: https://discord.com/oauth2/authorize.
+    discordAuthorizeUrl: new URL('/oauth2/authorize', panel.discordApiUrl).href,
+    publicUrl: panel.publicUrl,
+    sessionSecret: panel.sessionSecret,
+    signInWithDiscord: c.get(PANEL_PARTS.signIn),
+    clock: c.get(PARTS.clock),
   };
 }
 

@@ -49,6 +49,9 @@ export const FAILURE_EXITS: FailureExits = {
   },
   CheckoutLinkNotFound: { exitCode: EXIT.usageOrFault, message: () => 'no such payment link' },
   CheckoutLinkExpired: { exitCode: EXIT.usageOrFault, message: () => 'the payment link has expired' },
+  DiscordCodeRejected: { exitCode: EXIT.usageOrFault, message: () => 'Discord refused the sign-in code' },
+  DiscordUnavailable: { exitCode: EXIT.usageOrFault, message: () => 'Discord cannot be reached' },
+  DiscordUserNotRegistered: { exitCode: EXIT.usageOrFault, message: () => 'no user has this Discord account' },
 };
 
 /** `ClientNameTaken` → `CLIENT_NAME_TAKEN`: the code forte-cli prints under `--json`. */

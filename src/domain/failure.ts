@@ -32,7 +32,12 @@ export type Failure =
   /** The `XSOLLA_*` merchant credentials are not set. */
   | { type: 'XsollaNotConfigured' }
   | { type: 'CheckoutLinkNotFound' }
-  | { type: 'CheckoutLinkExpired' };
+  | { type: 'CheckoutLinkExpired' }
+  /** Discord refused the sign-in code: already used, expired, or never issued for this redirect. */
+  | { type: 'DiscordCodeRejected' }
+  | { type: 'DiscordUnavailable' }
+  /** Discord vouched for the account, but no Forte user has that Discord id: register through a bot first. */
+  | { type: 'DiscordUserNotRegistered' };
 
 export type FailureType = Failure['type'];
 

@@ -30,8 +30,11 @@ export interface Withdrawal {
   userItem: UserItem;
 }
 
+/** What the rules of 청약철회 look at; a panel asks them of every item it lists, before anyone asks to withdraw. */
+export type WithdrawalCheck = Pick<WithdrawalRequest, 'item' | 'userItem' | 'lastWithdrawalAt' | 'now'>;
+
 /** The first rule of 청약철회 that the request breaks, in the order the legacy service reports them. */
-export function withdrawalRefusal(request: WithdrawalRequest): WithdrawalRefusal | null {
+export function withdrawalRefusal(request: WithdrawalCheck): WithdrawalRefusal | null {
   const { item, userItem, now } = request;
   // Only a purchase paid with points can be taken back here; Xsolla refunds its own sales.
   if (!item.withdrawable || userItem.acquiredVia !== 'points') return 'not_withdrawable';

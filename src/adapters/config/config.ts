@@ -9,6 +9,19 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+const webAddress = z
+  .url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+/** The user panel is on once every one of these is set, and refused at start-up when only some are. */
+export const PANEL_KEYS = [
+  'DISCORD_CLIENT_ID',
+  'DISCORD_CLIENT_SECRET',
+  'DISCORD_API_URL',
+  'PUBLIC_URL',
+  'SESSION_SECRET',
+] as const;
+
 const flag = (fallback: 'true' | 'false') =>
   z
     .enum(['true', 'false', '1', '0'])
@@ -85,17 +98,59 @@ export const configSchema = z.object({
   TRUST_PROXY: flag('false'),
   /** The address users reach Forte at, for the links it hands out; `http://localhost:PORT` when unset. */
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DISCORD_CLIENT_ID: optionalText,
+  DISCORD_CLIENT_SECRET: optionalText,
+  /** Discord's API (`https://discord.com/api/v10`); its authorization page is `/oauth2/authorize` on the same host. */
+  DISCORD_API_URL: optionalText.pipe(webAddress.optional()),
+  /** Signs the panel's cookies; changing it signs every panel user out. */
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+
+/** The panel's settings, or null while it is off (none of its keys set; PUBLIC_URL alone serves other links). */
+export interface PanelConfig {
+  discordClientId: string;
+  discordClientSecret: string;
+  discordApiUrl: string;
+  publicUrl: string;
+  sessionSecret: string;
+}
+
+export function panelConfigOf(config: Config): PanelConfig | null {
+  const { DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET, DISCORD_API_URL, PUBLIC_URL, SESSION_SECRET } = config;
+  if (!DISCORD_CLIENT_ID || !DISCORD_CLIENT_SECRET || !DISCORD_API_URL || !SESSION_SECRET) return null;
+  return {
+    discordClientId: DISCORD_CLIENT_ID,
+    discordClientSecret: DISCORD_CLIENT_SECRET,
+    discordApiUrl: DISCORD_API_URL,
+    publicUrl: PUBLIC_URL,
+    sessionSecret: SESSION_SECRET,
+  };
+}
+
+/** One problem naming the missing keys when the panel is partly configured; none when it is fully set or off. */
+function panelProblems(env: Record<string, string | undefined>): string[] {
+  const isSet = (key: string): boolean => (env[key]?.trim() ?? '') !== '';
+  const missing = PANEL_KEYS.filter((key) => !isSet(key));
+  const started = PANEL_KEYS.some((key) => key !== 'PUBLIC_URL' && isSet(key));
+  if (!started || missing.length === 0) return [];
+  return [
+    `${missing.join(', ')}: missing; the user panel needs ${PANEL_KEYS.join(', ')} together (unset the others to leave it off)`,
+  ];
+}
 
 /** Parses the environment; an empty value counts as unset. Throws ConfigError naming every bad key. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = configSchema.safeParse(present);
-  if (parsed.success) {
+  const problems = [
+    ...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []),
+    ...panelProblems(present),
+  ];
+  if (parsed.success && problems.length === 0) {
     const { PUBLIC_URL, PORT } = parsed.data;
     return { ...parsed.data, PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, '') };
   }
-  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  throw new ConfigError(problems);
 }

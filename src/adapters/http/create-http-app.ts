@@ -9,6 +9,9 @@ import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies'
 import { mountEndpoints } from './mount-endpoints';
 import { ApiResource } from './openapi/api-resources';
 import { openApiDocument } from './openapi/openapi-document';
+import { mountPanel } from './panel/mount-panel';
+import { panelAdmission } from './panel/panel-admission';
+import { panelPages } from './panel/panel-pages';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { itemsRoutes } from './routes/items-routes';
 import { pointsRoutes } from './routes/points-routes';
@@ -22,7 +25,7 @@ import { checkoutRoutes } from './routes/checkout-routes';
 import { mountShopRoutes } from './routes/shop-routes';
 import { unansweredRoutes } from './unanswered-routes';
 
-/** The Koa application of the bot API (`/api/v2`) and the service routes; it listens nowhere by itself. */
+/** The Koa application of the bot API (`/api/v2`), the user panel and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
   // Behind one trusted proxy, the client is the last address it added to X-Forwarded-For (earlier ones are hearsay).
   const app = new Koa({ proxy: deps.trustProxy ?? false, maxIpsCount: 1 });
@@ -40,12 +43,16 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const endpoints = Object.values(resources).flat();
 
   const router = new Router();
-  mountEndpoints(router, endpoints, {
+  const panel = deps.panel ? panelAdmission(deps.panel) : null;
+  const mountDeps = {
     authenticateClient: deps.authenticateClient,
     xsollaWebhooks: deps.xsollaWebhooks,
     events: deps.events,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-  });
+    panel,
+  };
+  mountEndpoints(router, endpoints, mountDeps);
+  if (panel) mountPanel(app, router, deps, { ...mountDeps, panel });
   mountServiceRoutes(router, deps, openApiDocument(resources));
   mountShopRoutes(router, deps);
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
@@ -53,6 +60,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
   if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
+  if (panel) app.use(panelPages(panel));
   app.use(errorBoundary(deps.observer));
   app.use(unansweredRoutes());
   app.use(router.routes());

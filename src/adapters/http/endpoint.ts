@@ -17,25 +17,38 @@ export interface EndpointAnswer {
 
 /**
  * Who may call an endpoint and how they prove it: a bot's client token with a scope, Xsolla's signature over the
- * body (and, when configured, its networks), or anyone.
+ * body (and, when configured, its networks), a user signed in to the panel (its session cookie, and the CSRF token
+ * on every form it posts), or anyone.
  */
-export type EndpointAuth = { kind: 'bot'; scope: Scope } | { kind: 'xsolla' } | { kind: 'none' };
+export type EndpointAuth = { kind: 'bot'; scope: Scope } | { kind: 'xsolla' } | { kind: 'panel' } | { kind: 'none' };
 
 export const botWithScope = (scope: Scope): { kind: 'bot'; scope: Scope } => ({ kind: 'bot', scope });
 
 export const xsollaSignature: { kind: 'xsolla' } = { kind: 'xsolla' };
+
+export const panelSession: { kind: 'panel' } = { kind: 'panel' };
 
 /** A webhook whose signature held: the body's bytes exactly as they arrived. */
 export interface XsollaSender {
   body: Buffer;
 }
 
-/** The caller an endpoint of that auth kind knows: a bot endpoint its client, Xsolla its delivery, an open one nobody. */
+/** The signed-in panel user: the Forte user the session names, the only one the panel ever acts on. */
+export interface PanelUser {
+  userId: number;
+  /** What the session's forms carry back; a post without it is refused before any handler runs. */
+  csrfToken: string;
+}
+
+/** The caller an endpoint of that auth kind knows: a bot endpoint its client, Xsolla its delivery, a panel one its
+ * user, an open one nobody. */
 export type CallerOf<A extends EndpointAuth> = A extends { kind: 'bot' }
   ? Client
   : A extends { kind: 'xsolla' }
     ? XsollaSender
-    : null;
+    : A extends { kind: 'panel' }
+      ? PanelUser
+      : null;
 
 export interface EndpointRequest<P, Q, B, A extends EndpointAuth = EndpointAuth> {
   params: P;
@@ -82,7 +95,7 @@ export interface Endpoint<
   F extends Failure = Failure,
 > {
   method: EndpointMethod;
-  /** Relative to `/api/v2`, with OpenAPI `{param}` placeholders. */
+  /** Relative to `/api/v2` (the panel's: to the root), with OpenAPI `{param}` placeholders. */
   path: string;
   summary: string;
   auth: A;

@@ -65,6 +65,21 @@ export const FAILURE_RESPONSES: Record<FailureType, FailureResponse> = {
   },
   CheckoutLinkNotFound: { status: 404, code: 'CHECKOUT_LINK_NOT_FOUND', message: 'No such payment link.' },
   CheckoutLinkExpired: { status: 410, code: 'CHECKOUT_LINK_EXPIRED', message: 'This payment link has expired.' },
+  DiscordCodeRejected: {
+    status: 400,
+    code: 'DISCORD_CODE_REJECTED',
+    message: 'Discord refused the sign-in code: it was already used or has expired.',
+  },
+  DiscordUnavailable: {
+    status: 503,
+    code: 'DISCORD_UNAVAILABLE',
+    message: 'Discord cannot be reached right now; sign in again later.',
+  },
+  DiscordUserNotRegistered: {
+    status: 403,
+    code: 'DISCORD_USER_NOT_REGISTERED',
+    message: 'No Forte user has this Discord account; register through a bot first.',
+  },
 };
 
 /** The answer for a failure; the failure's own fields (balance, max_per_user, ...) become `details`. */

@@ -13,7 +13,10 @@ import { ListSellableItems } from '../../application/list-sellable-items';
 import { ListUserItems } from '../../application/list-user-items';
 import { OpenBox } from '../../application/open-box';
 import { PurchaseItem } from '../../application/purchase-item';
+import { Clock } from '../../application/ports/clock';
 import { RegisterUser } from '../../application/register-user';
+import { ReviewInventory } from '../../application/review-inventory';
+import { SignInWithDiscord } from '../../application/sign-in-with-discord';
 import { UpdateUser } from '../../application/update-user';
 import { WithdrawPurchase } from '../../application/withdraw-purchase';
 import { HandleXsollaNotification } from '../../application/handle-xsolla-notification';
@@ -53,6 +56,9 @@ export interface HttpDependencies {
   xsollaWebhooks: XsollaWebhookGate;
   /** Where refusals that never reach a use case (a webhook with a bad signature) are announced. */
   events: EventSink;
+  reviewInventory: UseCase<ReviewInventory>;
+  /** The user panel, or null while it is not configured: then no `/panel` route exists. */
+  panel: PanelDependencies | null;
   /** True when the database answers; `/ready` is 503 otherwise (a throw counts as not ready). */
   isReady(): Promise<boolean>;
   /** Receives faults (500s), 503 refusals and protocol errors; the composition root sends them on. */
@@ -77,4 +83,19 @@ export interface XsollaWebhookGate {
   checkSignature: ((body: Buffer, authorization: string) => SignatureCheck) | null;
   /** Null when any source is allowed (no `XSOLLA_ALLOWED_IPS`). */
   allowsSource: ((ip: string) => boolean) | null;
+}
+
+/** What the user panel needs beyond the use cases every audience shares. */
+export interface PanelDependencies {
+  /** The Discord application's client id, named on the authorization page. */
+  discordClientId: string;
+  /** Discord's authorization page (`https://discord.com/oauth2/authorize`). */
+  discordAuthorizeUrl: string;
+  /** Where users reach Forte; Discord sends them back to `publicUrl/panel/callback`, registered as the redirect. */
+  publicUrl: string;
+  /** Signs the session cookies (at least 32 characters). */
+  sessionSecret: string;
+  signInWithDiscord: UseCase<SignInWithDiscord>;
+  /** What sessions expire by. */
+  clock: Clock;
 }

@@ -1,8 +1,8 @@
 import { failureAnswer, FAILURE_RESPONSES } from '../../../src/adapters/http/failure-responses';
 
 describe('FAILURE_RESPONSES', () => {
-  it('answers every business failure with a 4xx and a stable UPPER_SNAKE code, but a gateway 502 or 503 for Xsolla', () => {
-    const upstream = ['XsollaUnavailable', 'XsollaRejected', 'XsollaNotConfigured'];
+  it('answers every business failure with a 4xx and a stable UPPER_SNAKE code, but a gateway 502 or 503 for Xsolla or Discord', () => {
+    const upstream = ['XsollaUnavailable', 'XsollaRejected', 'XsollaNotConfigured', 'DiscordUnavailable'];
     Object.entries(FAILURE_RESPONSES).forEach(([type, { status, code, message }]) => {
       if (upstream.includes(type)) expect([502, 503]).toContain(status);
       else expect({ type, status: status >= 400 && status < 500 }).toEqual({ type, status: true });

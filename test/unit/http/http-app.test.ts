@@ -36,6 +36,13 @@ describe('createHttpApp', () => {
     expect(started.reported).toEqual([fault]);
   });
 
+  it('has no /panel route while the panel is not configured', async () => {
+    const started = await start();
+    const answer = await fetch(`${started.origin}/panel`, { redirect: 'manual' });
+    expect(answer.status).toBe(404);
+    expect((await bodyOf(answer)).error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
   it('answers the checkout 503 XSOLLA_NOT_CONFIGURED while the merchant credentials are unset, not a fault', async () => {
     const started = await start();
     const token = await started.createClient('shop-bot', ['users:write', 'payments:checkout']);

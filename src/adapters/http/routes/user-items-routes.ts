@@ -1,5 +1,6 @@
 import { answer } from '../answer';
-import { AnyEndpoint, botWithScope, defineEndpoint } from '../endpoint';
+import { WithdrawPurchaseFailure } from '../../../application/withdraw-purchase';
+import { AnyEndpoint, botWithScope, defineEndpoint, FailureList } from '../endpoint';
 import { HttpDependencies } from '../http-dependencies';
 import { presentUserItem, presentUserItemPage, presentUserItemTrade } from '../presenters/user-item-presenter';
 import { PageQuery } from '../schemas/page-schemas';
@@ -12,6 +13,16 @@ import {
   UserItemTradeResponse,
 } from '../schemas/user-item-schemas';
 import { UserIdParams } from '../schemas/user-schemas';
+
+/** What 청약철회 can answer, for every audience that offers it (the bots, the panel). */
+export const WITHDRAW_PURCHASE_FAILURES: FailureList<WithdrawPurchaseFailure> = {
+  UserNotFound: true,
+  UserItemNotFound: true,
+  WithdrawalNotAllowed: true,
+  BalanceOutOfRange: true,
+  IdempotencyKeyReused: true,
+  IdempotencyKeyInUse: true,
+};
 
 export function userItemsRoutes(
   deps: Pick<
@@ -115,14 +126,7 @@ export function userItemsRoutes(
         description: 'The withdrawn user item, the refund receipt and the new balance',
         schema: UserItemTradeResponse,
       },
-      failures: {
-        UserNotFound: true,
-        UserItemNotFound: true,
-        WithdrawalNotAllowed: true,
-        BalanceOutOfRange: true,
-        IdempotencyKeyReused: true,
-        IdempotencyKeyInUse: true,
-      },
+      failures: WITHDRAW_PURCHASE_FAILURES,
       handle: async ({ params, client, idempotency }) =>
         answer(
           await deps.withdrawPurchase.execute({
