@@ -417,5 +417,6 @@ function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
   return new KnexUnitOfWork(database.knex, {
     reads: database.reads,
     onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
+    autocommitOneStatement: database.dialect === 'mysql',
   });
 }

@@ -33,6 +33,11 @@ export interface KnexUnitOfWorkOptions {
   reads?: Knex;
   /** Receives an after-commit effect that threw: the commit stands, so the error is reported, not answered. */
   onEffectError?: (error: unknown) => void;
+  /**
+   * Runs one-statement work without a transaction around it (MariaDB; autocommit). SQLite keeps its immediate
+   * transaction, which costs no round trip and waits for another process's write lock as other writes do.
+   */
+  autocommitOneStatement?: boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   private readonly retry: RetryPolicy;
   private readonly reads: Knex;
   private readonly onEffectError: (error: unknown) => void;
+  private readonly autocommitOneStatement: boolean;
 
   constructor(
     private readonly knex: Knex,
@@ -53,6 +59,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
+    this.autocommitOneStatement = options.autocommitOneStatement ?? false;
     this.onEffectError =
       options.onEffectError ??
       ((error) =>
@@ -61,13 +68,14 @@ export class KnexUnitOfWork implements UnitOfWork {
         }));
   }
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
+    const alone = options.oneStatement === true && this.autocommitOneStatement;
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
       try {
-        const result = await this.knex.transaction((trx) =>
-          work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }),
-        );
+        const result = alone
+          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
+          : await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
