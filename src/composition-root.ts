@@ -56,6 +56,7 @@ import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
 import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
+import { poolUsageGauges } from './adapters/observability/pool-usage-gauges';
 import { RandomLinkCodes } from './adapters/security/random-link-codes';
 import { PeriodicTask } from './adapters/system/periodic-task';
 import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
@@ -257,6 +258,7 @@ export function composeForte(config: Config, database: Database | null, override
     const backlog = await unitOfWork.read((reads) => reads.walletMirror.backlog(new Date(), 0));
     return backlog.changes;
   });
+  if (database) poolUsageGauges(metrics, () => database.poolUsage());
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);
