@@ -28,7 +28,7 @@ export async function settleXsollaPayment(
   if (!items) return fail({ type: 'ItemNotFound' });
   const known = await tx.xsollaPayments.lockTransaction(action.transactionId);
   if (known && known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
-  const credited = decideCredit(user, action.transactionId, action.goods, now);
+  const credited = decideCredit(user, action.transactionId, action.goods, now, context.origin);
   if (!credited.ok) return credited;
 
   const operation = await tx.xsollaPayments.insertOperation({

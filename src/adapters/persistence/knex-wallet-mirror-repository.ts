@@ -134,6 +134,10 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
     };
   }
 
+  async requeue(userId: number, at: Date): Promise<void> {
+    await this.db('xsolla_outbox').insert({ user_id: userId, created_at: at });
+  }
+
   /** The wallet's row while the claim holds it (its version unchanged since). */
   private held(claim: WalletClaim): Knex.QueryBuilder {
     return this.db('xsolla_wallets').where({ user_id: claim.userId, version: claim.version });

@@ -87,4 +87,10 @@ export class InMemoryWalletMirrorRepository implements WalletMirrorRepository {
     this.state.wallets.set(claim.userId, { ...wallet, ...fields, version: wallet.version + 1 });
     return true;
   }
+
+  requeue(userId: number, at: Date): Promise<void> {
+    this.state.lastIds.outbox += 1;
+    this.state.outbox.push({ id: this.state.lastIds.outbox, userId, createdAt: at });
+    return Promise.resolve();
+  }
 }

@@ -12,13 +12,16 @@ export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository 
     return Promise.resolve(copyOrNull(this.state.xsollaTransactions.get(transactionId)));
   }
 
-  saveTransaction(transaction: XsollaTransaction): Promise<void> {
+  saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     const { userId, paymentReceiptId } = transaction;
     if (!this.state.users.has(userId)) return Promise.reject(new Error(`No user ${userId} (foreign key)`));
     if (paymentReceiptId !== null && !this.state.receipts.some((receipt) => receipt.id === paymentReceiptId)) {
       return Promise.reject(new Error(`No receipt ${paymentReceiptId} (foreign key)`));
     }
     this.state.xsollaTransactions.set(transaction.transactionId, structuredClone(transaction));
+    if (!this.state.xsollaTransactionTimes.has(transaction.transactionId)) {
+      this.state.xsollaTransactionTimes.set(transaction.transactionId, at);
+    }
     return Promise.resolve();
   }
 
