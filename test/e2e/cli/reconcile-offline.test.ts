@@ -68,8 +68,8 @@ describe('forte-cli reconcile --source FILE', () => {
       delta: 40,
       external_ref: '774100002',
       source: `reconciliation:${applied.report.run_id}`,
+      reason: expect.stringContaining(`reconciliation run ${applied.report.run_id}`),
     });
-    expect(repair?.reason).toContain(`reconciliation run ${applied.report.run_id}`);
     const [run] = await shelf.app.runtime.database
       .knex('reconciliation_runs')
       .where({ id: applied.report.run_id })
