@@ -143,14 +143,15 @@ export class ReconcileXsolla {
       if (discrepancy) found.push(discrepancy);
       involve(facts.userId);
     }
+    const wallets = new Map<number, number>();
     if (input.balances !== 'none') {
-      const drifts = await this.balanceDrifts(input.balances === 'all' ? null : [...involved], found, checked);
-      found.push(...drifts);
+      const scope = input.balances === 'all' ? null : [...involved];
+      found.push(...(await this.balanceDrifts(scope, found, checked, wallets)));
     }
 
     const categories = emptyTally();
     for (const discrepancy of found) tally(categories, discrepancy);
-    const repairs = input.apply ? await this.repairs.execute(runId, found) : [];
+    const repairs = input.apply ? await this.repairs.execute(runId, found, wallets) : [];
     const refused = new Set(
       repairs.filter((repair) => repair.outcome === 'refused').map((repair) => repair.discrepancy),
     );
@@ -187,11 +188,13 @@ export class ReconcileXsolla {
   /**
    * Xsolla's wallet of each user (`null`: every user) against Forte's balance, less what the transaction
    * discrepancies already explain. A wallet with changes still queued for the mirror is on its way, not drifting.
+   * Each wallet read is noted in `wallets`, so that a repair can start the mirror from it.
    */
   private async balanceDrifts(
     userIds: number[] | null,
     found: Discrepancy[],
     checked: ReconciliationReport['checked'],
+    wallets: Map<number, number>,
   ): Promise<Discrepancy[]> {
     const explained = new Map<string, number>();
     for (const discrepancy of found) {
@@ -215,6 +218,7 @@ export class ReconcileXsolla {
         }
         checked.balances += 1;
         const { userId, points } = balance;
+        wallets.set(userId, wallet.value.balance);
         const drift = balanceDrift(userId, points, wallet.value.balance, explained.get(String(userId)) ?? 0);
         if (drift) drifts.push(drift);
       }

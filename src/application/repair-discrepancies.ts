@@ -24,22 +24,45 @@ export class RepairDiscrepancies {
     private readonly notifications: HandleXsollaNotification,
   ) {}
 
-  async execute(runId: number, discrepancies: Discrepancy[]): Promise<RepairOutcome[]> {
+  /**
+   * `wallets`: the balances Xsolla was seen to hold, by user. A user whose ledger a repair moved has its wallet
+   * queued from that balance, so that the mirror recharges the true difference (Xsolla's copy already holds the
+   * missed payment, or no longer holds what the missed refund took back).
+   */
+  async execute(runId: number, discrepancies: Discrepancy[], wallets: Map<number, number>): Promise<RepairOutcome[]> {
     const outcomes: RepairOutcome[] = [];
+    const moved = new Set<number>();
     for (const discrepancy of discrepancies) {
-      if (discrepancy.repair === null) continue;
-      outcomes.push({ discrepancy, ...(await this.repair(runId, discrepancy)) });
+      if (discrepancy.repair === null || discrepancy.repair === 'resync') continue;
+      const outcome = await this.replay(runId, discrepancy);
+      if (outcome.outcome === 'applied') moved.add(Number(discrepancy.userId));
+      outcomes.push({ discrepancy, ...outcome });
+    }
+    for (const discrepancy of discrepancies) {
+      if (discrepancy.repair !== 'resync' || discrepancy.xsolla.balance === undefined) continue;
+      const userId = Number(discrepancy.userId);
+      await this.requeue(userId, discrepancy.xsolla.balance);
+      moved.delete(userId);
+      outcomes.push({
+        discrepancy,
+        outcome: 'applied',
+        detail: `wallet of user ${userId} queued for the balance mirror`,
+      });
+    }
+    for (const userId of moved) {
+      const balance = wallets.get(userId);
+      if (balance !== undefined) await this.requeue(userId, balance);
     }
     return outcomes;
   }
 
-  private async repair(runId: number, discrepancy: Discrepancy): Promise<Omit<RepairOutcome, 'discrepancy'>> {
+  private requeue(userId: number, xsollaBalance: number): Promise<void> {
+    return this.uow.run((tx) => tx.walletMirror.requeue(userId, xsollaBalance, this.clock.now()));
+  }
+
+  /** A missed payment or refund, replayed as its notification. */
+  private async replay(runId: number, discrepancy: Discrepancy): Promise<Omit<RepairOutcome, 'discrepancy'>> {
     const { repair, reported } = discrepancy;
-    if (repair === 'resync') {
-      const userId = Number(discrepancy.userId);
-      await this.uow.run((tx) => tx.walletMirror.requeue(userId, this.clock.now()));
-      return { outcome: 'applied', detail: `wallet of user ${userId} queued for the balance mirror` };
-    }
     if (reported === null) throw new Error(`A ${repair} repair needs the transaction Xsolla reported`);
     const notification = repair === 'credit' ? payment(reported) : refund(reported);
     const handled = await this.notifications.execute({

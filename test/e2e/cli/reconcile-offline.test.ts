@@ -103,4 +103,64 @@ describe('forte-cli reconcile --source FILE', () => {
     ]);
     expect(run.report.categories.missing_in_forte).toEqual({ count: 1, points: 25, amounts: { USD: '2.5' } });
   });
+
+  describe('bad input: exit 2 with the cause, nothing applied', () => {
+    const HEADER =
+      'transaction.id,transaction.payment_date,user.id,purchase.virtual_currency.amount,payment_details.payment.amount,payment_details.payment.currency,transaction.status';
+
+    it('a malformed CSV row is named by its row and field, even after rows that could be repaired', async () => {
+      const userId = await shelf.newUser();
+      const csv = exportFile(
+        'malformed.csv',
+        [
+          HEADER,
+          `774300001,${utcToday()},${userId},25,2.50,USD,done`,
+          `774300002,${utcToday()},${userId},ten,1.00,USD,done`,
+        ].join('\n'),
+      );
+      const run = await reconcile('--source', csv, '--apply');
+      expect(run.status).toBe(2);
+      expect(run.report.error.code).toBe('MALFORMED_ROW');
+      expect(run.report.error.message).toContain('row 2 (line 3)');
+      expect(run.report.error.message).toContain('purchase.virtual_currency.amount');
+      expect(run.report.error.message).toContain('774300002');
+      expect((await shelf.ledgerOf(userId)).points).toBe(0);
+      const [failed] = await shelf.app.runtime.database.knex('reconciliation_runs').orderBy('id', 'desc').limit(1);
+      expect(failed).toMatchObject({ status: 'failed', error: run.report.error.message });
+    });
+
+    it('a malformed JSON element is named by its place in the array', async () => {
+      const file = exportFile(
+        'malformed.json',
+        `[${JSON.stringify(searchEntry(paid(774300003, 1, 5, '0.50'), '18404'))}, {"transaction": {"id": "x"}}]`,
+      );
+      const run = await reconcile('--source', file);
+      expect(run.status).toBe(2);
+      expect(run.report.error.message).toMatch(/transaction 2 of the array: transaction.id must be/);
+    });
+
+    it('a CSV without the columns it needs names them', async () => {
+      const run = await reconcile('--source', exportFile('headless.csv', 'id,amount\n1,2\n'));
+      expect(run.status).toBe(2);
+      expect(run.report.error.message).toMatch(/header row lacks transaction.id, transaction.status, user.id/);
+    });
+
+    it('a wrong date range, an unknown kind of file or a missing one says so', async () => {
+      const file = exportFile('empty.json', '[]');
+      const run = (from: string, to: string, source = file) =>
+        reconcileWith({ DATABASE_URL: shelf.app.runtime.config.DATABASE_URL })(from, to, '--source', source);
+      const backwards = await run('2026-11-21', '2026-11-20');
+      expect(backwards.status).toBe(2);
+      expect(backwards.report.error).toEqual({
+        code: 'INVALID_WINDOW',
+        message: '--from 2026-11-21 is after --to 2026-11-20',
+      });
+      expect((await run('2026-02-30', '2026-03-01')).report.error.message).toMatch(/--from must be a date/);
+      expect((await run('2026-01-01', '2026-12-31')).report.error.message).toMatch(/spans 365 days; at most 92/);
+      expect((await run(utcToday(), utcToday(), '/nowhere/export.json')).report.error).toMatchObject({
+        code: 'SOURCE_UNREADABLE',
+      });
+      expect((await run(utcToday(), utcToday(), 'export.xml')).report.error.code).toBe('INVALID_SOURCE');
+    });
+  });
 });
