@@ -4,6 +4,9 @@ import { Container } from 'inversify';
 import { version } from '../package.json';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
+import { ReconcileXsolla } from './application/reconcile-xsolla';
+import { RepairDiscrepancies } from './application/repair-discrepancies';
+import { ReportedTransactionSource } from './application/ports/reported-transaction-source';
 import { AuthenticateClient } from './application/authenticate-client';
 import { ChangePoints } from './application/change-points';
 import { CheckIn } from './application/check-in';
@@ -20,7 +23,7 @@ import { GetMirrorBacklog } from './application/get-mirror-backlog';
 import { MirrorXsollaWallets } from './application/mirror-xsolla-wallets';
 import { OpenCheckoutLink } from './application/open-checkout-link';
 import { LinkCodes } from './application/ports/link-codes';
-import { XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
+import { XsollaBalances, XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
 import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
@@ -64,6 +67,8 @@ import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
 import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
 import { XsollaMerchantClient } from './adapters/xsolla/xsolla-merchant-client';
 import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
+import { transactionFileSource } from './adapters/xsolla/transaction-file-source';
+import { transactionSearchSource } from './adapters/xsolla/transaction-search-source';
 
 /** Every use case Forte offers, by the name the adapters call it. */
 export interface UseCases {
@@ -96,6 +101,7 @@ export interface UseCases {
   getMirrorBacklog: GetMirrorBacklog;
   auditLedger: AuditLedger;
   handleXsollaNotification: HandleXsollaNotification;
+  reconcileXsolla: ReconcileXsolla;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -112,6 +118,8 @@ export interface Forte {
   readonly logger: Logger;
   /** The Prometheus registry every metric of this process joins. */
   readonly metrics: Registry;
+  /** Where `forte-cli reconcile` reads Xsolla's transactions: its transactions search, or an export file. */
+  readonly reconciliationSources: { api(): ReportedTransactionSource; file(path: string): ReportedTransactionSource };
   /** Whether the storage answers (`/ready`). */
   isReady(): Promise<boolean>;
   /** What runs beside the server: the Xsolla balance mirror, when Xsolla's merchant API is configured. */
@@ -132,6 +140,8 @@ const PARTS = {
   uow: token<UnitOfWork>('UnitOfWork'),
   events: token<EventSink>('EventSink'),
   checkout: token<XsollaCheckout>('XsollaCheckout'),
+  balances: token<XsollaBalances>('XsollaBalances'),
+  repairs: token<RepairDiscrepancies>('RepairDiscrepancies'),
   linkCodes: token<LinkCodes>('LinkCodes'),
   publicUrl: token<string>('PublicUrl'),
 };
@@ -166,6 +176,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   getMirrorBacklog: token('GetMirrorBacklog'),
   auditLedger: token('AuditLedger'),
   handleXsollaNotification: token('HandleXsollaNotification'),
+  reconcileXsolla: token('ReconcileXsolla'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -192,7 +203,7 @@ class TypedContainer {
 }
 
 function bindUseCases(c: TypedContainer): void {
-  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl } = PARTS;
+  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl, balances, repairs } = PARTS;
   const u = USE_CASES;
   c.factory(u.registerUser, [uow, clock], (w, t) => new RegisterUser(w, t));
   c.factory(u.getUser, [uow], (w) => new GetUser(w));
@@ -220,6 +231,12 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
+  c.factory(repairs, [uow, clock, u.handleXsollaNotification], (w, t, h) => new RepairDiscrepancies(w, t, h));
+  c.factory(
+    u.reconcileXsolla,
+    [uow, clock, events, balances, repairs],
+    (w, t, e, b, r) => new ReconcileXsolla(w, t, e, b, r),
+  );
   c.factory(
     u.createCheckout,
     [uow, checkout, linkCodes, clock, publicUrl],
@@ -248,6 +265,7 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.events, events);
   const merchant = xsollaMerchant(config);
   c.value(PARTS.checkout, merchant ?? unconfiguredMerchant);
+  c.value(PARTS.balances, merchant ?? unconfiguredMerchant);
   c.value(PARTS.linkCodes, new RandomLinkCodes());
   c.value(PARTS.publicUrl, config.PUBLIC_URL);
   bindUseCases(c);
@@ -277,6 +295,10 @@ export function composeForte(config: Config, database: Database | null, override
     logger,
     metrics,
     isReady,
+    reconciliationSources: {
+      api: () => transactionSearchSource(merchant && ((search) => merchant.searchTransactions(search))),
+      file: transactionFileSource,
+    },
     workers: {
       start: () => mirror?.start(),
       stop: async () => mirror?.stop(),

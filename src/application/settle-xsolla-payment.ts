@@ -26,7 +26,7 @@ export async function settleXsollaPayment(
   if (!user) return fail({ type: 'UserNotFound' });
   const items = await itemsOfSkus(tx, action.goods.items);
   if (!items) return fail({ type: 'ItemNotFound' });
-  const credited = decideCredit(user, action.transactionId, action.goods, now);
+  const credited = decideCredit(user, action.transactionId, action.goods, now, context.origin);
   if (!credited.ok) return credited;
   const known = await tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now);
   if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });

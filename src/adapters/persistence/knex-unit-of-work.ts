@@ -12,6 +12,8 @@ import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
 import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
+import { KnexReconciliationReads } from './knex-reconciliation-reads';
+import { KnexReconciliationRunRepository } from './knex-reconciliation-run-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
 import { KnexWalletMirrorRepository } from './knex-wallet-mirror-repository';
@@ -123,6 +125,8 @@ const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => (
   xsollaPayments: new KnexXsollaPaymentRepository(db),
   checkoutLinks: new KnexCheckoutLinkRepository(db),
   walletMirror: new KnexWalletMirrorRepository(db),
+  reconciliation: new KnexReconciliationReads(db),
+  reconciliationRuns: new KnexReconciliationRunRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

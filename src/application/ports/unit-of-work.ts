@@ -6,6 +6,7 @@ import { IdempotencyRepository } from './idempotency-repository';
 import { ItemRepository } from './item-repository';
 import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
+import { ReconciliationReads, ReconciliationRunRepository } from './reconciliation-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
 import { WalletMirrorRepository } from './wallet-mirror-repository';
@@ -26,6 +27,7 @@ export interface Transaction {
   xsollaPayments: XsollaPaymentRepository;
   checkoutLinks: CheckoutLinkRepository;
   walletMirror: WalletMirrorRepository;
+  reconciliationRuns: ReconciliationRunRepository;
   /**
    * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
    * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
@@ -44,6 +46,7 @@ export interface Reads {
   audit: AuditRepository;
   checkoutLinks: Pick<CheckoutLinkRepository, 'findByCode'>;
   walletMirror: Pick<WalletMirrorRepository, 'dueUsers' | 'pendingChanges' | 'backlog'>;
+  reconciliation: ReconciliationReads;
 }
 
 /**
