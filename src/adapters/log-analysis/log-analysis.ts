@@ -23,6 +23,8 @@ export interface FormatChoice {
 export interface AnalysisOptions {
   /** Rows per list panel. */
   top: number;
+  /** Rows per GoAccess panel (default: `top`). */
+  panelRows?: number;
   /** Called as each input opens (the progress bar). */
   onInput?: (input: LogInput) => void;
   open?: (name: string) => Promise<LogInput>;
@@ -118,5 +120,5 @@ export async function analyseAccessLogs(
     }
   }
   if (!parser) decide();
-  return sink.finish(formatName, outcomes, top);
+  return sink.finish(formatName, outcomes, { top, panelRows: options.panelRows ?? top });
 }

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
 import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
 import { renderCsv } from '../logs/csv-output';
 import { renderHtml } from '../logs/html-output';
+import { renderGoAccessJson } from '../logs/goaccess-json-output';
 import { renderJson } from '../logs/json-output';
 import { startProgress } from '../logs/progress';
 import { renderTerminal } from '../logs/terminal-output';
@@ -21,6 +22,7 @@ interface LogsOptions {
   ignorePath: string[];
   route?: string;
   json?: boolean;
+  goaccessJson?: boolean;
   csv?: boolean;
   html?: string;
   threads?: '1' | '2';
@@ -31,6 +33,18 @@ const positiveInteger = (value: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 };
+
+/** GoAccess's default max-items for a JSON or HTML report. */
+const GOACCESS_MAX_ITEMS = 366;
+
+const inputSize = (names: string[]): number =>
+  names.reduce((sum, name) => {
+    try {
+      return sum + (name === '-' ? 0 : statSync(name).size);
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 /** `forte-cli logs`: access-log analysis, GoAccess's totals plus routes, clients and latency (docs/logs.md). */
 export function registerLogsCommand(program: Command): void {
@@ -48,6 +62,7 @@ export function registerLogsCommand(program: Command): void {
     .option('--ignore-path <prefix>', 'leave out requests whose path starts with this (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id')
     .option('--json', 'print the report as JSON')
+    .option('--goaccess-json', 'print the report in GoAccess\'s own JSON shape (its panels, metadata and rows)')
     .option('--csv', 'print the report as CSV')
     .option('--html <file>', 'write a self-contained HTML report with charts to this file')
     .addOption(new Option('--threads <n>', 'parse on one thread and count on another (2), or do both on one (1, the default)').choices(['1', '2']))
@@ -72,6 +87,7 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     return EXIT.usageOrFault;
   }
   const progress = startProgress();
+  const started = process.hrtime.bigint();
   let report;
   try {
     report = await analyseAccessLogs(
@@ -80,7 +96,7 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
         ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
         : { format: options.format },
       { since, until, ignorePaths: options.ignorePath, route: options.route },
-      { top: options.top, onInput: progress.onInput, worker: options.threads === '2' },
+      { top: options.top, panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top, onInput: progress.onInput, worker: options.threads === '2' },
     );
   } catch (error) {
     // Only a bad --log-format gets here: inputs that fail are reported in the result.
@@ -94,6 +110,10 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     process.stderr.write(`forte-cli logs: wrote the HTML report to ${options.html}\n`);
   }
   if (options.json) process.stdout.write(renderJson(report));
+  else if (options.goaccessJson) {
+    const generationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stdout.write(renderGoAccessJson(report, { generationSeconds, logSize: inputSize(report.inputs.map((i) => i.name)), now: new Date() }));
+  }
   else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));
 
