@@ -2,6 +2,7 @@ import type TableType from 'cli-table3';
 import pc from 'picocolors';
 import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 import type { PanelRow } from '../../adapters/log-analysis/goaccess-panels';
+import { formatBytes, formatCount, formatRate } from './readable-numbers';
 
 type Colour = (text: string) => string;
 interface Palette {
@@ -15,10 +16,9 @@ interface Palette {
 const plain: Palette = { title: String, good: String, warn: String, bad: String, dim: String };
 const coloured: Palette = { title: (t) => pc.bold(pc.cyan(t)), good: pc.green, warn: pc.yellow, bad: pc.red, dim: pc.dim };
 
-const number = (n: number): string => n.toLocaleString('en-US');
-const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
-const megabytes = (bytes: number): string =>
-  bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(2)} GiB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+const number = formatCount;
+const percent = formatRate;
+const megabytes = formatBytes;
 const clip = (text: string, width = 70): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** The human report: one table per panel, coloured when standard output is a terminal. */
