@@ -1,9 +1,11 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
 import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
+import { writeFileAtomically } from '../logs/atomic-write';
 import { renderCsv } from '../logs/csv-output';
+import { runFollow } from '../logs/follow-mode';
 import { renderHtml } from '../logs/html-output';
 import { renderGoAccessJson } from '../logs/goaccess-json-output';
 import { renderJson } from '../logs/json-output';
@@ -26,7 +28,15 @@ interface LogsOptions {
   csv?: boolean;
   html?: string;
   threads?: '1' | '2';
+  follow?: boolean;
+  interval: number;
 }
+
+const positiveSeconds = (value: string): number => {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return n;
+};
 
 const positiveInteger = (value: string): number => {
   const n = Number(value);
@@ -65,6 +75,8 @@ export function registerLogsCommand(program: Command): void {
     .option('--goaccess-json', 'print the report in GoAccess\'s own JSON shape (its panels, metadata and rows)')
     .option('--csv', 'print the report as CSV')
     .option('--html <file>', 'write a self-contained HTML report with charts to this file')
+    .option('--follow', 'keep reading the files as they grow (and across rotation), redrawing the report every --interval')
+    .option('--interval <seconds>', 'with --follow: how often to redraw the terminal report or rewrite --html', positiveSeconds, 2)
     .addOption(new Option('--threads <n>', 'parse on one thread and count on another (2), or do both on one (1, the default)').choices(['1', '2']))
     .action(async (files: string[], options: LogsOptions) => {
       process.exitCode = await runLogs(files, options);
@@ -86,16 +98,22 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
     return EXIT.usageOrFault;
   }
+  const choice = options.logFormat
+    ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
+    : { format: options.format };
+  const filters = { since, until, ignorePaths: options.ignorePath, route: options.route };
+  if (options.follow) {
+    const staticOutputs = [options.csv && '--csv', options.goaccessJson && '--goaccess-json'].filter((o): o is string => Boolean(o));
+    return runFollow({ files, choice, filters, top: options.top, intervalSeconds: options.interval, html: options.html, json: options.json, staticOutputs });
+  }
   const progress = startProgress();
   const started = process.hrtime.bigint();
   let report;
   try {
     report = await analyseAccessLogs(
       files.length ? files : ['-'],
-      options.logFormat
-        ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
-        : { format: options.format },
-      { since, until, ignorePaths: options.ignorePath, route: options.route },
+      choice,
+      filters,
       { top: options.top, panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top, onInput: progress.onInput, worker: options.threads === '2' },
     );
   } catch (error) {
@@ -106,7 +124,7 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     progress.stop();
   }
   if (options.html) {
-    writeFileSync(options.html, renderHtml(report));
+    writeFileAtomically(options.html, renderHtml(report));
     process.stderr.write(`forte-cli logs: wrote the HTML report to ${options.html}\n`);
   }
   if (options.json) process.stdout.write(renderJson(report));

@@ -54,8 +54,11 @@ function goaccessPanelHtml(report: AccessLogReport, name: PanelName, key: string
   return tableHtml([key, 'hits', 'share', 'visitors', 'bandwidth'], body) + more;
 }
 
-/** One self-contained HTML file: every panel of the terminal report, uPlot for hits over time, SVG bars. */
-export function renderHtml(report: AccessLogReport): string {
+/**
+ * One self-contained HTML file: every panel of the terminal report, uPlot for hits over time, SVG bars. With
+ * `refreshSeconds` (--follow) the page reloads itself that often, to show the report as it is rewritten.
+ */
+export function renderHtml(report: AccessLogReport, live: { refreshSeconds?: number } = {}): string {
   const { script, css } = uplotAssets();
   const g = report.general;
   const timeline = hourlyTimeline(report);
@@ -87,7 +90,7 @@ export function renderHtml(report: AccessLogReport): string {
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>forte-cli logs report</title>
+${live.refreshSeconds ? `<meta http-equiv="refresh" content="${live.refreshSeconds}">` : ''}<title>forte-cli logs report</title>
 <style>${css}
 *{box-sizing:border-box}body{font:14px system-ui,sans-serif;margin:0;padding:16px;color:#222;background:#f6f7f9}
 h1{font-size:20px;margin:0 0 12px}h2{font-size:15px;margin:0 0 8px}

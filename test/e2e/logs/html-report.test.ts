@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { runLogs } from '../../support/access-log-cli';
+import { launchChromium } from '../../support/headless-chromium';
 
 const FORTE = join(__dirname, '../../fixtures/access-logs/forte-seed13.log');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PANELS = [
   'general', 'hits-chart', 'status-mix-panel', 'slow-routes-panel', 'routes', 'panel-visitors', 'panel-requests', 'panel-static_requests',
   'panel-not_found', 'panel-hosts', 'panel-os', 'panel-browsers', 'panel-visit_time', 'panel-referring_sites', 'panel-status_codes',
@@ -33,7 +33,7 @@ describe('forte-cli logs --html', () => {
   beforeAll(async () => {
     const run = runLogs([FORTE, '--html', out]);
     expect(run.status).toBe(0);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
