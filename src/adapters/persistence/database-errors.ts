@@ -39,6 +39,8 @@ const UNREACHABLE_CODES = new Set([
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
+  // MariaDB shutting down ends the sessions it still has (error 1927).
+  'ER_CONNECTION_KILLED',
   // A Galera node outside the primary component: "WSREP has not yet prepared node for application use".
   'ER_UNKNOWN_COM_ERROR',
   'SQLITE_CANTOPEN',
@@ -48,6 +50,8 @@ const UNREACHABLE_CODES = new Set([
 export function isUnreachable(error: unknown): boolean {
   const code = codeOf(error);
   if (code !== undefined) return UNREACHABLE_CODES.has(code);
+  // No connection came out of the pool in time (DATABASE_CONNECT_TIMEOUT_MS): the server is away or overwhelmed.
+  if (error instanceof Error && error.name === 'KnexTimeoutError') return true;
   // mysql2 reports a closed connection without a code.
   return error instanceof Error && /connection is in closed state/.test(error.message);
 }
