@@ -2,7 +2,7 @@ import { FailureOf } from '../domain/failure';
 import { expiryOf } from '../domain/item';
 import { fail, ok, Result } from '../domain/result';
 import { XsollaAction } from '../domain/xsolla-notification';
-import { awaitingPayment, decideCredit, PaidXsollaTransaction } from '../domain/xsolla-transaction';
+import { decideCredit, PaidXsollaTransaction } from '../domain/xsolla-transaction';
 import { postToLedger } from './post-to-ledger';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
 import { itemsOfSkus, lockNamedUser, XsollaContext, XsollaHandled } from './xsolla-context';
@@ -26,10 +26,10 @@ export async function settleXsollaPayment(
   if (!user) return fail({ type: 'UserNotFound' });
   const items = await itemsOfSkus(tx, action.goods.items);
   if (!items) return fail({ type: 'ItemNotFound' });
-  const known = await tx.xsollaPayments.lockTransaction(action.transactionId);
-  if (known && known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
   const credited = decideCredit(user, action.transactionId, action.goods, now);
   if (!credited.ok) return credited;
+  const known = await tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now);
+  if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
 
   const operation = await tx.xsollaPayments.insertOperation({
     kind: 'payment',
@@ -64,7 +64,7 @@ export async function settleXsollaPayment(
   }
 
   let transaction: PaidXsollaTransaction = {
-    ...(known ?? awaitingPayment(action.transactionId, user.id)),
+    ...known,
     paymentReceiptId: receipt.id,
     creditedPoints: action.goods.points,
     payment: action.payment,
