@@ -289,15 +289,21 @@ export async function ledgerMismatches(knex: Knex, report: LoadReport, users: { 
 const sorted = (record: Record<string, number>): [string, number][] =>
   Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 
-/** Runs `work(0..count-1)` with at most `width` at once; the results in order. */
+/** Runs `work(0..count-1)` with at most `width` at once; the results in order. The first failure stops the rest. */
 async function inParallel<T>(count: number, width: number, work: (n: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: Math.min(width, count) }, async () => {
-      while (next < count) {
+      while (next < count && !failed) {
         const n = next++;
-        results[n] = await work(n);
+        try {
+          results[n] = await work(n);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
     }),
   );

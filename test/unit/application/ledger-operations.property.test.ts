@@ -25,17 +25,17 @@ type Operation =
 
 const user = fc.integer({ min: 0, max: 1 });
 /** A few keys shared by all requests, so that replays and keys reused for other requests come up. */
-const key = fc.option(fc.integer({ min: 0, max: 5 }), { nil: null });
+const key = fc.option(fc.integer({ min: 0, max: 15 }), { nil: null, freq: 2 });
 
 const anOperation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({
     kind: fc.constant('grant' as const),
     user,
-    points: fc.integer({ min: -300, max: 500 }).filter((n) => n !== 0),
+    points: fc.integer({ min: -150, max: 500 }).filter((n) => n !== 0),
     key,
   }),
   fc.record({ kind: fc.constant('buy' as const), user, item: fc.integer({ min: 0, max: 2 }), key }),
-  fc.record({ kind: fc.constant('withdraw' as const), user, nth: fc.nat({ max: 5 }), key }),
+  { arbitrary: fc.record({ kind: fc.constant('withdraw' as const), user, nth: fc.nat({ max: 5 }), key }), weight: 3 },
   fc.record({ kind: fc.constant('checkIn' as const), user }),
   fc.record({
     kind: fc.constant('box' as const),
@@ -72,9 +72,9 @@ async function aWorld(): Promise<World> {
     { id: other, discordId: '368003617146880002' },
   ];
   const items = await Promise.all(
-    [10, 120, 700].map(async (price, n) => (await store.stock(anItemDraft().with({ sku: `p${n}`, price }))).id),
+    [10, 60, 300].map(async (price, n) => (await store.stock(anItemDraft().with({ sku: `p${n}`, price }))).id),
   );
-  // Keys to open boxes with from the start (check-ins add one a day, up to 10).
+  // And keys to open boxes with (check-ins add one a day, up to 10).
   for (const { discordId } of users) {
     await store.uow.run((tx) =>
       tx.attendances.save({ discordId, keyCount: 9, checkInCount: 9, lastCheckedInAt: null }, store.clock.now()),
@@ -88,10 +88,14 @@ async function aWorld(): Promise<World> {
   const withdraw = new WithdrawPurchase(uow, clock, events);
   const checkIn = new CheckIn(uow, clock);
   const openBox = new OpenBox(uow, clock, random, events);
+  // Points to spend from the start, granted as any grant is (a receipt).
+  for (const { id } of users) await changePoints.execute({ userId: id, points: 1000, source: 'cli' });
   const idempotency = (keyNo: number | null, fingerprint: string) =>
     keyNo === null ? undefined : { scope: 'client:prop', key: `k${keyNo}`, fingerprint };
   const userItemsOf = (userId: number) =>
-    [...store.uow.snapshot().userItems.values()].filter((userItem) => userItem.userId === userId);
+    [...store.uow.snapshot().userItems.values()].filter(
+      (userItem) => userItem.userId === userId && userItem.status === 'active',
+    );
 
   const run = async (op: Operation): Promise<boolean> => {
     switch (op.kind) {
@@ -181,9 +185,9 @@ describe('random sequences of ledger operations (grants, deductions, purchases, 
       { numRuns: 200 },
     );
     // Not a property of refusals only: every kind of operation was applied many times over the runs.
-    for (const kind of ['grant', 'buy', 'withdraw', 'checkIn', 'box', 'payment', 'refund'] as const) {
-      expect([kind, applied.get(kind) ?? 0]).toEqual([kind, expect.any(Number)]);
-      expect(applied.get(kind)).toBeGreaterThan(10);
-    }
+    const rarelyApplied = ['grant', 'buy', 'withdraw', 'checkIn', 'box', 'payment', 'refund'].filter(
+      (kind) => (applied.get(kind as Operation['kind']) ?? 0) <= 10,
+    );
+    expect({ rarelyApplied, applied }).toEqual({ rarelyApplied: [], applied });
   });
 });
