@@ -3,7 +3,7 @@ import { AfterCommit } from '../../application/ports/after-commit';
 import { StaleBalanceError } from '../../application/ports/ledger';
 import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
-import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
+import { isLockWaitTimeout, isPoolTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
 import { KnexCheckoutLinkRepository } from './knex-checkout-link-repository';
@@ -81,7 +81,7 @@ export class KnexUnitOfWork implements UnitOfWork {
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
-        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
+        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
@@ -96,7 +96,7 @@ export class KnexUnitOfWork implements UnitOfWork {
       if (!options.snapshot) return await work(repositoriesOf(this.reads));
       return await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true });
     } catch (error) {
-      throw storageFailureOf(error);
+      throw storageFailureOf(error, this.reads);
     }
   }
 }
@@ -104,11 +104,21 @@ export class KnexUnitOfWork implements UnitOfWork {
 /** A conflict with another transaction, which running the whole work again may well get past. */
 const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;
 
-/** The error as the port names it when the database, not the work, failed; any other error as it is. */
-function storageFailureOf(error: unknown): unknown {
+/**
+ * The error as the port names it when the database, not the work, failed; any other error as it is. No connection
+ * in time while every one of the pool's is at work is load (busy, retry shortly), not an outage.
+ */
+function storageFailureOf(error: unknown, knex: Knex): unknown {
+  if (isPoolTimeout(error) && poolIsFull(knex)) return new StorageBusyError({ cause: error });
   if (isUnreachable(error)) return new StorageUnavailableError({ cause: error });
   if (isLockWaitTimeout(error) || isRetryable(error)) return new StorageBusyError({ cause: error });
   return error;
+}
+
+/** Every connection the pool may open is open and lent out (tarn's pool, which knex keeps on its client). */
+function poolIsFull(knex: Knex): boolean {
+  const pool = (knex.client as { pool?: { numUsed(): number; max: number } }).pool;
+  return pool !== undefined && pool.numUsed() >= pool.max;
 }
 
 const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => ({
