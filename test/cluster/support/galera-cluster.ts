@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import knexFactory from 'knex';
 import { runProcess } from '../../support/run-process';
 
@@ -10,7 +11,14 @@ export const GALERA_NODES = [1, 2, 3] as const;
 export type GaleraNode = (typeof GALERA_NODES)[number];
 
 const PORT_BASE = Number(process.env.GALERA_PORT_BASE ?? 24400);
-const SCRIPT = join(__dirname, '../../../scripts/galera-cluster.sh');
+/** The script in the repository, found from here whether this runs as source (jest) or compiled (dist/, a bench). */
+const SCRIPT = ((): string => {
+  for (let folder = __dirname; folder !== dirname(folder); folder = dirname(folder)) {
+    const script = join(folder, 'scripts/galera-cluster.sh');
+    if (existsSync(script)) return script;
+  }
+  throw new Error('scripts/galera-cluster.sh not found above ' + __dirname);
+})();
 
 /** `mysql://root@127.0.0.1:PORT` of node n, without a database. */
 export const nodeServerUrl = (node: GaleraNode): string => `mysql://root@127.0.0.1:${PORT_BASE + node}`;
