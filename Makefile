@@ -47,3 +47,19 @@ bench-start: build
 
 compare-goaccess: build
 	node dist/bench/compare-goaccess.js $(LOG)
+
+# A local 3-node MariaDB Galera cluster (scripts/galera-cluster.sh; README, "Scaling"), and Forte's cluster suite on
+# it (jest.cluster.config.js: not part of npm test). The suite brings the cluster up itself when it is not.
+.PHONY: cluster-up cluster-down test-cluster bench-scaling
+cluster-up:
+	scripts/galera-cluster.sh up
+
+cluster-down:
+	scripts/galera-cluster.sh down
+
+test-cluster: build
+	npx jest --config jest.cluster.config.js
+
+# One process, several, and one per Galera node, under the same loads (README, "Scaling").
+bench-scaling: build
+	node dist/bench/scaling.js

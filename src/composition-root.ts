@@ -55,6 +55,7 @@ import { refusalMetrics } from './adapters/observability/refusal-metrics';
 import { businessMetrics } from './adapters/observability/business-metrics';
 import { createLogger, Logger } from './adapters/observability/logger';
 import { Database } from './adapters/persistence/database';
+import { isDatabaseReady } from './adapters/persistence/database-readiness';
 import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
@@ -283,10 +284,7 @@ export function composeForte(config: Config, database: Database | null, override
   const panelConfig = panelConfigOf(config);
   const panel = panelConfig && userPanel(c, panelConfig);
 
-  const isReady = async (): Promise<boolean> => {
-    if (database) await database.knex.raw('SELECT 1');
-    return true;
-  };
+  const isReady = async (): Promise<boolean> => (database ? isDatabaseReady(database) : true);
   // Built on first use only, so that commands which never serve neither open the access log nor start Sentry.
   let http: Promise<ServingParts> | null = null;
   return {
