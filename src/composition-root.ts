@@ -32,6 +32,7 @@ import { OpenBox } from './application/open-box';
 import { Clock } from './application/ports/clock';
 import { DiscordIdentity } from './application/ports/discord-identity';
 import { EventSink } from './application/ports/event-sink';
+import { OpsNotifier } from './application/ports/ops-notifier';
 import { RandomSource } from './application/ports/random-source';
 import { TokenIssuer } from './application/ports/token-issuer';
 import { UnitOfWork } from './application/ports/unit-of-work';
@@ -44,6 +45,9 @@ import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
 import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
+import { DiscordOpsWebhook } from './adapters/discord/discord-ops-webhook';
+import { opsNotices } from './adapters/observability/ops-notices';
+import { serverErrorBursts } from './adapters/observability/server-error-bursts';
 import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
 import type { HttpObserver, RequestFacts, RequestLogEntry } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
@@ -112,6 +116,8 @@ export interface Forte {
   readonly logger: Logger;
   /** The Prometheus registry every metric of this process joins. */
   readonly metrics: Registry;
+  /** The ops channel (Discord, when `DISCORD_OPS_WEBHOOK_URL` is set; otherwise notices go nowhere). */
+  readonly opsNotifier: OpsNotifier;
   /** Whether the storage answers (`/ready`). */
   isReady(): Promise<boolean>;
   /** What runs beside the server: the Xsolla balance mirror, when Xsolla's merchant API is configured. */
@@ -134,6 +140,7 @@ const PARTS = {
   checkout: token<XsollaCheckout>('XsollaCheckout'),
   linkCodes: token<LinkCodes>('LinkCodes'),
   publicUrl: token<string>('PublicUrl'),
+  opsNotifier: token<OpsNotifier>('OpsNotifier'),
 };
 
 const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
@@ -238,7 +245,10 @@ export function composeForte(config: Config, database: Database | null, override
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
-  const events = businessMetrics(metrics);
+  const discord = opsWebhook(config, logger);
+  const opsNotifier: OpsNotifier = discord ?? { notify: () => undefined };
+  const sinks = [businessMetrics(metrics), ...(discord ? [opsNotices(discord)] : [])];
+  const events: EventSink = { publish: (event) => sinks.forEach((sink) => sink.publish(event)) };
 
   const c = new TypedContainer();
   c.value(PARTS.clock, overrides.clock ?? new SystemClock());
@@ -250,6 +260,7 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.checkout, merchant ?? unconfiguredMerchant);
   c.value(PARTS.linkCodes, new RandomLinkCodes());
   c.value(PARTS.publicUrl, config.PUBLIC_URL);
+  c.value(PARTS.opsNotifier, opsNotifier);
   bindUseCases(c);
   const useCases = Object.fromEntries(
     Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
@@ -276,6 +287,7 @@ export function composeForte(config: Config, database: Database | null, override
     useCases,
     logger,
     metrics,
+    opsNotifier,
     isReady,
     workers: {
       start: () => mirror?.start(),
@@ -293,7 +305,7 @@ export function composeForte(config: Config, database: Database | null, override
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
         accessLog: accessLog.write,
-        requestLog: requestLogLine(logger),
+        requestLog: requestLogLine(logger, discord),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
     },
@@ -302,6 +314,7 @@ export function composeForte(config: Config, database: Database | null, override
       const serving = await http;
       await serving?.accessLog.close();
       await serving?.errors.flush();
+      await discord?.flush();
       await database?.close();
     },
   };
@@ -372,13 +385,21 @@ const requestTags = (request: RequestFacts) => ({
   client: request.client,
 });
 
-/** The structured log's line for each request: info, or warn for a 5xx. */
-function requestLogLine(logger: Logger): (entry: RequestLogEntry) => void {
+/** The structured log's line for each request (info, or warn for a 5xx); bursts of 5xx go to the ops channel. */
+function requestLogLine(logger: Logger, ops: OpsNotifier | null): (entry: RequestLogEntry) => void {
+  const bursts = ops && serverErrorBursts(ops, { threshold: 10, windowMs: 60_000 });
   return (entry) => {
     const message = `${entry.method} ${entry.route} ${entry.status}`;
     if (entry.status >= 500) logger.warn(entry, message);
     else logger.info(entry, message);
+    bursts?.(entry);
   };
+}
+
+/** The Discord channel of the ops notices, when its webhook is configured. */
+function opsWebhook(config: Config, logger: Logger): DiscordOpsWebhook | null {
+  const url = config.DISCORD_OPS_WEBHOOK_URL;
+  return url ? new DiscordOpsWebhook({ url, onError: (message) => logger.warn(message) }) : null;
 }
 
 /** Xsolla's merchant API, when its credentials are set. */
