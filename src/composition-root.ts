@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
-import { version } from '../package.json';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
 import { AuthenticateClient } from './application/authenticate-client';
@@ -357,14 +356,10 @@ async function servingParts(config: Config, logger: Logger, metrics: Registry): 
   const errors = await createErrorReporter({
     dsn: config.SENTRY_DSN,
     environment: config.SENTRY_ENVIRONMENT,
-    release: RELEASE,
     logger,
   });
   return { accessLog: openAccessLogSink(config.ACCESS_LOG), errors, observer: httpObserver(errors, logger, metrics) };
 }
-
-/** The release Sentry groups events by: the version forte-cli --version prints. */
-const RELEASE = `forte@${version}`;
 
 function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry): HttpObserver {
   const refusals = refusalMetrics(metrics);

@@ -1,11 +1,19 @@
 import { buildProgram } from './program';
 import { reportFailure } from './report-failure';
+import { reportFault } from './report-fault';
 
 /** Every command takes `--json`; read before parsing, so that even a usage error is answered in JSON. */
 const wantsJson = (args: string[]): boolean => {
   const end = args.indexOf('--');
   return (end === -1 ? args : args.slice(0, end)).includes('--json');
 };
+
+/** The command and subcommand named (`items list`), to tag a fault with. */
+const commandOf = (args: string[]): string =>
+  args
+    .filter((arg) => !arg.startsWith('-'))
+    .slice(0, 2)
+    .join(' ');
 
 async function main(): Promise<void> {
   const json = wantsJson(process.argv.slice(2));
@@ -14,6 +22,7 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (error) {
     process.exitCode = reportFailure(error, { json, verbose: program.opts().verbose === true });
+    await reportFault(error, commandOf(process.argv.slice(2)));
   }
 }
 
