@@ -3,6 +3,9 @@ import { hostname } from 'node:os';
 import { Container } from 'inversify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
+import { ReconcileXsolla } from './application/reconcile-xsolla';
+import { RepairDiscrepancies } from './application/repair-discrepancies';
+import { ReportedTransactionSource } from './application/ports/reported-transaction-source';
 import { AuthenticateClient } from './application/authenticate-client';
 import { ChangePoints } from './application/change-points';
 import { CheckIn } from './application/check-in';
@@ -19,7 +22,7 @@ import { GetMirrorBacklog } from './application/get-mirror-backlog';
 import { MirrorXsollaWallets } from './application/mirror-xsolla-wallets';
 import { OpenCheckoutLink } from './application/open-checkout-link';
 import { LinkCodes } from './application/ports/link-codes';
-import { XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
+import { XsollaBalances, XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
 import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
@@ -55,6 +58,7 @@ import { refusalMetrics } from './adapters/observability/refusal-metrics';
 import { businessMetrics } from './adapters/observability/business-metrics';
 import { createLogger, Logger } from './adapters/observability/logger';
 import { Database } from './adapters/persistence/database';
+import { isDatabaseReady } from './adapters/persistence/database-readiness';
 import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
@@ -67,6 +71,8 @@ import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
 import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
 import { XsollaMerchantClient } from './adapters/xsolla/xsolla-merchant-client';
 import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
+import { transactionFileSource } from './adapters/xsolla/transaction-file-source';
+import { transactionSearchSource } from './adapters/xsolla/transaction-search-source';
 
 /** Every use case Forte offers, by the name the adapters call it. */
 export interface UseCases {
@@ -99,6 +105,7 @@ export interface UseCases {
   getMirrorBacklog: GetMirrorBacklog;
   auditLedger: AuditLedger;
   handleXsollaNotification: HandleXsollaNotification;
+  reconcileXsolla: ReconcileXsolla;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -117,6 +124,8 @@ export interface Forte {
   readonly metrics: Registry;
   /** The ops channel (Discord, when `DISCORD_OPS_WEBHOOK_URL` is set; otherwise notices go nowhere). */
   readonly opsNotifier: OpsNotifier;
+  /** Where `forte-cli reconcile` reads Xsolla's transactions: its transactions search, or an export file. */
+  readonly reconciliationSources: { api(): ReportedTransactionSource; file(path: string): ReportedTransactionSource };
   /** Whether the storage answers (`/ready`). */
   isReady(): Promise<boolean>;
   /** What runs beside the server: the Xsolla balance mirror, when Xsolla's merchant API is configured. */
@@ -137,6 +146,8 @@ const PARTS = {
   uow: token<UnitOfWork>('UnitOfWork'),
   events: token<EventSink>('EventSink'),
   checkout: token<XsollaCheckout>('XsollaCheckout'),
+  balances: token<XsollaBalances>('XsollaBalances'),
+  repairs: token<RepairDiscrepancies>('RepairDiscrepancies'),
   linkCodes: token<LinkCodes>('LinkCodes'),
   publicUrl: token<string>('PublicUrl'),
   opsNotifier: token<OpsNotifier>('OpsNotifier'),
@@ -172,6 +183,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   getMirrorBacklog: token('GetMirrorBacklog'),
   auditLedger: token('AuditLedger'),
   handleXsollaNotification: token('HandleXsollaNotification'),
+  reconcileXsolla: token('ReconcileXsolla'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -198,7 +210,7 @@ class TypedContainer {
 }
 
 function bindUseCases(c: TypedContainer): void {
-  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl } = PARTS;
+  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl, balances, repairs } = PARTS;
   const u = USE_CASES;
   c.factory(u.registerUser, [uow, clock], (w, t) => new RegisterUser(w, t));
   c.factory(u.getUser, [uow], (w) => new GetUser(w));
@@ -226,6 +238,12 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
+  c.factory(repairs, [uow, clock, u.handleXsollaNotification], (w, t, h) => new RepairDiscrepancies(w, t, h));
+  c.factory(
+    u.reconcileXsolla,
+    [uow, clock, events, balances, repairs],
+    (w, t, e, b, r) => new ReconcileXsolla(w, t, e, b, r),
+  );
   c.factory(
     u.createCheckout,
     [uow, checkout, linkCodes, clock, publicUrl],
@@ -257,6 +275,7 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.events, events);
   const merchant = xsollaMerchant(config);
   c.value(PARTS.checkout, merchant ?? unconfiguredMerchant);
+  c.value(PARTS.balances, merchant ?? unconfiguredMerchant);
   c.value(PARTS.linkCodes, new RandomLinkCodes());
   c.value(PARTS.publicUrl, config.PUBLIC_URL);
   c.value(PARTS.opsNotifier, opsNotifier);
@@ -275,10 +294,7 @@ export function composeForte(config: Config, database: Database | null, override
   const panelConfig = panelConfigOf(config);
   const panel = panelConfig && userPanel(c, panelConfig);
 
-  const isReady = async (): Promise<boolean> => {
-    if (database) await database.knex.raw('SELECT 1');
-    return true;
-  };
+  const isReady = async (): Promise<boolean> => (database ? isDatabaseReady(database) : true);
   // Built on first use only, so that commands which never serve neither open the access log nor start Sentry.
   let http: Promise<ServingParts> | null = null;
   return {
@@ -288,6 +304,10 @@ export function composeForte(config: Config, database: Database | null, override
     metrics,
     opsNotifier,
     isReady,
+    reconciliationSources: {
+      api: () => transactionSearchSource(merchant && ((search) => merchant.searchTransactions(search))),
+      file: transactionFileSource,
+    },
     workers: {
       start: () => mirror?.start(),
       stop: async () => mirror?.stop(),
@@ -453,5 +473,6 @@ function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
   return new KnexUnitOfWork(database.knex, {
     reads: database.reads,
     onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
+    autocommitOneStatement: database.dialect === 'mysql',
   });
 }

@@ -77,6 +77,8 @@ export const configSchema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   /** MySQL connections one process keeps at most: processes × this must stay under the server's max_connections. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How long a request waits for a database connection before it is answered 503 DATABASE_UNAVAILABLE. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_LOG: z.string().min(1).default('stdout'),
   SENTRY_DSN: optionalText.pipe(z.url().optional()),
