@@ -1,4 +1,6 @@
 import { DiscordWebhookEmulator, startDiscordWebhookEmulator } from '../../support/discord-webhook-emulator';
+import { exportFile, reconcileWith, utcToday } from '../../support/reconcile-cli';
+import { EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
 import { eventually } from '../../support/eventually';
 import { sendWebhook } from '../../support/xsolla-webhooks';
 import { useXsollaShelf } from './xsolla-shelf';
@@ -65,5 +67,38 @@ describe('ops notices to Discord from a served Forte', () => {
     expect(bursts).toHaveLength(1);
     expect(bursts[0]?.title).toBe('10 answers 5xx within 60 s');
     expect(bursts[0]?.description).toBe('10 × 500 GET /api/v2/users/:id');
+  });
+
+  it('tells a reconciliation that found mismatches, before forte-cli exits', async () => {
+    const userId = await shelf.newUser();
+    const never: EmulatedTransaction = {
+      id: 774100009,
+      userId: String(userId),
+      points: 40,
+      items: [],
+      amount: '3.99',
+      currency: 'USD',
+      status: 'done',
+      refundReason: null,
+      refundedPoints: 0,
+      createdAt: new Date(),
+      dryRun: true,
+    };
+    const file = exportFile('unseen.json', JSON.stringify([searchEntry(never, '18404')]));
+    const reconcile = reconcileWith({
+      DATABASE_URL: shelf.app.runtime.config.DATABASE_URL,
+      DISCORD_OPS_WEBHOOK_URL: discord.url,
+    });
+    const run = await reconcile(utcToday(), utcToday(), '--source', file);
+    expect(run.status).toBe(1);
+
+    // The process has exited: what it had to tell was sent before.
+    const [told] = discord.embeds().filter((embed) => /^Reconciliation #/.test(embed.title ?? ''));
+    // The payments of the tests above are not in the file: missing in Xsolla, as far as it tells.
+    expect(told?.title).toBe(
+      `Reconciliation #${run.report.run_id} found ${run.report.mismatches} mismatches with Xsolla`,
+    );
+    expect(field(told, 'missing_in_forte')).toBe('1');
+    expect(told?.description).toContain(`0 repaired, ${run.report.needs_human.length} need a human`);
   });
 });
