@@ -122,8 +122,6 @@ export interface Forte {
   readonly logger: Logger;
   /** The Prometheus registry every metric of this process joins. */
   readonly metrics: Registry;
-  /** The ops channel (Discord, when `DISCORD_OPS_WEBHOOK_URL` is set; otherwise notices go nowhere). */
-  readonly opsNotifier: OpsNotifier;
   /** Where `forte-cli reconcile` reads Xsolla's transactions: its transactions search, or an export file. */
   readonly reconciliationSources: { api(): ReportedTransactionSource; file(path: string): ReportedTransactionSource };
   /** Whether the storage answers (`/ready`). */
@@ -150,7 +148,6 @@ const PARTS = {
   repairs: token<RepairDiscrepancies>('RepairDiscrepancies'),
   linkCodes: token<LinkCodes>('LinkCodes'),
   publicUrl: token<string>('PublicUrl'),
-  opsNotifier: token<OpsNotifier>('OpsNotifier'),
 };
 
 const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
@@ -263,7 +260,6 @@ export function composeForte(config: Config, database: Database | null, override
   collectDefaultMetrics({ register: metrics });
   const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
   const discord = opsWebhook(config, logger);
-  const opsNotifier: OpsNotifier = discord ?? { notify: () => undefined };
   const sinks = [businessMetrics(metrics), ...(discord ? [opsNotices(discord)] : [])];
   const events: EventSink = { publish: (event) => sinks.forEach((sink) => sink.publish(event)) };
 
@@ -278,7 +274,6 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.balances, merchant ?? unconfiguredMerchant);
   c.value(PARTS.linkCodes, new RandomLinkCodes());
   c.value(PARTS.publicUrl, config.PUBLIC_URL);
-  c.value(PARTS.opsNotifier, opsNotifier);
   bindUseCases(c);
   const useCases = Object.fromEntries(
     Object.entries(USE_CASES).map(([name, id]) => [name, c.get(id as Token<unknown>)]),
@@ -302,7 +297,6 @@ export function composeForte(config: Config, database: Database | null, override
     useCases,
     logger,
     metrics,
-    opsNotifier,
     isReady,
     reconciliationSources: {
       api: () => transactionSearchSource(merchant && ((search) => merchant.searchTransactions(search))),
