@@ -65,6 +65,8 @@ export interface HttpDependencies {
   observer: HttpObserver;
   /** Receives one `forte` access-log line per request; null turns the access log off. */
   accessLog: ((line: string) => void) | null;
+  /** Requests per minute one client may make in this process (429 past it); absent or null, no limit. */
+  rateLimitPerClient?: number | null;
   /** Largest accepted request body; 64 KiB when absent. */
   bodyLimitBytes?: number;
   /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` (behind a reverse proxy). */
