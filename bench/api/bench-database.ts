@@ -21,14 +21,16 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const admin = (): Knex => knexFactory({ client: 'mysql2', connection: SERVER_URL, pool: { min: 0, max: 1 } });
+const admin = (serverUrl: string): Knex =>
+  knexFactory({ client: 'mysql2', connection: serverUrl, pool: { min: 0, max: 1 } });
 
-export async function createBenchDatabase(users: number): Promise<BenchDatabase> {
+/** Makes the database on `serverUrl` (`mysql://user@host:port`, the benchmark's server by default). */
+export async function createBenchDatabase(users: number, serverUrl = SERVER_URL): Promise<BenchDatabase> {
   const name = `forte_bench_${randomBytes(4).toString('hex')}`;
-  const server = admin();
+  const server = admin(serverUrl);
   await server.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await server.destroy();
-  const url = `${SERVER_URL}/${name}`;
+  const url = `${serverUrl}/${name}`;
   const database = openDatabase(url);
   try {
     await migrateLatest(database.knex);
@@ -79,7 +81,7 @@ export async function createBenchDatabase(users: number): Promise<BenchDatabase>
       itemId: Number(itemId),
       users,
       drop: async () => {
-        const server = admin();
+        const server = admin(serverUrl);
         await server.raw(`DROP DATABASE IF EXISTS \`${name}\``);
         await server.destroy();
       },

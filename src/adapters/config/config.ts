@@ -96,6 +96,8 @@ export const configSchema = z.object({
   XSOLLA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** The balance mirror's pause between passes, and the first wait after a failure. */
   XSOLLA_MIRROR_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
   TRUST_PROXY: flag('false'),
   /** The address users reach Forte at, for the links it hands out; `http://localhost:PORT` when unset. */

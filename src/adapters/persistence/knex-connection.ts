@@ -2,6 +2,7 @@ import type { Database as SqliteConnection } from 'better-sqlite3';
 import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
 import { DatabaseLocation } from './database-url';
+import { causalReadsOnGalera } from './galera-causal-reads';
 import { immediateSqliteClient } from './immediate-sqlite-client';
 import { KNEX_LOG } from './knex-log';
 
@@ -82,7 +83,8 @@ function mysqlConfig(
         // value that does not fit its column is an error, never silently truncated, whatever the server's default.
         connection.query(
           `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${lockWaitSeconds}, sql_mode = '${STRICT_SQL_MODE}'`,
-          (error: Error | null) => done(error, connection),
+          (error: Error | null) =>
+            error ? done(error, connection) : causalReadsOnGalera(connection, (galera) => done(galera, connection)),
         );
       },
     },

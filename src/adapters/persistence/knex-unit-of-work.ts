@@ -13,6 +13,8 @@ import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
 import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
+import { KnexReconciliationReads } from './knex-reconciliation-reads';
+import { KnexReconciliationRunRepository } from './knex-reconciliation-run-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
 import { KnexWalletMirrorRepository } from './knex-wallet-mirror-repository';
@@ -34,6 +36,11 @@ export interface KnexUnitOfWorkOptions {
   reads?: Knex;
   /** Receives an after-commit effect that threw: the commit stands, so the error is reported, not answered. */
   onEffectError?: (error: unknown) => void;
+  /**
+   * Runs one-statement work without a transaction around it (MariaDB; autocommit). SQLite keeps its immediate
+   * transaction, which costs no round trip and waits for another process's write lock as other writes do.
+   */
+  autocommitOneStatement?: boolean;
 }
 
 /**
@@ -48,6 +55,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   private readonly reads: Knex;
   private readonly onEffectError: (error: unknown) => void;
   private readonly breaker: ConnectionBreaker;
+  private readonly autocommitOneStatement: boolean;
 
   constructor(
     private readonly knex: Knex,
@@ -56,6 +64,7 @@ export class KnexUnitOfWork implements UnitOfWork {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
     this.breaker = new ConnectionBreaker(knex);
+    this.autocommitOneStatement = options.autocommitOneStatement ?? false;
     this.onEffectError =
       options.onEffectError ??
       ((error) =>
@@ -64,14 +73,15 @@ export class KnexUnitOfWork implements UnitOfWork {
         }));
   }
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
     this.failFastWhileAway();
+    const alone = options.oneStatement === true && this.autocommitOneStatement;
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
       try {
-        const result = await this.knex.transaction((trx) =>
-          work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }),
-        );
+        const result = alone
+          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
+          : await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
@@ -137,6 +147,8 @@ const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => (
   xsollaPayments: new KnexXsollaPaymentRepository(db),
   checkoutLinks: new KnexCheckoutLinkRepository(db),
   walletMirror: new KnexWalletMirrorRepository(db),
+  reconciliation: new KnexReconciliationReads(db),
+  reconciliationRuns: new KnexReconciliationRunRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
