@@ -317,6 +317,7 @@ export function composeForte(config: Config, database: Database | null, override
         events,
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
+        rateLimitPerClient: config.RATE_LIMIT_PER_CLIENT ?? null,
         accessLog: accessLog.write,
         requestLog: requestLogLine(logger, discord),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
