@@ -23,7 +23,8 @@ export interface BenchDatabase {
 
 const admin = (): Knex => knexFactory({ client: 'mysql2', connection: SERVER_URL, pool: { min: 0, max: 1 } });
 
-export async function createBenchDatabase(users: number): Promise<BenchDatabase> {
+/** A throw-away database with Forte's schema and nothing in it, and how to drop it. */
+export async function emptyBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `forte_bench_${randomBytes(4).toString('hex')}`;
   const server = admin();
   await server.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -32,6 +33,23 @@ export async function createBenchDatabase(users: number): Promise<BenchDatabase>
   const database = openDatabase(url);
   try {
     await migrateLatest(database.knex);
+  } finally {
+    await database.close();
+  }
+  return {
+    url,
+    drop: async () => {
+      const dropping = admin();
+      await dropping.raw(`DROP DATABASE IF EXISTS \`${name}\``);
+      await dropping.destroy();
+    },
+  };
+}
+
+export async function createBenchDatabase(users: number): Promise<BenchDatabase> {
+  const { url, drop } = await emptyBenchDatabase();
+  const database = openDatabase(url);
+  try {
     const { token, hash } = new Sha256TokenIssuer().issue();
     const now = new Date();
     await database
@@ -78,11 +96,7 @@ export async function createBenchDatabase(users: number): Promise<BenchDatabase>
       token,
       itemId: Number(itemId),
       users,
-      drop: async () => {
-        const server = admin();
-        await server.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-        await server.destroy();
-      },
+      drop,
     };
   } finally {
     await database.close();

@@ -60,8 +60,8 @@ export interface ReconciliationReport {
   mismatches: number;
 }
 
-/** Forte's transactions are read this many at a time. */
-const BATCH = 5000;
+/** Forte's transactions and balances are read this many at a time. */
+const BATCH = 10_000;
 
 /**
  * `forte-cli reconcile`: Xsolla's transactions of a window against Forte's (read with a margin for late webhooks),
@@ -174,12 +174,12 @@ export class ReconcileXsolla {
     const index = new ForteTransactionIndex();
     const { from, until } = window.window;
     await this.uow.read(async (reads) => {
-      for (let after = null; ;) {
-        const batch = await reads.reconciliation.transactions(window.withMargin, after, BATCH);
+      for (let afterId = 0; ;) {
+        const batch = await reads.reconciliation.transactions(window.withMargin, afterId, BATCH);
         for (const facts of batch) index.add(facts, facts.createdAt >= from && facts.createdAt < until);
         const last = batch.at(-1);
         if (!last || batch.length < BATCH) break;
-        after = { createdAt: last.createdAt, id: last.id };
+        afterId = last.id;
       }
     });
     return index;

@@ -121,7 +121,7 @@ describe('forte-cli reconcile --source FILE', () => {
       const run = await reconcile('--source', csv, '--apply');
       expect(run.status).toBe(2);
       expect(run.report.error.code).toBe('MALFORMED_ROW');
-      expect(run.report.error.message).toContain('row 2 (line 3)');
+      expect(run.report.error.message).toContain('malformed.csv: row 2: purchase.virtual_currency.amount');
       expect(run.report.error.message).toContain('purchase.virtual_currency.amount');
       expect(run.report.error.message).toContain('774300002');
       expect((await shelf.ledgerOf(userId)).points).toBe(0);
