@@ -59,6 +59,7 @@ import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
 import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
+import { reconciliationGauge } from './adapters/observability/reconciliation-gauge';
 import { RandomLinkCodes } from './adapters/security/random-link-codes';
 import { PeriodicTask } from './adapters/system/periodic-task';
 import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
@@ -227,7 +228,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.openBox, [uow, clock, random, events], (w, t, r, e) => new OpenBox(w, t, r, e));
   c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
-  c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
+  c.factory(u.auditLedger, [uow, events], (w, e) => new AuditLedger(w, e));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
   c.factory(repairs, [uow, clock, u.handleXsollaNotification], (w, t, h) => new RepairDiscrepancies(w, t, h));
   c.factory(
@@ -275,6 +276,7 @@ export function composeForte(config: Config, database: Database | null, override
     const backlog = await unitOfWork.read((reads) => reads.walletMirror.backlog(new Date(), 0));
     return backlog.changes;
   });
+  reconciliationGauge(metrics, () => unitOfWork.read((reads) => reads.reconciliation.lastFinishedRun()));
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);

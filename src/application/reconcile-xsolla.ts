@@ -172,11 +172,10 @@ export class ReconcileXsolla {
   /** Forte's transactions of the window and its margin, indexed by Xsolla's id. */
   private async forteTransactions(window: ReconciliationWindow): Promise<ForteTransactionIndex> {
     const index = new ForteTransactionIndex();
-    const { from, until } = window.window;
     await this.uow.read(async (reads) => {
       for (let afterId = 0; ;) {
-        const batch = await reads.reconciliation.transactions(window.withMargin, afterId, BATCH);
-        for (const facts of batch) index.add(facts, facts.createdAt >= from && facts.createdAt < until);
+        const batch = await reads.reconciliation.transactions(window.withMargin, window.window, afterId, BATCH);
+        for (const facts of batch) index.add(facts, facts.inWindow);
         const last = batch.at(-1);
         if (!last || batch.length < BATCH) break;
         afterId = last.id;

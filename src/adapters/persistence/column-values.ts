@@ -26,10 +26,3 @@ export function integerValue(value: unknown, column: string): number {
   if (!Number.isSafeInteger(number)) throw new Error(`${column} is not a safe integer: ${String(value)}`);
   return number;
 }
-
-/** `timestampColumn` without a schema object per value. */
-export function timestampValue(value: unknown, column: string): Date {
-  const time = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : null;
-  if (time === null || Number.isNaN(time.getTime())) throw new Error(`${column} is not a valid time: ${String(value)}`);
-  return time;
-}

@@ -6,8 +6,8 @@ export interface TimeRange {
   until: Date;
 }
 
-/** Forte's facts about one Xsolla transaction, with where it stands in the walk. */
-export type StoredTransactionFacts = ForteTransactionFacts & { id: number };
+/** Forte's facts about one Xsolla transaction, with where it stands in the walk and whether it is in the window. */
+export type StoredTransactionFacts = ForteTransactionFacts & { id: number; inWindow: boolean };
 
 /** A user's balance in Forte, and whether a change of it still waits to be mirrored to Xsolla (the outbox). */
 export interface UserBalance {
@@ -27,9 +27,9 @@ export interface FinishedRun {
 export interface ReconciliationReads {
   /**
    * Xsolla transactions Forte holds, created within `range`, by id after `afterId`: one forward walk of the
-   * primary key, however the window sits in the table.
+   * primary key, however the window sits in the table. `inWindow` tells those created within `window` too.
    */
-  transactions(range: TimeRange, afterId: number, limit: number): Promise<StoredTransactionFacts[]>;
+  transactions(range: TimeRange, window: TimeRange, afterId: number, limit: number): Promise<StoredTransactionFacts[]>;
   /** The balances of these users (unknown ids are left out). */
   balances(userIds: number[]): Promise<UserBalance[]>;
   /** Every user's balance by id after `afterId`: `--balances all`. */
