@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start dev test lint dist bench bench-logs bench-start compare-goaccess bench-reconcile
+.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-start compare-goaccess bench-reconcile
 
 install:
 	npm install
@@ -34,6 +34,11 @@ dist: install
 bench: build
 	node dist/bench/api/run.js
 
+# Where a request's time goes: SQL statements per request, then a CPU profile under load (KIND=read|purchase).
+KIND ?= read
+bench-profile: build
+	node dist/bench/api/profile.js $(KIND)
+
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js
 
@@ -42,6 +47,22 @@ bench-start: build
 
 compare-goaccess: build
 	node dist/bench/compare-goaccess.js $(LOG)
+
+# A local 3-node MariaDB Galera cluster (scripts/galera-cluster.sh; README, "Scaling"), and Forte's cluster suite on
+# it (jest.cluster.config.js: not part of npm test). The suite brings the cluster up itself when it is not.
+.PHONY: cluster-up cluster-down test-cluster bench-scaling
+cluster-up:
+	scripts/galera-cluster.sh up
+
+cluster-down:
+	scripts/galera-cluster.sh down
+
+test-cluster: build
+	npx jest --config jest.cluster.config.js
+
+# One process, several, and one per Galera node, under the same loads (README, "Scaling").
+bench-scaling: build
+	node dist/bench/scaling.js
 
 # forte-cli reconcile: 1,000,000 Xsolla transactions (a generated export) against 1,000,000 receipts on MariaDB.
 bench-reconcile: build

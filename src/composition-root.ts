@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
+import { version } from '../package.json';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
 import { ReconcileXsolla } from './application/reconcile-xsolla';
@@ -47,18 +48,20 @@ import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
 import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
 import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
-import type { HttpObserver } from './adapters/http/http-observer';
+import type { HttpObserver, RequestFacts, RequestLogEntry } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
 import { refusalMetrics } from './adapters/observability/refusal-metrics';
 import { businessMetrics } from './adapters/observability/business-metrics';
 import { createLogger, Logger } from './adapters/observability/logger';
 import { Database } from './adapters/persistence/database';
+import { isDatabaseReady } from './adapters/persistence/database-readiness';
 import { KnexUnitOfWork } from './adapters/persistence/knex-unit-of-work';
 import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
 import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
+import { poolUsageGauges } from './adapters/observability/pool-usage-gauges';
 import { reconciliationGauge } from './adapters/observability/reconciliation-gauge';
 import { RandomLinkCodes } from './adapters/security/random-link-codes';
 import { PeriodicTask } from './adapters/system/periodic-task';
@@ -276,16 +279,14 @@ export function composeForte(config: Config, database: Database | null, override
     const backlog = await unitOfWork.read((reads) => reads.walletMirror.backlog(new Date(), 0));
     return backlog.changes;
   });
+  if (database) poolUsageGauges(metrics, () => database.poolUsage());
   reconciliationGauge(metrics, () => unitOfWork.read((reads) => reads.reconciliation.lastFinishedRun()));
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);
   const panel = panelConfig && userPanel(c, panelConfig);
 
-  const isReady = async (): Promise<boolean> => {
-    if (database) await database.knex.raw('SELECT 1');
-    return true;
-  };
+  const isReady = async (): Promise<boolean> => (database ? isDatabaseReady(database) : true);
   // Built on first use only, so that commands which never serve neither open the access log nor start Sentry.
   let http: Promise<ServingParts> | null = null;
   return {
@@ -314,6 +315,7 @@ export function composeForte(config: Config, database: Database | null, override
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
         accessLog: accessLog.write,
+        requestLog: requestLogLine(logger),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
     },
@@ -370,18 +372,34 @@ async function servingParts(config: Config, logger: Logger, metrics: Registry): 
   return { accessLog: openAccessLogSink(config.ACCESS_LOG), errors, observer: httpObserver(errors, logger, metrics) };
 }
 
-const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
+/** The release Sentry groups events by: the version forte-cli --version prints. */
+const RELEASE = `forte@${version}`;
 
 function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry): HttpObserver {
   const refusals = refusalMetrics(metrics);
-  const routeOf = (ctx: { _matchedRoute?: unknown; path: string }): string => String(ctx._matchedRoute ?? ctx.path);
   return {
-    fault: (error, ctx) => errors.report(error, { method: ctx.method, route: routeOf(ctx) }),
-    storageRefusal: (refusal, ctx) => {
+    fault: (error, request) => errors.report(error, requestTags(request)),
+    storageRefusal: (refusal, request) => {
       refusals.storageRefusal(refusal);
-      logger.warn({ refusal, method: ctx.method, route: routeOf(ctx) }, 'answered 503');
+      logger.warn({ refusal, ...request }, 'answered 503');
     },
     protocolError: () => refusals.protocolError(),
+  };
+}
+
+const requestTags = (request: RequestFacts) => ({
+  route: request.route,
+  method: request.method,
+  request_id: request.requestId,
+  client: request.client,
+});
+
+/** The structured log's line for each request: info, or warn for a 5xx. */
+function requestLogLine(logger: Logger): (entry: RequestLogEntry) => void {
+  return (entry) => {
+    const message = `${entry.method} ${entry.route} ${entry.status}`;
+    if (entry.status >= 500) logger.warn(entry, message);
+    else logger.info(entry, message);
   };
 }
 
@@ -441,5 +459,6 @@ function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
   return new KnexUnitOfWork(database.knex, {
     reads: database.reads,
     onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
+    autocommitOneStatement: database.dialect === 'mysql',
   });
 }

@@ -21,15 +21,16 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const admin = (): Knex => knexFactory({ client: 'mysql2', connection: SERVER_URL, pool: { min: 0, max: 1 } });
+const admin = (serverUrl: string): Knex =>
+  knexFactory({ client: 'mysql2', connection: serverUrl, pool: { min: 0, max: 1 } });
 
-/** A throw-away database with Forte's schema and nothing in it, and how to drop it. */
-export async function emptyBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A throw-away database on `serverUrl` with Forte's schema and nothing in it, and how to drop it. */
+export async function emptyBenchDatabase(serverUrl = SERVER_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `forte_bench_${randomBytes(4).toString('hex')}`;
-  const server = admin();
+  const server = admin(serverUrl);
   await server.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await server.destroy();
-  const url = `${SERVER_URL}/${name}`;
+  const url = `${serverUrl}/${name}`;
   const database = openDatabase(url);
   try {
     await migrateLatest(database.knex);
@@ -39,15 +40,16 @@ export async function emptyBenchDatabase(): Promise<{ url: string; drop(): Promi
   return {
     url,
     drop: async () => {
-      const dropping = admin();
+      const dropping = admin(serverUrl);
       await dropping.raw(`DROP DATABASE IF EXISTS \`${name}\``);
       await dropping.destroy();
     },
   };
 }
 
-export async function createBenchDatabase(users: number): Promise<BenchDatabase> {
-  const { url, drop } = await emptyBenchDatabase();
+/** Makes the database on `serverUrl` (`mysql://user@host:port`, the benchmark's server by default). */
+export async function createBenchDatabase(users: number, serverUrl = SERVER_URL): Promise<BenchDatabase> {
+  const { url, drop } = await emptyBenchDatabase(serverUrl);
   const database = openDatabase(url);
   try {
     const { token, hash } = new Sha256TokenIssuer().issue();

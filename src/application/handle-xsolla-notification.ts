@@ -25,7 +25,7 @@ export type XsollaNotificationFailure = FailureOf<
 >;
 
 /**
- * A verified Xsolla webhook: stored raw first (its own transaction, so the delivery is kept whatever happens
+ * A verified Xsolla webhook: stored raw first (a write of its own, so the delivery is kept whatever happens
  * next), then acted on in one transaction that also records the outcome. A duplicate is an outcome, not a failure:
  * Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends the webhook again.
  */
@@ -38,14 +38,16 @@ export class HandleXsollaNotification {
 
   async execute(input: HandleXsollaNotificationInput): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
     const { notification } = input;
-    const notificationId = await this.uow.run((tx) =>
-      tx.xsollaInbox.record({
-        type: notification.type,
-        externalId: notification.externalId,
-        userRef: notification.userRef,
-        body: input.body,
-        receivedAt: this.clock.now(),
-      }),
+    const notificationId = await this.uow.run(
+      (tx) =>
+        tx.xsollaInbox.record({
+          type: notification.type,
+          externalId: notification.externalId,
+          userRef: notification.userRef,
+          body: input.body,
+          receivedAt: this.clock.now(),
+        }),
+      { oneStatement: true },
     );
     return this.uow.run(async (tx) => {
       const context: XsollaContext = {

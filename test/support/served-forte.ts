@@ -18,14 +18,24 @@ export interface ServedForte {
 
 export async function serveForte(
   processes: number,
-  options: { scopes: string; env?: Record<string, string> },
+  options: {
+    scopes: string;
+    env?: Record<string, string>;
+    /** The `DATABASE_URL` process n serves (the database's own URL by default): one node of a cluster each. */
+    databaseUrl?: (url: string, process: number) => string;
+  },
 ): Promise<ServedForte> {
   const database = await openTestMariaDb();
   const env = { DATABASE_URL: database.url, ...options.env };
   const created = runCli(['clients', 'create', 'storm-bot', `--scopes=${options.scopes}`, '--json'], { env });
   if (created.status !== 0) throw new Error(`clients create failed: ${created.stderr}`);
   const folder = mkdtempSync(join(tmpdir(), 'forte-served-'));
-  const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess(folder, env)));
+  const urlOf = options.databaseUrl ?? ((url: string) => url);
+  const servers = await Promise.all(
+    Array.from({ length: processes }, (_, n) =>
+      startServerProcess(folder, { ...env, DATABASE_URL: urlOf(database.url, n) }),
+    ),
+  );
   return {
     database,
     servers,

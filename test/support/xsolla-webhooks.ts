@@ -70,6 +70,16 @@ export async function sendWebhook(
   body: string | Buffer,
   options: { secret?: string; authorization?: string | null; headers?: Record<string, string> } = {},
 ): Promise<WebhookAnswer> {
+  const { status, body: answered } = await sendWebhookSeeingHeaders(url, body, options);
+  return { status, body: answered };
+}
+
+/** `sendWebhook`, answering the response's headers too (a 503's `Retry-After`). */
+export async function sendWebhookSeeingHeaders(
+  url: string,
+  body: string | Buffer,
+  options: { secret?: string; authorization?: string | null; headers?: Record<string, string> } = {},
+): Promise<WebhookAnswer & { headers: Headers }> {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const authorization =
     options.authorization === undefined
@@ -85,5 +95,5 @@ export async function sendWebhook(
     body: bytes,
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+  return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
 }

@@ -56,7 +56,12 @@ export interface Reads {
  * database is too contended or cannot be reached.
  */
 export interface UnitOfWork {
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * With `oneStatement`, the work writes with exactly one statement, atomic on its own: an adapter may run it
+   * without a transaction around it (on MariaDB that saves the BEGIN and COMMIT round trips). Work of several
+   * statements must never say so: a failure between them would leave the first ones written.
+   */
+  run<T>(work: (tx: Transaction) => Promise<T>, options?: { oneStatement?: boolean }): Promise<T>;
   /**
    * Runs lookups outside any write transaction: they take no write lock (SQLite's is the whole file), so they go
    * on while another transaction or process writes. Each lookup sees the latest committed data, or with

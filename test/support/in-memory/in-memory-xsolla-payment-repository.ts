@@ -1,15 +1,17 @@
 import { XsollaPaymentRepository } from '../../../src/application/ports/xsolla-payment-repository';
 import { NewXsollaOperation, XsollaOperation } from '../../../src/domain/xsolla-operation';
-import { XsollaTransaction } from '../../../src/domain/xsolla-transaction';
-import { copyOrNull } from './copy-or-null';
+import { awaitingPayment, XsollaTransaction } from '../../../src/domain/xsolla-transaction';
 import { InMemoryState } from './in-memory-state';
 
 export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository {
   constructor(private readonly state: InMemoryState) {}
 
   // The unit of work runs one transaction at a time, so reading is locking.
-  lockTransaction(transactionId: string): Promise<XsollaTransaction | null> {
-    return Promise.resolve(copyOrNull(this.state.xsollaTransactions.get(transactionId)));
+  async claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction> {
+    if (!this.state.xsollaTransactions.has(transactionId)) {
+      await this.saveTransaction(awaitingPayment(transactionId, userId), at);
+    }
+    return structuredClone(this.state.xsollaTransactions.get(transactionId) as XsollaTransaction);
   }
 
   saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {

@@ -1,0 +1,54 @@
+import knexFactory, { Knex } from 'knex';
+import { SCOPES } from '../../../src/domain/scope';
+import { runCli } from '../../support/forte-cli';
+import { serveForte, ServedForte } from '../../support/served-forte';
+import { XsollaEmulator } from '../../support/xsolla-emulator';
+import { GALERA_NODES, onNode } from './galera-cluster';
+
+/** Forte on the cluster: one `forte-cli serve` per node, all on one database, their balance mirrors on one emulator. */
+export interface ForteOnCluster {
+  forte: ServedForte;
+  emulator: XsollaEmulator;
+  /** The database's URL through node n (1, 2 or 3). */
+  urlOn(node: (typeof GALERA_NODES)[number]): string;
+  stop(): Promise<void>;
+}
+
+export async function serveOnCluster(env: Record<string, string> = {}): Promise<ForteOnCluster> {
+  const emulator = await XsollaEmulator.start();
+  const forte = await serveForte(GALERA_NODES.length, {
+    scopes: SCOPES.join(','),
+    env: { ...emulator.env(), XSOLLA_MIRROR_INTERVAL_MS: '50', ...env },
+    databaseUrl: (url, process) => onNode(url, GALERA_NODES[process]!),
+  });
+  return {
+    forte,
+    emulator,
+    urlOn: (node) => onNode(forte.database.url, node),
+    async stop() {
+      await forte.stop();
+      await emulator.close();
+    },
+  };
+}
+
+/** `forte-cli audit --json` through node n: the ledger's invariants as that node holds it. */
+export function auditThrough(cluster: ForteOnCluster, node: (typeof GALERA_NODES)[number]): unknown {
+  const run = runCli(['audit', '--json'], { env: { DATABASE_URL: cluster.urlOn(node) } });
+  if (run.status !== 0 && run.stdout === '') throw new Error(`audit through node ${node} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** Runs `work` on the test's database through node n, on a connection of its own. */
+export async function throughNode<T>(
+  cluster: ForteOnCluster,
+  node: (typeof GALERA_NODES)[number],
+  work: (knex: Knex) => Promise<T>,
+): Promise<T> {
+  const knex = knexFactory({ client: 'mysql2', connection: cluster.urlOn(node), pool: { min: 0, max: 1 } });
+  try {
+    return await work(knex);
+  } finally {
+    await knex.destroy();
+  }
+}
