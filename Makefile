@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-start compare-goaccess
+.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-start compare-goaccess bench-reconcile
 
 install:
 	npm install
@@ -63,3 +63,7 @@ test-cluster: build
 # One process, several, and one per Galera node, under the same loads (README, "Scaling").
 bench-scaling: build
 	node dist/bench/scaling.js
+
+# forte-cli reconcile: 1,000,000 Xsolla transactions (a generated export) against 1,000,000 receipts on MariaDB.
+bench-reconcile: build
+	node dist/bench/reconcile/run.js

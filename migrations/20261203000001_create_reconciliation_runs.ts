@@ -4,7 +4,6 @@ import { useInnoDbUtf8mb4 } from './table-defaults';
 /**
  * One row per `forte-cli reconcile` run: its window, source and mode, then what it found and repaired. Repairs
  * name their run in their receipts (`source` = `reconciliation:<id>`), and `/metrics` reads the last run's count.
- * Also indexes `xsolla_transactions` by time, which a run reads by window.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('reconciliation_runs', (table) => {
@@ -27,14 +26,8 @@ export async function up(knex: Knex): Promise<void> {
     table.datetime('started_at', { precision: 3 }).notNullable();
     table.datetime('finished_at', { precision: 3 }).nullable();
   });
-  await knex.schema.alterTable('xsolla_transactions', (table) => {
-    table.index(['created_at', 'id'], 'xsolla_transactions_created_at_id_index');
-  });
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('xsolla_transactions', (table) => {
-    table.dropIndex(['created_at', 'id'], 'xsolla_transactions_created_at_id_index');
-  });
   await knex.schema.dropTable('reconciliation_runs');
 }

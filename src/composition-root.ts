@@ -65,6 +65,7 @@ import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
 import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
 import { poolUsageGauges } from './adapters/observability/pool-usage-gauges';
+import { reconciliationGauge } from './adapters/observability/reconciliation-gauge';
 import { RandomLinkCodes } from './adapters/security/random-link-codes';
 import { PeriodicTask } from './adapters/system/periodic-task';
 import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
@@ -233,7 +234,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.openBox, [uow, clock, random, events], (w, t, r, e) => new OpenBox(w, t, r, e));
   c.factory(u.importItems, [uow, clock], (w, t) => new ImportItems(w, t));
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
-  c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
+  c.factory(u.auditLedger, [uow, events], (w, e) => new AuditLedger(w, e));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
   c.factory(repairs, [uow, clock, u.handleXsollaNotification], (w, t, h) => new RepairDiscrepancies(w, t, h));
   c.factory(
@@ -284,6 +285,7 @@ export function composeForte(config: Config, database: Database | null, override
     return backlog.changes;
   });
   if (database) poolUsageGauges(metrics, () => database.poolUsage());
+  reconciliationGauge(metrics, () => unitOfWork.read((reads) => reads.reconciliation.lastFinishedRun()));
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);

@@ -24,8 +24,8 @@ export interface BenchDatabase {
 const admin = (serverUrl: string): Knex =>
   knexFactory({ client: 'mysql2', connection: serverUrl, pool: { min: 0, max: 1 } });
 
-/** Makes the database on `serverUrl` (`mysql://user@host:port`, the benchmark's server by default). */
-export async function createBenchDatabase(users: number, serverUrl = SERVER_URL): Promise<BenchDatabase> {
+/** A throw-away database on `serverUrl` with Forte's schema and nothing in it, and how to drop it. */
+export async function emptyBenchDatabase(serverUrl = SERVER_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `forte_bench_${randomBytes(4).toString('hex')}`;
   const server = admin(serverUrl);
   await server.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -34,6 +34,24 @@ export async function createBenchDatabase(users: number, serverUrl = SERVER_URL)
   const database = openDatabase(url);
   try {
     await migrateLatest(database.knex);
+  } finally {
+    await database.close();
+  }
+  return {
+    url,
+    drop: async () => {
+      const dropping = admin(serverUrl);
+      await dropping.raw(`DROP DATABASE IF EXISTS \`${name}\``);
+      await dropping.destroy();
+    },
+  };
+}
+
+/** Makes the database on `serverUrl` (`mysql://user@host:port`, the benchmark's server by default). */
+export async function createBenchDatabase(users: number, serverUrl = SERVER_URL): Promise<BenchDatabase> {
+  const { url, drop } = await emptyBenchDatabase(serverUrl);
+  const database = openDatabase(url);
+  try {
     const { token, hash } = new Sha256TokenIssuer().issue();
     const now = new Date();
     await database
@@ -80,11 +98,7 @@ export async function createBenchDatabase(users: number, serverUrl = SERVER_URL)
       token,
       itemId: Number(itemId),
       users,
-      drop: async () => {
-        const server = admin(serverUrl);
-        await server.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-        await server.destroy();
-      },
+      drop,
     };
   } finally {
     await database.close();

@@ -6,6 +6,7 @@ import {
   Violation,
 } from '../domain/ledger-invariants';
 import { AuditedReceipt, AuditRepository } from './ports/audit-repository';
+import { EventSink, LedgerAuditFailed } from './ports/event-sink';
 import { UnitOfWork } from './ports/unit-of-work';
 
 /** What an audit looked at and what it found; `violations` lists at most `VIOLATIONS_LISTED`, `found` counts all. */
@@ -18,22 +19,29 @@ export interface AuditReport {
 
 export const VIOLATIONS_LISTED = 1000;
 
+/** Users an announcement of a failed audit names at most. */
+const USERS_ANNOUNCED = 20;
+
 /** How far the audit has come, against how much there is, for a progress bar. */
 export type AuditProgress = (checked: AuditReport['checked'], totals: { users: number; userItems: number }) => void;
 
 /**
  * `forte-cli audit`: checks every invariant of the ledger over the whole database, in batches, in one consistent
  * snapshot (a server writing meanwhile cannot make a balance look wrong). Users and their receipts are walked in
- * the same order and merged, so memory stays bounded however long a user's ledger is.
+ * the same order and merged, so memory stays bounded however long a user's ledger is. A failed audit is announced
+ * (`LedgerAuditFailed`), for the ops channel.
  */
 export class AuditLedger {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly events: EventSink,
     private readonly batchSize = 1000,
   ) {}
 
-  execute(onProgress: AuditProgress = () => undefined): Promise<AuditReport> {
-    return this.uow.read((reads) => this.audit(reads.audit, onProgress), { snapshot: true });
+  async execute(onProgress: AuditProgress = () => undefined): Promise<AuditReport> {
+    const report = await this.uow.read((reads) => this.audit(reads.audit, onProgress), { snapshot: true });
+    if (!report.ok) this.events.publish(announcement(report));
+    return report;
   }
 
   private async audit(source: AuditRepository, onProgress: AuditProgress): Promise<AuditReport> {
@@ -78,6 +86,13 @@ export class AuditLedger {
     report.ok = report.found === 0;
     return report;
   }
+}
+
+function announcement(report: AuditReport): LedgerAuditFailed {
+  const counts: Record<string, number> = {};
+  for (const violation of report.violations) counts[violation.invariant] = (counts[violation.invariant] ?? 0) + 1;
+  const userIds = [...new Set(report.violations.map((violation) => violation.userId))].slice(0, USERS_ANNOUNCED);
+  return { type: 'LedgerAuditFailed', found: report.found, counts, userIds };
 }
 
 /** Receipts in (user, id) order, read a batch at a time and handed out user by user. */

@@ -46,7 +46,6 @@ export interface ForteTransactionFacts {
   creditedPoints: number;
   reversedPoints: number;
   payment: XsollaMoney | null;
-  createdAt: Date;
 }
 
 /** One row of a reconciliation report. Xsolla's and Forte's sides hold what each knows (null: nothing). */

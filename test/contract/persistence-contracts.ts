@@ -3,6 +3,7 @@ import { clientRepositoryContract } from './client-repository.contract';
 import { idempotencyRepositoryContract } from './idempotency-repository.contract';
 import { itemRepositoryContract } from './item-repository.contract';
 import { receiptRepositoryContract } from './receipt-repository.contract';
+import { reconciliationRepositoryContract } from './reconciliation-repository.contract';
 import { PersistenceTarget } from './support/persistence-target';
 import { textLimitsContract } from './text-limits.contract';
 import { unitOfWorkContract } from './unit-of-work.contract';
@@ -24,4 +25,5 @@ export function persistenceContracts(target: () => PersistenceTarget): void {
   textLimitsContract(target);
   xsollaPaymentRepositoryContract(target);
   walletMirrorRepositoryContract(target);
+  reconciliationRepositoryContract(target);
 }

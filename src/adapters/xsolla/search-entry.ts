@@ -3,68 +3,88 @@ import { ReconciliationInputError } from '../../application/ports/reported-trans
 import { ReportedTransaction } from '../../domain/reconciliation';
 import { SkuCount, wholePointsOf } from '../../domain/xsolla-notification';
 
+/** A transaction's field by its dotted JSON path (`transaction.id`); undefined when it is absent. */
+export type FieldReader = (path: string) => unknown;
+
 /**
- * One transaction of Xsolla's transactions search (`search.json`, XSOLLA.md), or a row of its CSV export read into
- * the same nesting, as the facts a reconciliation compares. Numbers may arrive as JSON numbers, as lossless numbers
- * or as strings ("10", "4.99"); ids and amounts are kept as their digits. `where` names the row in an error.
+ * One transaction of Xsolla's transactions search (`search.json`, XSOLLA.md), or a row of its CSV export, read
+ * through its fields' dotted paths, as the facts a reconciliation compares. Numbers may arrive as JSON numbers, as
+ * lossless numbers or as strings ("10", "4.99"); ids and amounts are kept as their digits. `where` names the row
+ * in an error (only then is it called).
  */
-export function reportedTransactionOf(entry: unknown, where: string): ReportedTransaction {
-  const field = (path: string): unknown => valueAt(entry, path);
-  const fault = (path: string, expected: string): ReconciliationInputError =>
+export function reportedTransactionOf(field: FieldReader, where: () => string): ReportedTransaction {
+  const fault = (path: string, expected: string, id?: string): ReconciliationInputError =>
     new ReconciliationInputError(
       'MALFORMED_ROW',
-      `${where}: ${path} ${expected}, found ${JSON.stringify(textOf(field(path)) ?? null)}`,
+      `${where()}: ${path} ${expected}, found ${JSON.stringify(textOf(field(path)) ?? null)}` +
+        (id === undefined ? '' : ` (transaction ${id})`),
     );
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    throw new ReconciliationInputError('MALFORMED_ROW', `${where}: a transaction must be an object`);
-  }
 
   const transactionId = textOf(field('transaction.id'));
-  if (transactionId === null || !/^[0-9]{1,30}$/.test(transactionId)) {
+  if (transactionId === null || !TRANSACTION_ID.test(transactionId)) {
     throw fault('transaction.id', 'must be a transaction id (digits)');
   }
-  const withId = (path: string, expected: string): ReconciliationInputError =>
-    new ReconciliationInputError('MALFORMED_ROW', `${fault(path, expected).message} (transaction ${transactionId})`);
-
-  const datePath =
-    field('transaction.payment_date') === undefined ? 'transaction.create_date' : 'transaction.payment_date';
-  const date = textOf(field(datePath))?.slice(0, 10) ?? '';
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date)) throw withId(datePath, 'must be a date YYYY-MM-DD');
+  const paymentDate = field('transaction.payment_date');
+  const datePath = paymentDate === undefined ? 'transaction.create_date' : 'transaction.payment_date';
+  const date = textOf(paymentDate ?? field(datePath))?.slice(0, 10) ?? '';
+  if (!DATE.test(date)) throw fault(datePath, 'must be a date YYYY-MM-DD', transactionId);
 
   const status = textOf(field('transaction.status'));
-  if (status === null || !/^[a-z_]{1,32}$/.test(status)) throw withId('transaction.status', 'must be a status');
+  if (status === null || !STATUS.test(status)) throw fault('transaction.status', 'must be a status', transactionId);
 
   const userRef = textOf(field('user.id'));
-  if (userRef === null || userRef === '') throw withId('user.id', 'must name the user');
+  if (userRef === null || userRef === '') throw fault('user.id', 'must name the user', transactionId);
 
   const pointsText = textOf(field('purchase.virtual_currency.amount'));
   const points = pointsText === null || pointsText === '' ? 0 : wholePointsOf(pointsText);
-  if (points === null || points < 0)
-    throw withId('purchase.virtual_currency.amount', 'must be a whole number of points');
+  if (points === null || points < 0) {
+    throw fault('purchase.virtual_currency.amount', 'must be a whole number of points', transactionId);
+  }
 
   const amount = textOf(field('payment_details.payment.amount'));
   const currency = textOf(field('payment_details.payment.currency'));
-  if (amount !== null && amount !== '' && !/^-?[0-9]{1,20}(\.[0-9]{1,12})?$/.test(amount)) {
-    throw withId('payment_details.payment.amount', 'must be a decimal amount');
+  if (amount !== null && amount !== '' && !AMOUNT.test(amount)) {
+    throw fault('payment_details.payment.amount', 'must be a decimal amount', transactionId);
   }
-  const payment = amount && currency ? { amount, currency } : null;
-
+  const items = field('purchase.virtual_items');
   return {
     transactionId,
     userRef,
     date,
     status,
     points,
-    items: itemsOf(field('purchase.virtual_items'), () => withId('purchase.virtual_items', 'must list {sku, amount}')),
-    payment,
-    dryRun: ['1', 'true'].includes(textOf(field('transaction.dry_run')) ?? ''),
+    items:
+      items === undefined || items === null || items === ''
+        ? []
+        : itemsOf(items, () => fault('purchase.virtual_items', 'must list {sku, amount}', transactionId)),
+    payment: amount && currency ? { amount, currency } : null,
+    dryRun: DRY_RUN.has(textOf(field('transaction.dry_run')) ?? ''),
   };
 }
 
+const TRANSACTION_ID = /^[0-9]{1,30}$/;
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const STATUS = /^[a-z_]{1,32}$/;
+const AMOUNT = /^-?[0-9]{1,20}(\.[0-9]{1,12})?$/;
+const DRY_RUN = new Set(['1', 'true']);
+
+/** The fields of a parsed JSON element, by their dotted paths (each path split once, then remembered). */
+export const jsonFields =
+  (entry: unknown): FieldReader =>
+  (path) =>
+    valueAt(entry, path);
+
+const pathKeys = new Map<string, string[]>();
+
 /** `a.b.c` of a nested object; undefined when a step is missing. */
 function valueAt(entry: unknown, path: string): unknown {
+  let keys = pathKeys.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    pathKeys.set(path, keys);
+  }
   let value: unknown = entry;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<string, unknown>)[key];
   }

@@ -10,7 +10,7 @@ import {
 } from '../../application/ports/reported-transaction-source';
 import { ReportedTransaction } from '../../domain/reconciliation';
 import { jsonArrayElements } from './json-array-elements';
-import { reportedTransactionOf } from './search-entry';
+import { FieldReader, jsonFields, reportedTransactionOf } from './search-entry';
 
 /** Transactions handed on per batch. */
 const BATCH = 1000;
@@ -72,7 +72,8 @@ async function* jsonRows(path: string, progress: SourceProgress): AsyncGenerator
   try {
     for await (const text of jsonArrayElements(fileChunks(path, progress))) {
       row += 1;
-      yield reportedTransactionOf(parseElement(text, row), `${path}: transaction ${row} of the array`);
+      const at = row;
+      yield reportedTransactionOf(jsonFields(parseElement(text, row)), () => `${path}: transaction ${at} of the array`);
     }
   } catch (error) {
     if (error instanceof ReconciliationInputError) throw error;
@@ -96,7 +97,7 @@ function parseElement(text: string, row: number): unknown {
 const LONG_NUMBER = /[0-9][0-9.]{15,}/;
 
 async function* csvRows(path: string, progress: SourceProgress): AsyncGenerator<ReportedTransaction> {
-  const records = parseCsv({ bom: true, skip_empty_lines: true, info: true });
+  const records = parseCsv({ bom: true, skip_empty_lines: true });
   const input = fileChunks(path, progress);
   const feeding = (async () => {
     try {
@@ -106,18 +107,17 @@ async function* csvRows(path: string, progress: SourceProgress): AsyncGenerator<
       records.destroy(error as Error);
     }
   })();
-  let header: string[] | null = null;
+  let columns: Map<string, number> | null = null;
+  let row = 0;
   try {
-    for await (const { record, info } of records as AsyncIterable<{
-      record: string[];
-      info: { lines: number; records: number };
-    }>) {
-      if (header === null) {
-        header = checkedHeader(path, record);
+    for await (const record of records as AsyncIterable<string[]>) {
+      if (columns === null) {
+        columns = checkedHeader(path, record);
         continue;
       }
-      const where = `${path}: row ${info.records - 1} (line ${info.lines})`;
-      yield reportedTransactionOf(nested(header, record), where);
+      row += 1;
+      const at = row;
+      yield reportedTransactionOf(cells(columns, record), () => `${path}: row ${at}`);
     }
   } catch (error) {
     if (error instanceof ReconciliationInputError) throw error;
@@ -126,13 +126,14 @@ async function* csvRows(path: string, progress: SourceProgress): AsyncGenerator<
     records.destroy();
     await feeding;
   }
-  if (header === null) throw new ReconciliationInputError('MALFORMED_ROW', `${path} has no header row`);
+  if (columns === null) throw new ReconciliationInputError('MALFORMED_ROW', `${path} has no header row`);
 }
 
-function checkedHeader(path: string, header: string[]): string[] {
-  const columns = header.map((column) => column.trim());
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  if (!DATE_COLUMNS.some((column) => columns.includes(column))) missing.push(DATE_COLUMNS.join(' or '));
+/** The header's columns by name (the JSON fields' dotted paths), once it holds the ones a transaction needs. */
+function checkedHeader(path: string, header: string[]): Map<string, number> {
+  const columns = new Map(header.map((column, at) => [column.trim(), at]));
+  const missing = REQUIRED_COLUMNS.filter((column) => !columns.has(column));
+  if (!DATE_COLUMNS.some((column) => columns.has(column))) missing.push(DATE_COLUMNS.join(' or '));
   if (missing.length > 0) {
     throw new ReconciliationInputError(
       'MALFORMED_ROW',
@@ -142,19 +143,11 @@ function checkedHeader(path: string, header: string[]): string[] {
   return columns;
 }
 
-/** A CSV row as the nested object its dotted column names describe; empty cells are left out. */
-function nested(header: string[], record: string[]): Record<string, unknown> {
-  const entry: Record<string, unknown> = {};
-  header.forEach((column, at) => {
-    const value = record[at];
-    if (value === undefined || value === '') return;
-    const keys = column.split('.');
-    let node = entry;
-    for (const key of keys.slice(0, -1)) {
-      node[key] ??= {};
-      node = node[key] as Record<string, unknown>;
-    }
-    node[keys[keys.length - 1] ?? column] = value;
-  });
-  return entry;
-}
+/** A CSV row's cells by their column's dotted path; an empty cell is an absent field. */
+const cells =
+  (columns: Map<string, number>, record: string[]): FieldReader =>
+  (path) => {
+    const at = columns.get(path);
+    const cell = at === undefined ? undefined : record[at];
+    return cell === '' ? undefined : cell;
+  };

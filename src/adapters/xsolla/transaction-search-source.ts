@@ -6,7 +6,7 @@ import {
 } from '../../application/ports/reported-transaction-source';
 import { XsollaCallFailure } from '../../application/ports/xsolla-merchant';
 import { ReportedTransaction } from '../../domain/reconciliation';
-import { reportedTransactionOf } from './search-entry';
+import { jsonFields, reportedTransactionOf } from './search-entry';
 import { TransactionSearch } from './xsolla-merchant-client';
 
 /** Transactions asked per page of the search. */
@@ -43,7 +43,7 @@ async function* pages(
     const answer = await search({ from: days.from, to: days.to, limit: PAGE, offset });
     if (!answer.ok) throw searchFailure(answer.failure, page);
     yield answer.value.map((entry, at) =>
-      reportedTransactionOf(entry, `Xsolla's transactions search, transaction ${offset + at + 1}`),
+      reportedTransactionOf(jsonFields(entry), () => `Xsolla's transactions search, transaction ${offset + at + 1}`),
     );
     progress(page, 0);
     if (answer.value.length < PAGE) return;

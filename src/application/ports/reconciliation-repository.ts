@@ -6,14 +6,8 @@ export interface TimeRange {
   until: Date;
 }
 
-/** Position in a walk of Forte's Xsolla transactions by time: after this one (null: from the start). */
-export interface TransactionCursor {
-  createdAt: Date;
-  id: number;
-}
-
-/** Forte's facts about one Xsolla transaction, with where it stands in the walk. */
-export type StoredTransactionFacts = ForteTransactionFacts & { id: number };
+/** Forte's facts about one Xsolla transaction, with where it stands in the walk and whether it is in the window. */
+export type StoredTransactionFacts = ForteTransactionFacts & { id: number; inWindow: boolean };
 
 /** A user's balance in Forte, and whether a change of it still waits to be mirrored to Xsolla (the outbox). */
 export interface UserBalance {
@@ -31,8 +25,11 @@ export interface FinishedRun {
 
 /** What a reconciliation reads from Forte, in batches so that any number of transactions streams through. */
 export interface ReconciliationReads {
-  /** Xsolla transactions Forte holds, created within `range`, by (creation time, id) after `after`. */
-  transactions(range: TimeRange, after: TransactionCursor | null, limit: number): Promise<StoredTransactionFacts[]>;
+  /**
+   * Xsolla transactions Forte holds, created within `range`, by id after `afterId`: one forward walk of the
+   * primary key, however the window sits in the table. `inWindow` tells those created within `window` too.
+   */
+  transactions(range: TimeRange, window: TimeRange, afterId: number, limit: number): Promise<StoredTransactionFacts[]>;
   /** The balances of these users (unknown ids are left out). */
   balances(userIds: number[]): Promise<UserBalance[]>;
   /** Every user's balance by id after `afterId`: `--balances all`. */

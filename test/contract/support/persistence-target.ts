@@ -12,6 +12,7 @@ export interface PersistenceTarget {
 
 /** Children before parents, for the foreign keys. */
 const TABLES = [
+  'reconciliation_runs',
   'checkout_links',
   'xsolla_wallets',
   'xsolla_outbox',

@@ -2,6 +2,9 @@ import { EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-
 import { exportFile, reconcileWith, utcToday } from '../../support/reconcile-cli';
 import { useXsollaShelf } from '../http/xsolla-shelf';
 
+// Each test runs the built CLI several times, and the machine may be busy.
+jest.setTimeout(120_000);
+
 /** A paid transaction of today, as Xsolla's transactions search reports it. */
 const paid = (id: number, userId: number, points: number, amount: string): EmulatedTransaction => ({
   id,
@@ -22,6 +25,12 @@ describe('forte-cli reconcile --source FILE', () => {
   const shelf = useXsollaShelf();
   const reconcile = (...args: string[]) =>
     reconcileWith({ DATABASE_URL: shelf.app.runtime.config.DATABASE_URL })(utcToday(), utcToday(), ...args);
+
+  /** What the server's /metrics says of the last finished run. */
+  const lastRunMismatches = async (): Promise<number> => {
+    const metrics = await (await fetch(`${shelf.app.origin}/metrics`)).text();
+    return Number(/^forte_reconciliation_mismatches (\d+)$/m.exec(metrics)?.[1]);
+  };
 
   it('names the transaction Forte never saw, credits it once under --apply with a receipt naming the run', async () => {
     const userId = await shelf.newUser();
@@ -54,6 +63,7 @@ describe('forte-cli reconcile --source FILE', () => {
       }),
     ]);
     expect((await shelf.ledgerOf(userId)).points).toBe(before.points);
+    expect(await lastRunMismatches()).toBe(1);
 
     const applied = await reconcile('--source', file, '--apply');
     expect(applied.status).toBe(0);
@@ -84,6 +94,7 @@ describe('forte-cli reconcile --source FILE', () => {
     const plain = await reconcile('--source', file);
     expect(plain.status).toBe(0);
     expect(plain.report.ok).toBe(true);
+    expect(await lastRunMismatches()).toBe(0);
   });
 
   it('reads the same facts from a CSV export whose header names the JSON fields by their dotted paths', async () => {
@@ -121,7 +132,7 @@ describe('forte-cli reconcile --source FILE', () => {
       const run = await reconcile('--source', csv, '--apply');
       expect(run.status).toBe(2);
       expect(run.report.error.code).toBe('MALFORMED_ROW');
-      expect(run.report.error.message).toContain('row 2 (line 3)');
+      expect(run.report.error.message).toContain('malformed.csv: row 2: purchase.virtual_currency.amount');
       expect(run.report.error.message).toContain('purchase.virtual_currency.amount');
       expect(run.report.error.message).toContain('774300002');
       expect((await shelf.ledgerOf(userId)).points).toBe(0);

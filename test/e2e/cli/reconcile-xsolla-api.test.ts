@@ -7,6 +7,9 @@ import { EmulatedTransaction } from '../../support/xsolla-emulator-reports';
 import { ApiClient } from '../http/api-client';
 import { aDiscordId } from '../http/discord-ids';
 
+// Each test runs the built CLI several times, and the machine may be busy.
+jest.setTimeout(120_000);
+
 /** `forte-cli reconcile --source api` on MariaDB against the Xsolla emulator seeded with one discrepancy of each kind. */
 describe('forte-cli reconcile against the Xsolla emulator', () => {
   let emulator: XsollaEmulator;
@@ -144,7 +147,7 @@ describe('forte-cli reconcile against the Xsolla emulator', () => {
     expect(clean.status).toBe(0);
     expect(clean.report).toMatchObject({ ok: true, mismatches: 0 });
     expect(clean.report.checked.balances).toBe(Object.keys(users).length);
-  }, 180_000);
+  });
 
   describe('when Xsolla fails', () => {
     let userId: number;

@@ -6,7 +6,6 @@ import {
   ReconciliationRunRepository,
   StoredTransactionFacts,
   TimeRange,
-  TransactionCursor,
   UserBalance,
 } from '../../../src/application/ports/reconciliation-repository';
 import { InMemoryState } from './in-memory-state';
@@ -14,7 +13,7 @@ import { InMemoryState } from './in-memory-state';
 export class InMemoryReconciliationReads implements ReconciliationReads {
   constructor(private readonly state: InMemoryState) {}
 
-  transactions(range: TimeRange, after: TransactionCursor | null, limit: number): Promise<StoredTransactionFacts[]> {
+  transactions(range: TimeRange, window: TimeRange, afterId: number, limit: number): Promise<StoredTransactionFacts[]> {
     const facts = [...this.state.xsollaTransactions.values()]
       .map((transaction, index) => {
         const stored = this.state.xsollaTransactionTimes.get(transaction.transactionId) ?? new Date(0);
@@ -26,18 +25,13 @@ export class InMemoryReconciliationReads implements ReconciliationReads {
           creditedPoints: transaction.creditedPoints,
           reversedPoints: transaction.reversedPoints,
           payment: transaction.payment,
-          createdAt: stored,
+          inWindow: stored >= window.from && stored < window.until,
+          inRange: stored >= range.from && stored < range.until,
         };
       })
-      .filter((fact) => fact.createdAt >= range.from && fact.createdAt < range.until)
-      .filter(
-        (fact) =>
-          after === null ||
-          fact.createdAt > after.createdAt ||
-          (fact.createdAt.getTime() === after.createdAt.getTime() && fact.id > after.id),
-      )
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-    return Promise.resolve(facts.slice(0, limit));
+      .filter(({ inRange }) => inRange)
+      .filter((fact) => fact.id > afterId);
+    return Promise.resolve(facts.slice(0, limit).map(({ inRange: _inRange, ...fact }) => fact));
   }
 
   balances(userIds: number[]): Promise<UserBalance[]> {

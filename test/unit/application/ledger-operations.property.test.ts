@@ -169,7 +169,7 @@ describe('random sequences of ledger operations (grants, deductions, purchases, 
     await fc.assert(
       fc.asyncProperty(fc.array(anOperation, { minLength: 1, maxLength: 40 }), async (operations) => {
         const world = await aWorld();
-        const audit = new AuditLedger(world.store.uow);
+        const audit = new AuditLedger(world.store.uow, new RecordedEvents());
         for (const operation of operations) {
           if (await world.run(operation)) applied.set(operation.kind, (applied.get(operation.kind) ?? 0) + 1);
           const report = await audit.execute();
