@@ -11,6 +11,7 @@ import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
+import { OwnedPanelVisitors } from './owned-panel-visitors';
 import { PanelVisitors } from './panel-visitors';
 
 /** Which GoAccess panel a request key was seen in (a key can be in several: 404 once, 200 later). */
@@ -72,11 +73,11 @@ export class AccessLogAnalyser {
 
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
-  readonly hostVisitors = new PanelVisitors();
+  readonly hostVisitors = new OwnedPanelVisitors();
   /** The OS and browsers panels: each agent's keys there, and their visitors by item. */
   readonly agentPanels = new AgentPanelKeys((id) => this.agents.text(id));
-  readonly systemVisitors = new PanelVisitors();
-  readonly browserVisitors = new PanelVisitors();
+  readonly systemVisitors = new OwnedPanelVisitors();
+  readonly browserVisitors = new OwnedPanelVisitors();
   readonly agents = new ByteKeyTable();
   /** Agents as written, each mapped once to its decoded form: decoding every line's agent would cost more. */
   private readonly rawAgents = new ByteKeyTable();
@@ -100,6 +101,9 @@ export class AccessLogAnalyser {
   readonly visitors = new IntTripleSet();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private readonly countedVisitors = new CounterColumn();
+  /** The date of each visitor, by GoAccess's visitor number. */
+  private readonly visitorDates = new CounterColumn();
+  private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor);
   uniqueVisitors = 0;
   readonly statusCounts = new Float64Array(600);
   readonly statusBytes = new Float64Array(600);
@@ -195,6 +199,7 @@ export class AccessLogAnalyser {
     day.bytes += bytes;
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
     const visitorId = this.visitors.idOf(hostId, agentId === this.emptyAgent ? this.dashAgent : agentId, dateKey);
+    if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
       this.countedVisitors.set(visitorId, 1);
@@ -271,12 +276,12 @@ export class AccessLogAnalyser {
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
     else this.notFoundKeys.add(date, requestKey, requestId, 0);
-    this.hostVisitors.add(date, hostId, hostId, visitor);
+    this.hostVisitors.add(date, hostId, hostId, visitor, this.visitorDate);
     const at = this.agentPanels.offsetOf(agentId);
     const keys = this.agentPanels.table;
     if (keys[at]! >= 0) {
-      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, keys[at + 1]!);
-      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, keys[at + 3]!);
+      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, this.visitorDate, keys[at + 1]!);
+      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, this.visitorDate, keys[at + 3]!);
     }
     if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
     if (status > 0) {
