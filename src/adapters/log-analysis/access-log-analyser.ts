@@ -11,6 +11,7 @@ import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
+import { FewKeysPanelVisitors } from './few-keys-panel-visitors';
 import { OwnedPanelVisitors } from './owned-panel-visitors';
 import { PanelVisitors } from './panel-visitors';
 
@@ -64,7 +65,7 @@ export class AccessLogAnalyser {
   private readonly notFoundKeys = new PanelVisitors();
   readonly requestRoutes = new CounterColumn();
   /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
-  private readonly requestHashes = new CounterColumn();
+  readonly requestHashes = new CounterColumn();
 
   readonly routes = new ByteKeyTable();
   readonly routeColumns = new HitColumns();
@@ -74,6 +75,8 @@ export class AccessLogAnalyser {
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
   readonly hostVisitors = new OwnedPanelVisitors();
+  /** Each host's djb2 hash: GoAccess keys hosts by it, so two hosts that collide are one row there. */
+  readonly hostHashes = new CounterColumn();
   /** The OS and browsers panels: each agent's keys there, and their visitors by item. */
   readonly agentPanels = new AgentPanelKeys((id) => this.agents.text(id));
   readonly systemVisitors = new OwnedPanelVisitors();
@@ -107,10 +110,10 @@ export class AccessLogAnalyser {
   uniqueVisitors = 0;
   readonly statusCounts = new Float64Array(600);
   readonly statusBytes = new Float64Array(600);
-  readonly statusVisitors = new PanelVisitors();
+  readonly statusVisitors = new FewKeysPanelVisitors();
   readonly hourOfDayHits = new Float64Array(24);
   readonly hourOfDayBytes = new Float64Array(24);
-  readonly hourOfDayVisitors = new PanelVisitors();
+  readonly hourOfDayVisitors = new FewKeysPanelVisitors();
   /** Per local date (YYYYMMDD): hits, visitors, bytes. */
   readonly days = new RecentKeyMap(() => ({ hits: 0, visitors: 0, bytes: 0 }));
   /** Per local hour since the epoch: hits, 4xx, 5xx. */
@@ -182,6 +185,7 @@ export class AccessLogAnalyser {
     }
 
     const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
+    if (this.hosts.lastWasNew) this.hostHashes.set(hostId, djb2(record.buf, record.start(FIELD.host), record.end(FIELD.host)) | 0);
     this.hostColumns.add(hostId, bytes, status);
     const agentId = this.internAgent(record);
     this.agentColumns.add(agentId, bytes, status);
@@ -276,7 +280,7 @@ export class AccessLogAnalyser {
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
     else this.notFoundKeys.add(date, requestKey, requestId, 0);
-    this.hostVisitors.add(date, hostId, hostId, visitor, this.visitorDate);
+    this.hostVisitors.add(date, this.hostHashes.get(hostId), hostId, visitor, this.visitorDate);
     const at = this.agentPanels.offsetOf(agentId);
     const keys = this.agentPanels.table;
     if (keys[at]! >= 0) {
@@ -286,9 +290,9 @@ export class AccessLogAnalyser {
     if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
     if (status > 0) {
       const statusKey = statusLabelKey(status);
-      this.statusVisitors.add(date, statusKey, statusKey, visitor, STATUS_CLASS_KEYS + Math.floor(status / 100));
+      this.statusVisitors.add(date, statusKey, statusKey, visitor, this.visitorDate, STATUS_CLASS_KEYS + Math.floor(status / 100));
     }
-    this.hourOfDayVisitors.add(date, hour, hour, visitor);
+    this.hourOfDayVisitors.add(date, hour, hour, visitor, this.visitorDate);
   }
 
   /** The host part of a referrer: after its first `//`, up to the next `/`; -1 when it has none. */

@@ -1,4 +1,4 @@
-import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
+import { AccessLogAnalyser } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
@@ -95,6 +95,29 @@ function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): 
 
 const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel(rows, rows, cap, itemCount);
 
+/**
+ * Keys grouped as GoAccess's djb2-keyed maps group them: two keys whose hashes collide are one row there, under
+ * the first one's name, with both keys' counts.
+ */
+function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
+  const first = new Map<number, number>();
+  const merged = new Map<number, number[]>();
+  const primaries: number[] = [];
+  for (let i = 0; i < leaves.ids.length; i++) {
+    const id = leaves.ids[i]!;
+    const hash = hashOf(id);
+    const owner = first.get(hash);
+    if (owner === undefined) {
+      first.set(hash, id);
+      primaries.push(id);
+    } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
+  }
+  if (!merged.size) return leaves;
+  const sum = (count: (id: number) => number) => (id: number) => (merged.get(id) ?? []).reduce((total, other) => total + count(other), count(id));
+  const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
+  return { ids: primaries, hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
+}
+
 /** The ids 0 … size-1. */
 const allIds = (size: number): Int32Array => Int32Array.from({ length: size }, (_, i) => i);
 
@@ -142,20 +165,21 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   };
   const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
   const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
-  const servedLeaves = (ids: number[], visitors: (id: number) => number): Leaves => ({
+  const requestHash = (id: number): number => a.requestHashes.get(id);
+  const servedLeaves = (ids: number[], visitors: (id: number) => number): Leaves => mergeCollisions({
     ids,
     hits: otherHits,
     visitors,
     bytes: otherBytes,
     row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
-  });
-  const notFoundLeaves: Leaves = {
+  }, requestHash);
+  const notFoundLeaves = mergeCollisions({
     ids: notFoundIds,
     hits: (id) => a.notFoundHits.get(id),
     visitors: () => 0,
     bytes: (id) => a.notFoundBytes.get(id),
     row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
-  };
+  }, requestHash);
 
   const systems = new Map<string, { type: string; row: PanelRow }>();
   const browsers = new Map<string, { type: string; row: PanelRow }>();
@@ -179,13 +203,13 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   const statusLeaves = new Map<string, { type: string; row: PanelRow }>();
   for (const s of statuses) accumulate(statusLeaves, s.type, s.row.data, s.row.hits, s.row.visitors, s.row.bytes);
 
-  const hostLeaves: Leaves = {
+  const hostLeaves = mergeCollisions({
     ids: allIds(a.hosts.size),
     hits: (id) => a.hostColumns.hits.get(id),
     visitors: (id) => a.hostVisitors.get(id),
     bytes: (id) => a.hostColumns.bytes.get(id),
     row: (id) => ({ data: a.hosts.text(id), hits: a.hostColumns.hits.get(id), visitors: a.hostVisitors.get(id), bytes: a.hostColumns.bytes.get(id) }),
-  };
+  }, (id) => a.hostHashes.get(id));
   const sites: PanelRow[] = [];
   for (let id = 0; id < a.sites.size; id++) {
     sites.push({ data: a.sites.text(id), hits: a.siteColumns.hits.get(id), visitors: a.siteVisitors.get(id), bytes: a.siteColumns.bytes.get(id) });
@@ -198,9 +222,9 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
 
   return {
     visitors: panel(days, days, cap, days.length, byDateDescending),
-    requests: flatPanel(servedLeaves(requestIds, (id) => a.requestVisitors.get(id)), cap, a.uniqueRequests(RequestKind.Request)),
-    static_requests: flatPanel(servedLeaves(staticIds, (id) => a.staticVisitors.get(id)), cap, a.uniqueRequests(RequestKind.Static)),
-    not_found: flatPanel(notFoundLeaves, cap, a.uniqueRequests(RequestKind.NotFound)),
+    requests: flatPanel(servedLeaves(requestIds, (id) => a.requestVisitors.get(id)), cap),
+    static_requests: flatPanel(servedLeaves(staticIds, (id) => a.staticVisitors.get(id)), cap),
+    not_found: flatPanel(notFoundLeaves, cap),
     hosts: flatPanel(hostLeaves, cap),
     os: nested([...systems.values()], cap),
     browsers: nested([...browsers.values()], cap),
