@@ -1,7 +1,7 @@
 import { ByteKeyTable } from './byte-key-table';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
-import { IntTripleSet } from './int-triple-set';
+import { IntTripleIds } from './int-triple-ids';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
 import { FIELD, LogRecord } from './log-record';
@@ -61,8 +61,6 @@ export class AccessLogAnalyser {
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();
-  /** The not-found panel counts no visitor, but numbers its keys: kept for the keys' numbers only. */
-  private readonly notFoundKeys = new PanelVisitors();
   readonly requestRoutes = new CounterColumn();
   /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
   readonly requestHashes = new CounterColumn();
@@ -101,7 +99,7 @@ export class AccessLogAnalyser {
   readonly vhostHits = new CounterColumn();
 
   /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
-  readonly visitors = new IntTripleSet();
+  readonly visitors = new IntTripleIds();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private readonly countedVisitors = new CounterColumn();
   /** The date of each visitor, by GoAccess's visitor number. */
@@ -279,7 +277,7 @@ export class AccessLogAnalyser {
     const requestKey = this.requestHashes.get(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
-    else this.notFoundKeys.add(date, requestKey, requestId, 0);
+    // The not-found panel counts no visitor (a 404 makes none): its keys' numbers would serve nothing.
     this.hostVisitors.add(date, this.hostHashes.get(hostId), hostId, visitor, this.visitorDate);
     const at = this.agentPanels.offsetOf(agentId);
     const keys = this.agentPanels.table;

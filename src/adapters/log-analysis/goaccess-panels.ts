@@ -100,15 +100,19 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
  * the first one's name, with both keys' counts.
  */
 function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
+  const hashes = Int32Array.from(leaves.ids as ArrayLike<number>, (id) => hashOf(id));
+  const sorted = new Int32Array(hashes).sort();
+  const colliding = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
+  if (!colliding.size) return leaves;
   const first = new Map<number, number>();
   const merged = new Map<number, number[]>();
   const primaries: number[] = [];
   for (let i = 0; i < leaves.ids.length; i++) {
     const id = leaves.ids[i]!;
-    const hash = hashOf(id);
-    const owner = first.get(hash);
+    const owner = colliding.has(hashes[i]!) ? first.get(hashes[i]!) : undefined;
     if (owner === undefined) {
-      first.set(hash, id);
+      if (colliding.has(hashes[i]!)) first.set(hashes[i]!, id);
       primaries.push(id);
     } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
   }

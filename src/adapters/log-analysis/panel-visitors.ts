@@ -22,8 +22,7 @@ export class PanelVisitors {
   add(date: number, key: number, item: number, visitor: number, categoryKey = -1): void {
     const number = this.keys.numberOf(date, key, item);
     if (visitor > 0) {
-      this.pairs.idOf(date, Math.min(number, visitor), Math.max(number, visitor));
-      if (this.pairs.lastWasNew) this.counts.add(item, 1);
+      if (this.pairs.add(date, Math.min(number, visitor), Math.max(number, visitor))) this.counts.add(item, 1);
     }
     if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
   }
