@@ -100,7 +100,8 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
  * the first one's name, with both keys' counts.
  */
 function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
-  const hashes = Int32Array.from(leaves.ids as ArrayLike<number>, (id) => hashOf(id));
+  const hashes = new Int32Array(leaves.ids.length);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashOf(leaves.ids[i]!);
   const sorted = new Int32Array(hashes).sort();
   const colliding = new Set<number>();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
