@@ -4,8 +4,8 @@ import { GALERA_NODES } from './support/galera-cluster';
 import { auditThrough, ForteOnCluster, serveOnCluster, throughNode } from './support/forte-on-cluster';
 import { registerUsers, runWorkload, stockShop, unappliedOrDuplicated, Workload } from './support/mixed-workload';
 
-const USERS = 150;
-const HOT_GRANTS = 150;
+const USERS = 100;
+const HOT_GRANTS = 60;
 
 describe(`a mixed load through one Forte process per Galera node (${USERS} users, ${HOT_GRANTS} hot grants)`, () => {
   let cluster: ForteOnCluster;

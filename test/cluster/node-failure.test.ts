@@ -4,8 +4,8 @@ import { crashNode, GALERA_NODES, isolateNode, restartNode } from './support/gal
 import { auditThrough, ForteOnCluster, serveOnCluster, throughNode } from './support/forte-on-cluster';
 import { registerUsers, runWorkload, stockShop, unappliedOrDuplicated, Workload } from './support/mixed-workload';
 
-const USERS = 120;
-const HOT_GRANTS = 60;
+const USERS = 80;
+const HOT_GRANTS = 30;
 
 const readiness = async (origin: string): Promise<number> => (await fetch(`${origin}/ready`)).status;
 
@@ -57,7 +57,7 @@ describe('one node of three lost', () => {
       workload,
     );
 
-    await eventually(async () => bots.observed.length - observedBefore >= 250, 60_000);
+    await eventually(async () => bots.observed.length - observedBefore >= 200, 60_000);
     const crashedAt = Date.now();
     await crashNode(3);
     await eventually(async () => (await readiness(origins[2]!)) === 503, 20_000);
