@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start dev test lint dist bench bench-logs bench-start compare-goaccess
+.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-start compare-goaccess
 
 install:
 	npm install
@@ -33,6 +33,11 @@ dist: install
 
 bench: build
 	node dist/bench/api/run.js
+
+# Where a request's time goes: SQL statements per request, then a CPU profile under load (KIND=read|purchase).
+KIND ?= read
+bench-profile: build
+	node dist/bench/api/profile.js $(KIND)
 
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js

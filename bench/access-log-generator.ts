@@ -1,8 +1,9 @@
 /**
  * A seeded generator of realistic access logs of a Forte-like API, in the "combined" format (optionally with the
  * response time appended: the `forte` format). Besides the API traffic it mixes in what GoAccess counts in
- * special ways: static files (with and without a query string), 404s, 4xx-only visitors, percent-encoded URLs,
- * HEAD requests, IPv6 clients, "-" sizes and a few lines GoAccess rejects.
+ * special ways: static files (with and without a query string), 404s, 3xx, 4xx-only visitors, percent-encoded
+ * URLs, HEAD and OPTIONS requests, IPv6 clients, "-" sizes, crawlers, escaped quotes in agents, referrers from
+ * several sites, several days, and a few lines GoAccess rejects.
  */
 
 /** mulberry32: small, fast and good enough to make the same log from the same seed everywhere. */
@@ -23,7 +24,8 @@ const PATHS: [method: string, path: string, weight: number][] = [
   ['POST', '/api/v2/xsolla', 3], ['GET', '/metrics', 6], ['GET', '/favicon.ico', 1], ['GET', '/static/app.js', 2],
   ['GET', '/static/app.js?v={i}', 1], ['GET', '/static/logo.PNG', 1], ['DELETE', '/api/v2/users/{u}/items/{i}', 1],
   ['GET', '/api/documentation', 1], ['GET', '/api/v2/items?limit=20&cursor={i}', 1], ['HEAD', '/api/v2/items', 1],
-  ['GET', '/api/v2/search/caf%C3%A9%20{i}', 1], ['GET', '/robots.txt', 1],
+  ['GET', '/api/v2/search/caf%C3%A9%20{i}', 1], ['GET', '/robots.txt', 1], ['OPTIONS', '/api/v2/items', 1],
+  ['GET', '/shop', 1], ['GET', '/static/style.css', 1],
 ];
 const AGENTS = [
   'lara-bot/2.1 (+discord)', 'python-requests/2.31.0', 'Xsolla/1.0', 'Prometheus/2.45.0',
@@ -31,8 +33,21 @@ const AGENTS = [
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
   'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0', 'curl/8.4.0',
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 'Mozilla/5.0 (compatible; YandexBot/3.0)',
+  'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)',
+  'Mozilla/5.0 (Linux; Android 12; Pixel 6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0',
+  'shop-sync/1.2 (\\"nightly\\" run)', 'Mozilla/5.0 (compatible; \\"quoted\\" Wget/1.21)', '-', '',
 ];
-const STATUSES = [...Array<number>(80).fill(200), ...Array<number>(6).fill(201), 204, 204, 204, 400, 400, 400, 401, 401, 404, 404, 404, 409, 409, 500, 503];
+const REFERERS = [
+  'https://forte.example.com/store', 'https://www.google.com/search?q=forte', 'http://partner.example.org:8080/games/list',
+  'android-app://com.example.app', 'https://forte.example.com',
+];
+const STATUSES = [
+  ...Array<number>(80).fill(200), ...Array<number>(6).fill(201), 204, 204, 204, 301, 302, 304, 304, 400, 400, 400, 401, 401, 404, 404,
+  404, 409, 409, 500, 503,
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface GeneratorOptions {
@@ -54,6 +69,8 @@ export function* generateAccessLog(count: number, options: GeneratorOptions): Ge
   let time = Date.UTC(2026, 10, 1, 0, 0, 0);
   for (let n = 0; n < count; n++) {
     time += int(0, 2600);
+    // Now and then a quiet night: the log spans several days.
+    if (random() < 1 / 1500) time += 20 * 3600_000;
     let roll = random() * totalWeight;
     const [method, template] = PATHS.find(([, , weight]) => (roll -= weight) < 0) ?? PATHS[0]!;
     const path = template
@@ -65,7 +82,7 @@ export function* generateAccessLog(count: number, options: GeneratorOptions): Ge
       ? `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}` : `10.0.${int(0, 3)}.${int(1, 40)}`;
     const status = pick(STATUSES);
     const size = status === 204 ? '0' : random() < 0.01 ? '-' : String(int(0, 4000));
-    const referer = random() < 0.9 ? '-' : 'https://forte.example.com/store';
+    const referer = random() < 0.85 ? '-' : pick(REFERERS);
     // The log's wall clock is UTC+9 (Forte runs in Seoul).
     const local = new Date(time + 9 * 3600_000);
     const stamp = `${two(local.getUTCDate())}/${MONTHS[local.getUTCMonth()]}/${local.getUTCFullYear()}:${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())} +0900`;

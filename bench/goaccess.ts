@@ -6,11 +6,7 @@ import { join } from 'node:path';
 export const GOACCESS = process.env.GOACCESS ?? '/usr/bin/goaccess';
 export const FORTE_CLI = join(__dirname, '../src/cli/main.js');
 
-/** The general keys both tools count, compared exactly. */
-export const SHARED_GENERAL_KEYS = [
-  'total_requests', 'valid_requests', 'failed_requests', 'unique_visitors', 'unique_files', 'unique_static_files',
-  'unique_not_found', 'bandwidth',
-] as const;
+import type { GoAccessReport } from './goaccess-report-diff';
 
 export interface Measured {
   wallSeconds: number;
@@ -38,31 +34,8 @@ export function measure(command: string, args: string[], stdoutFile?: string): M
   return { wallSeconds: wall!, peakRssKb: rss! };
 }
 
-export function readJson(file: string): { general: Record<string, number>; status_codes: unknown } {
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/** GoAccess's status panel groups codes by class; flattened to `{ "200": hits }`. */
-export function flattenGoAccessStatus(statusCodes: unknown): Record<string, number> {
-  const codes: Record<string, number> = {};
-  for (const group of (statusCodes as { data: { items: { data: string; hits: { count: number } }[] }[] }).data) {
-    for (const item of group.items) codes[item.data.split(' ')[0]!] = item.hits.count;
-  }
-  return codes;
-}
-
-/** Lines describing every difference between the two reports' shared keys and status counts; empty when equal. */
-export function differences(goaccess: ReturnType<typeof readJson>, ours: ReturnType<typeof readJson>): string[] {
-  const found: string[] = [];
-  for (const key of SHARED_GENERAL_KEYS) {
-    if (goaccess.general[key] !== ours.general[key]) found.push(`general.${key}: goaccess ${goaccess.general[key]}, forte-cli ${ours.general[key]}`);
-  }
-  const theirs = flattenGoAccessStatus(goaccess.status_codes);
-  const mine = ours.status_codes as Record<string, number>;
-  for (const code of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
-    if (theirs[code] !== mine[code]) found.push(`status ${code}: goaccess ${theirs[code] ?? 0}, forte-cli ${mine[code] ?? 0}`);
-  }
-  return found;
+export function readJson(file: string): GoAccessReport {
+  return JSON.parse(readFileSync(file, 'utf8')) as GoAccessReport;
 }
 
 export function runSync(command: string, args: string[]): void {

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
+import { version } from '../package.json';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
+import { ReconcileXsolla } from './application/reconcile-xsolla';
+import { RepairDiscrepancies } from './application/repair-discrepancies';
+import { ReportedTransactionSource } from './application/ports/reported-transaction-source';
 import { AuthenticateClient } from './application/authenticate-client';
 import { ChangePoints } from './application/change-points';
 import { CheckIn } from './application/check-in';
@@ -19,7 +23,7 @@ import { GetMirrorBacklog } from './application/get-mirror-backlog';
 import { MirrorXsollaWallets } from './application/mirror-xsolla-wallets';
 import { OpenCheckoutLink } from './application/open-checkout-link';
 import { LinkCodes } from './application/ports/link-codes';
-import { XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
+import { XsollaBalances, XsollaCheckout, XsollaWallet } from './application/ports/xsolla-merchant';
 import { HandleXsollaNotification } from './application/handle-xsolla-notification';
 import { ImportItems } from './application/import-items';
 import { ListClients } from './application/list-clients';
@@ -44,7 +48,7 @@ import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
 import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
 import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
-import type { HttpObserver } from './adapters/http/http-observer';
+import type { HttpObserver, RequestFacts, RequestLogEntry } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
 import { refusalMetrics } from './adapters/observability/refusal-metrics';
@@ -57,12 +61,15 @@ import { Sha256TokenIssuer } from './adapters/security/sha256-token-issuer';
 import { CryptoRandomSource } from './adapters/system/crypto-random-source';
 import { SystemClock } from './adapters/system/system-clock';
 import { outboxBacklogGauge } from './adapters/observability/outbox-backlog-gauge';
+import { poolUsageGauges } from './adapters/observability/pool-usage-gauges';
 import { RandomLinkCodes } from './adapters/security/random-link-codes';
 import { PeriodicTask } from './adapters/system/periodic-task';
 import { unconfiguredMerchant } from './adapters/xsolla/unconfigured-merchant';
 import { checkWebhookSignature } from './adapters/xsolla/webhook-signature';
 import { XsollaMerchantClient } from './adapters/xsolla/xsolla-merchant-client';
 import { allowsSource, XSOLLA_NETWORKS } from './adapters/xsolla/webhook-sources';
+import { transactionFileSource } from './adapters/xsolla/transaction-file-source';
+import { transactionSearchSource } from './adapters/xsolla/transaction-search-source';
 
 /** Every use case Forte offers, by the name the adapters call it. */
 export interface UseCases {
@@ -95,6 +102,7 @@ export interface UseCases {
   getMirrorBacklog: GetMirrorBacklog;
   auditLedger: AuditLedger;
   handleXsollaNotification: HandleXsollaNotification;
+  reconcileXsolla: ReconcileXsolla;
 }
 
 /** What a test may put in place of the real parts: time, chance, and storage (an in-memory unit of work). */
@@ -111,6 +119,8 @@ export interface Forte {
   readonly logger: Logger;
   /** The Prometheus registry every metric of this process joins. */
   readonly metrics: Registry;
+  /** Where `forte-cli reconcile` reads Xsolla's transactions: its transactions search, or an export file. */
+  readonly reconciliationSources: { api(): ReportedTransactionSource; file(path: string): ReportedTransactionSource };
   /** Whether the storage answers (`/ready`). */
   isReady(): Promise<boolean>;
   /** What runs beside the server: the Xsolla balance mirror, when Xsolla's merchant API is configured. */
@@ -131,6 +141,8 @@ const PARTS = {
   uow: token<UnitOfWork>('UnitOfWork'),
   events: token<EventSink>('EventSink'),
   checkout: token<XsollaCheckout>('XsollaCheckout'),
+  balances: token<XsollaBalances>('XsollaBalances'),
+  repairs: token<RepairDiscrepancies>('RepairDiscrepancies'),
   linkCodes: token<LinkCodes>('LinkCodes'),
   publicUrl: token<string>('PublicUrl'),
 };
@@ -165,6 +177,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   getMirrorBacklog: token('GetMirrorBacklog'),
   auditLedger: token('AuditLedger'),
   handleXsollaNotification: token('HandleXsollaNotification'),
+  reconcileXsolla: token('ReconcileXsolla'),
 };
 
 /** inversify behind typed tokens: a factory's dependencies and result are checked against the tokens' types. */
@@ -191,7 +204,7 @@ class TypedContainer {
 }
 
 function bindUseCases(c: TypedContainer): void {
-  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl } = PARTS;
+  const { clock, random, tokens, uow, events, checkout, linkCodes, publicUrl, balances, repairs } = PARTS;
   const u = USE_CASES;
   c.factory(u.registerUser, [uow, clock], (w, t) => new RegisterUser(w, t));
   c.factory(u.getUser, [uow], (w) => new GetUser(w));
@@ -219,6 +232,12 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.listItems, [uow], (w) => new ListItems(w));
   c.factory(u.auditLedger, [uow], (w) => new AuditLedger(w));
   c.factory(u.handleXsollaNotification, [uow, clock, events], (w, t, e) => new HandleXsollaNotification(w, t, e));
+  c.factory(repairs, [uow, clock, u.handleXsollaNotification], (w, t, h) => new RepairDiscrepancies(w, t, h));
+  c.factory(
+    u.reconcileXsolla,
+    [uow, clock, events, balances, repairs],
+    (w, t, e, b, r) => new ReconcileXsolla(w, t, e, b, r),
+  );
   c.factory(
     u.createCheckout,
     [uow, checkout, linkCodes, clock, publicUrl],
@@ -247,6 +266,7 @@ export function composeForte(config: Config, database: Database | null, override
   c.value(PARTS.events, events);
   const merchant = xsollaMerchant(config);
   c.value(PARTS.checkout, merchant ?? unconfiguredMerchant);
+  c.value(PARTS.balances, merchant ?? unconfiguredMerchant);
   c.value(PARTS.linkCodes, new RandomLinkCodes());
   c.value(PARTS.publicUrl, config.PUBLIC_URL);
   bindUseCases(c);
@@ -258,6 +278,7 @@ export function composeForte(config: Config, database: Database | null, override
     const backlog = await unitOfWork.read((reads) => reads.walletMirror.backlog(new Date(), 0));
     return backlog.changes;
   });
+  if (database) poolUsageGauges(metrics, () => database.poolUsage());
   const mirror =
     merchant && balanceMirror(config, unitOfWork, merchant, c.get(PARTS.clock), c.get(PARTS.random), logger);
   const panelConfig = panelConfigOf(config);
@@ -272,6 +293,10 @@ export function composeForte(config: Config, database: Database | null, override
     logger,
     metrics,
     isReady,
+    reconciliationSources: {
+      api: () => transactionSearchSource(merchant && ((search) => merchant.searchTransactions(search))),
+      file: transactionFileSource,
+    },
     workers: {
       start: () => mirror?.start(),
       stop: async () => mirror?.stop(),
@@ -288,6 +313,7 @@ export function composeForte(config: Config, database: Database | null, override
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
         accessLog: accessLog.write,
+        requestLog: requestLogLine(logger),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
     },
@@ -344,18 +370,34 @@ async function servingParts(config: Config, logger: Logger, metrics: Registry): 
   return { accessLog: openAccessLogSink(config.ACCESS_LOG), errors, observer: httpObserver(errors, logger, metrics) };
 }
 
-const RELEASE = `forte@${process.env.npm_package_version ?? 'dev'}`;
+/** The release Sentry groups events by: the version forte-cli --version prints. */
+const RELEASE = `forte@${version}`;
 
 function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry): HttpObserver {
   const refusals = refusalMetrics(metrics);
-  const routeOf = (ctx: { _matchedRoute?: unknown; path: string }): string => String(ctx._matchedRoute ?? ctx.path);
   return {
-    fault: (error, ctx) => errors.report(error, { method: ctx.method, route: routeOf(ctx) }),
-    storageRefusal: (refusal, ctx) => {
+    fault: (error, request) => errors.report(error, requestTags(request)),
+    storageRefusal: (refusal, request) => {
       refusals.storageRefusal(refusal);
-      logger.warn({ refusal, method: ctx.method, route: routeOf(ctx) }, 'answered 503');
+      logger.warn({ refusal, ...request }, 'answered 503');
     },
     protocolError: () => refusals.protocolError(),
+  };
+}
+
+const requestTags = (request: RequestFacts) => ({
+  route: request.route,
+  method: request.method,
+  request_id: request.requestId,
+  client: request.client,
+});
+
+/** The structured log's line for each request: info, or warn for a 5xx. */
+function requestLogLine(logger: Logger): (entry: RequestLogEntry) => void {
+  return (entry) => {
+    const message = `${entry.method} ${entry.route} ${entry.status}`;
+    if (entry.status >= 500) logger.warn(entry, message);
+    else logger.info(entry, message);
   };
 }
 
@@ -415,5 +457,6 @@ function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
   return new KnexUnitOfWork(database.knex, {
     reads: database.reads,
     onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
+    autocommitOneStatement: database.dialect === 'mysql',
   });
 }

@@ -28,6 +28,7 @@ export async function openRuntime(
   const database = openDatabase(config.DATABASE_URL, {
     lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS,
     poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
   });
   try {
     await applyPolicy(database, options.migrations);

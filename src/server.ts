@@ -6,7 +6,10 @@ import { Forte } from './composition-root';
 
 export interface RunningServer {
   port: number;
-  /** Stops accepting, lets in-flight requests finish, then stops the workers; closing Forte itself is the caller's. */
+  /**
+   * Stops accepting, lets in-flight requests finish (those still running after `SHUTDOWN_GRACE_MS` are cut), then
+   * stops the workers, a pass in progress finished first; closing Forte itself is the caller's.
+   */
   stop(): Promise<void>;
 }
 
@@ -26,16 +29,23 @@ export async function startServer(
   return {
     port: (server.address() as AddressInfo).port,
     stop: async () => {
-      await closeGracefully(server);
+      await closeGracefully(server, forte.config.SHUTDOWN_GRACE_MS);
       await forte.workers.stop();
     },
   };
 }
 
-function closeGracefully(server: Server): Promise<void> {
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections with no request in flight would otherwise hold the close open.
+    // A keep-alive connection is closed as soon as it has no request in flight, now or once its answer is sent.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      if (error) reject(error);
+      else resolve();
+    });
     server.closeIdleConnections();
   });
 }

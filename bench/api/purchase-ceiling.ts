@@ -3,8 +3,8 @@ import { Histogram } from './histogram';
 
 /**
  * The ceiling of a purchase: the statements Forte issues for one (lock the user, read the item, count what the
- * user owns, move the balance, write the receipt and the user item), straight through mysql2 from `workers`
- * connections, for `seconds`. Each worker buys for its own users, as bots buying for many users do.
+ * user owns, move the balance, write the receipt, the balance mirror's outbox row and the user item), straight
+ * through mysql2 from `workers` connections, for `seconds`. Each worker buys for its own users, as bots do.
  */
 export async function purchaseCeiling(options: {
   url: string;
@@ -48,6 +48,7 @@ export async function purchaseCeiling(options: {
           'INSERT INTO receipts (user_id, kind, delta, balance_before, balance_after, reason, source, external_ref, debt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           [userId, 'purchase', -1, points, points - 1, 'purchase bench-gem', 'client:bench-bot', null, false, now],
         );
+        await connection.query('INSERT INTO xsolla_outbox (user_id, created_at) VALUES (?, ?)', [userId, now]);
         await connection.query(
           'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           [

@@ -3,6 +3,7 @@ import { fail, ok, Result } from '../domain/result';
 import { isActive } from '../domain/user';
 import { forteUserIdOf, XsollaNotification } from '../domain/xsolla-notification';
 import { xsollaTypeLabel } from '../domain/xsolla-notification-types';
+import { XsollaOrigin } from '../domain/xsolla-transaction';
 import { Clock } from './ports/clock';
 import { EventSink, XsollaNotificationHandled } from './ports/event-sink';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
@@ -15,6 +16,8 @@ export interface HandleXsollaNotificationInput {
   notification: XsollaNotification;
   /** The body's bytes as they arrived, stored raw before anything is done. */
   body: Uint8Array;
+  /** A reconciliation run that repairs what Forte missed, named in its receipts; absent for a webhook. */
+  origin?: XsollaOrigin;
 }
 
 export type XsollaNotificationFailure = FailureOf<
@@ -22,7 +25,7 @@ export type XsollaNotificationFailure = FailureOf<
 >;
 
 /**
- * A verified Xsolla webhook: stored raw first (its own transaction, so the delivery is kept whatever happens
+ * A verified Xsolla webhook: stored raw first (a write of its own, so the delivery is kept whatever happens
  * next), then acted on in one transaction that also records the outcome. A duplicate is an outcome, not a failure:
  * Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends the webhook again.
  */
@@ -35,17 +38,25 @@ export class HandleXsollaNotification {
 
   async execute(input: HandleXsollaNotificationInput): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
     const { notification } = input;
-    const notificationId = await this.uow.run((tx) =>
-      tx.xsollaInbox.record({
-        type: notification.type,
-        externalId: notification.externalId,
-        userRef: notification.userRef,
-        body: input.body,
-        receivedAt: this.clock.now(),
-      }),
+    const notificationId = await this.uow.run(
+      (tx) =>
+        tx.xsollaInbox.record({
+          type: notification.type,
+          externalId: notification.externalId,
+          userRef: notification.userRef,
+          body: input.body,
+          receivedAt: this.clock.now(),
+        }),
+      { oneStatement: true },
     );
     return this.uow.run(async (tx) => {
-      const context: XsollaContext = { tx, events: this.events, notificationId, now: this.clock.now() };
+      const context: XsollaContext = {
+        tx,
+        events: this.events,
+        notificationId,
+        now: this.clock.now(),
+        origin: input.origin ?? null,
+      };
       const handled = await act(context, notification);
       await tx.xsollaInbox.settle(notificationId, handled.ok ? handled.value.outcome : 'refused', context.now);
       tx.afterCommit(() => this.events.publish(announcement(notification, handled)));

@@ -35,7 +35,7 @@ export async function reverseXsollaPayment(
   const points = pointsToReverse(transaction, request);
   const items = itemsToReverse(await grantedItems(tx, user.id, transaction.paymentReceiptId), request);
   if (points === 0 && items.length === 0) return { user, transaction, receiptId: null, points: 0 };
-  const decided = decideReversal(user, transaction.transactionId, reversal, points, now);
+  const decided = decideReversal(user, transaction.transactionId, reversal, points, now, context.origin);
   const receipt = await postToLedger(tx, context.events, decided.receipt);
   for (const userItem of items) await tx.userItems.save(refund(userItem, now));
   return {

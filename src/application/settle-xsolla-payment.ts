@@ -2,7 +2,7 @@ import { FailureOf } from '../domain/failure';
 import { expiryOf } from '../domain/item';
 import { fail, ok, Result } from '../domain/result';
 import { XsollaAction } from '../domain/xsolla-notification';
-import { awaitingPayment, decideCredit, PaidXsollaTransaction } from '../domain/xsolla-transaction';
+import { decideCredit, isPaid, PaidXsollaTransaction } from '../domain/xsolla-transaction';
 import { postToLedger } from './post-to-ledger';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
 import { itemsOfSkus, lockNamedUser, XsollaContext, XsollaHandled } from './xsolla-context';
@@ -26,11 +26,14 @@ export async function settleXsollaPayment(
   if (!user) return fail({ type: 'UserNotFound' });
   const items = await itemsOfSkus(tx, action.goods.items);
   if (!items) return fail({ type: 'ItemNotFound' });
-  const known = await tx.xsollaPayments.lockTransaction(action.transactionId);
-  if (known && known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
-  const credited = decideCredit(user, action.transactionId, action.goods, now);
+  const credited = decideCredit(user, action.transactionId, action.goods, now, context.origin);
   if (!credited.ok) return credited;
+  const known = await tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now);
+  if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
+  // Its row is locked and a payment marks it paid in the same transaction, so no other delivery can be between.
+  if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
 
+  const receipt = await postToLedger(tx, context.events, credited.value.receipt);
   const operation = await tx.xsollaPayments.insertOperation({
     kind: 'payment',
     externalId: action.transactionId,
@@ -38,14 +41,13 @@ export async function settleXsollaPayment(
     notificationId,
     state: 'applied',
     request: null,
-    receiptId: null,
+    receiptId: receipt.id,
     createdAt: now,
     appliedAt: now,
   });
-  if (operation === 'duplicate') return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
-
-  const receipt = await postToLedger(tx, context.events, credited.value.receipt);
-  await tx.xsollaPayments.markApplied(operation.id, receipt.id, now);
+  if (operation === 'duplicate') {
+    throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
+  }
   for (const { item, count } of items) {
     for (let n = 0; n < count; n += 1) {
       await tx.userItems.insert({
@@ -64,7 +66,7 @@ export async function settleXsollaPayment(
   }
 
   let transaction: PaidXsollaTransaction = {
-    ...(known ?? awaitingPayment(action.transactionId, user.id)),
+    ...known,
     paymentReceiptId: receipt.id,
     creditedPoints: action.goods.points,
     payment: action.payment,

@@ -1,7 +1,7 @@
 import { FailureOf } from '../domain/failure';
 import { fail, ok, Result } from '../domain/result';
 import { XsollaAction } from '../domain/xsolla-notification';
-import { awaitingPayment, isPaid } from '../domain/xsolla-transaction';
+import { isPaid } from '../domain/xsolla-transaction';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
 import { lockNamedUser, XsollaContext, XsollaHandled } from './xsolla-context';
 
@@ -20,8 +20,8 @@ export async function settleXsollaReversal(
   const { tx, now } = context;
   const user = await lockNamedUser(tx, userRef);
   if (!user) return fail({ type: 'UserNotFound' });
-  const known = await tx.xsollaPayments.lockTransaction(action.transactionId);
-  if (known && known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
+  const known = await tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now);
+  if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
   const paid = isPaid(known) ? known : null;
 
   const operation = await tx.xsollaPayments.insertOperation({
@@ -37,7 +37,7 @@ export async function settleXsollaReversal(
   });
   if (operation === 'duplicate') return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
   if (!paid) {
-    await tx.xsollaPayments.saveTransaction(known ?? awaitingPayment(action.transactionId, user.id), now);
+    await tx.xsollaPayments.saveTransaction(known, now);
     return ok({ outcome: 'deferred', userId: user.id, points: 0 });
   }
 

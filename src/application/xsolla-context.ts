@@ -1,6 +1,7 @@
 import { Item } from '../domain/item';
 import { isActive, User } from '../domain/user';
 import { forteUserIdOf, SkuCount } from '../domain/xsolla-notification';
+import { XsollaOrigin } from '../domain/xsolla-transaction';
 import { XsollaOutcome } from './ports/xsolla-inbox';
 import { EventSink } from './ports/event-sink';
 import { Transaction } from './ports/unit-of-work';
@@ -11,6 +12,8 @@ export interface XsollaContext {
   events: EventSink;
   notificationId: number;
   now: Date;
+  /** Null for a webhook; the reconciliation run when one repairs what Forte missed. */
+  origin: XsollaOrigin;
 }
 
 /** What Forte did with a notification it accepted: the outcome, the user, and the points the ledger moved. */

@@ -1,10 +1,18 @@
 import { buildProgram } from './program';
 import { reportFailure } from './report-failure';
 
-/** Every command takes `--json`; read before parsing, so that even a usage error is answered in JSON. */
+/**
+ * Every command takes `--json` (reconcile also `--format json`); read before parsing, so that even a usage error
+ * is answered in JSON.
+ */
 const wantsJson = (args: string[]): boolean => {
   const end = args.indexOf('--');
-  return (end === -1 ? args : args.slice(0, end)).includes('--json');
+  const options = end === -1 ? args : args.slice(0, end);
+  return (
+    options.includes('--json') ||
+    options.includes('--format=json') ||
+    options.some((option, at) => option === '--format' && options[at + 1] === 'json')
+  );
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { registerClientsCommand } from './commands/clients';
 import { registerItemsCommand } from './commands/items';
 import { registerLogsCommand } from './commands/logs';
 import { registerMigrateCommand } from './commands/migrate';
+import { registerReconcileCommand } from './commands/reconcile';
 import { registerServeCommand } from './commands/serve';
 import { registerXsollaCommand } from './commands/xsolla';
 
@@ -28,5 +29,6 @@ export function buildProgram(output: { json: boolean }): Command {
   registerLogsCommand(program);
   registerAuditCommand(program);
   registerXsollaCommand(program);
+  registerReconcileCommand(program);
   return program;
 }

@@ -9,6 +9,16 @@ import { ReversalRequest, XsollaGoods, XsollaMoney, XsollaReversalKind } from '.
 /** The source of every receipt a Xsolla notification causes. */
 export const XSOLLA_SOURCE = 'xsolla';
 
+/** What made Forte act on a Xsolla transaction: its webhook (null), or a reconciliation run repairing a miss. */
+export type XsollaOrigin = { reconciliationRunId: number } | null;
+
+/** A receipt's source and the end of its reason: a repair names its reconciliation run in both. */
+export function receiptOriginOf(origin: XsollaOrigin): { source: string; note: string } {
+  if (origin === null) return { source: XSOLLA_SOURCE, note: '' };
+  const run = origin.reconciliationRunId;
+  return { source: `reconciliation:${run}`, note: ` (reconciliation run ${run})` };
+}
+
 /**
  * What Forte credited for one Xsolla transaction, and how much of it reversals took back since. Every
  * notification of the transaction writes this one row, which orders them even across the nodes of a cluster.
@@ -50,12 +60,14 @@ export function decideCredit(
   transactionId: string,
   goods: XsollaGoods,
   at: Date,
+  origin: XsollaOrigin = null,
 ): Result<Decided, FailureOf<'BalanceOutOfRange'>> {
+  const { source, note } = receiptOriginOf(origin);
   return creditBalance(user, {
     kind: 'xsolla_payment',
     delta: goods.points,
-    reason: `xsolla payment ${transactionId}`,
-    source: XSOLLA_SOURCE,
+    reason: `xsolla payment ${transactionId}${note}`,
+    source,
     externalRef: transactionId,
     at,
   });
@@ -77,12 +89,14 @@ export function decideReversal(
   reversal: XsollaReversalKind,
   points: number,
   at: Date,
+  origin: XsollaOrigin = null,
 ): Decided {
+  const { source, note } = receiptOriginOf(origin);
   const decided = changeBalance(user, {
     kind: 'xsolla_refund',
     delta: 0 - points,
-    reason: `xsolla ${reversal} ${transactionId}`,
-    source: XSOLLA_SOURCE,
+    reason: `xsolla ${reversal} ${transactionId}${note}`,
+    source,
     externalRef: transactionId,
     at,
     mayOverdraw: true,

@@ -136,6 +136,37 @@ describe('MariaDB locking', () => {
     const raced = (await uow.run((tx) => tx.items.listAll())).filter((item) => item.sku === 'raced-gem');
     expect(raced).toEqual([await second]);
   });
+  it('lets payments of two new Xsolla transactions go on at once: claiming one new id locks no gap', async () => {
+    const [payer, other] = (await Promise.all(
+      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+    )) as [User, User];
+    const claimed = gate();
+    const release = gate();
+    const events: string[] = [];
+    const first = uow.run(async (tx) => {
+      const transaction = await tx.xsollaPayments.claimTransaction('7000001', payer.id, AT);
+      claimed.open();
+      await release.opened;
+      await tx.xsollaPayments.saveTransaction({ ...transaction, creditedPoints: 1 }, AT);
+      events.push('first saved');
+    });
+    await claimed.opened;
+    // A newer id: a locking read of it while missing would take the gap the first one's row sits in, and then
+    // wait for the first transaction to end before it could insert.
+    const second = uow.run(async (tx) => {
+      const transaction = await tx.xsollaPayments.claimTransaction('7000002', other.id, AT);
+      await tx.xsollaPayments.saveTransaction({ ...transaction, creditedPoints: 2 }, AT);
+      events.push('second saved');
+    });
+    const outcome = await second.then(
+      () => 'saved',
+      (error: unknown) => error,
+    );
+    release.open();
+    await first;
+    expect(outcome).toBe('saved');
+    expect(events).toEqual(['second saved', 'first saved']);
+  });
 });
 
 describe('KnexUnitOfWork on MariaDB when conflicts outlast the retries', () => {

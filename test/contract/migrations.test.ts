@@ -20,6 +20,7 @@ const ALL = [
   '20261202000004_create_xsolla_outbox',
   '20261202000005_create_xsolla_wallets',
   '20261202000006_create_checkout_links',
+  '20261203000001_create_reconciliation_runs',
 ];
 
 const TABLES = [
@@ -36,6 +37,7 @@ const TABLES = [
   'xsolla_outbox',
   'xsolla_wallets',
   'checkout_links',
+  'reconciliation_runs',
 ];
 
 interface EmptyDatabase {

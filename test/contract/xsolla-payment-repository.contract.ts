@@ -55,9 +55,9 @@ export function xsollaPaymentRepositoryContract(target: () => PersistenceTarget)
       expect(await uow().run((tx) => tx.xsollaPayments.insertOperation(other))).toMatchObject({ kind: 'payment' });
     });
 
-    it('keeps a transaction, money as decimal text, and overwrites it by its Xsolla id', async () => {
+    it('claims a transaction: one never heard of is stored awaiting its payment, a known one is kept as it is', async () => {
       const userId = await newUserId();
-      expect(await uow().run((tx) => tx.xsollaPayments.lockTransaction(BIG_ID))).toBeNull();
+      const otherId = await newUserId();
       const waiting: XsollaTransaction = {
         transactionId: BIG_ID,
         userId,
@@ -67,8 +67,8 @@ export function xsollaPaymentRepositoryContract(target: () => PersistenceTarget)
         payment: null,
         dryRun: false,
       };
-      await uow().run((tx) => tx.xsollaPayments.saveTransaction(waiting, AT));
-      expect(await uow().run((tx) => tx.xsollaPayments.lockTransaction(BIG_ID))).toEqual(waiting);
+      expect(await uow().run((tx) => tx.xsollaPayments.claimTransaction(BIG_ID, userId, AT))).toEqual(waiting);
+      expect(await uow().run((tx) => tx.xsollaPayments.claimTransaction(BIG_ID, otherId, LATER))).toEqual(waiting);
 
       const receipt = await uow().run((tx) => aPosting(tx, userId, { kind: 'xsolla_payment' }));
       const paid: XsollaTransaction = {
@@ -80,7 +80,7 @@ export function xsollaPaymentRepositoryContract(target: () => PersistenceTarget)
         dryRun: true,
       };
       await uow().run((tx) => tx.xsollaPayments.saveTransaction(paid, LATER));
-      expect(await uow().run((tx) => tx.xsollaPayments.lockTransaction(BIG_ID))).toEqual(paid);
+      expect(await uow().run((tx) => tx.xsollaPayments.claimTransaction(BIG_ID, otherId, LATER))).toEqual(paid);
     });
 
     it("lists a transaction's deferred reversals oldest first, with their requests, until they are applied", async () => {

@@ -14,16 +14,3 @@ export async function analyseText(text: string | Buffer, choice: FormatChoice = 
   const open = (name: string) => openLogInput(name, Readable.from([Buffer.from(text)]));
   return analyseAccessLogs(['-'], choice, filters, { top, open });
 }
-
-/** The general keys GoAccess and forte-cli both count. */
-export const GOACCESS_GENERAL_KEYS = [
-  'total_requests', 'valid_requests', 'failed_requests', 'unique_visitors', 'unique_files', 'unique_static_files',
-  'unique_not_found', 'bandwidth',
-] as const;
-
-/** GoAccess's status panel groups codes by class; flattened to `{ "200": hits }`. */
-export function goaccessStatusCodes(report: { status_codes: { data: { items: { data: string; hits: { count: number } }[] }[] } }): Record<string, number> {
-  const codes: Record<string, number> = {};
-  for (const group of report.status_codes.data) for (const item of group.items) codes[item.data.split(' ')[0]!] = item.hits.count;
-  return codes;
-}

@@ -3,6 +3,8 @@ import { FORTE_CLI } from './forte-cli';
 
 export interface ServerProcess {
   origin: string;
+  /** What the process wrote to standard error so far (its structured log). */
+  stderr(): string;
   stop(): Promise<number | null>;
   /** Kills the process at once (SIGKILL), as a crash would: nothing runs to its end. */
   kill(): Promise<void>;
@@ -22,6 +24,8 @@ export async function startServerProcess(
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off', ...env },
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const origin = await listeningOrigin(child);
   const ended = (signal: NodeJS.Signals) =>
     new Promise<number | null>((resolve) => {
@@ -31,6 +35,7 @@ export async function startServerProcess(
     });
   return {
     origin,
+    stderr: () => stderr,
     stop: () => ended('SIGTERM'),
     kill: async () => {
       await ended('SIGKILL');

@@ -7,9 +7,30 @@ export interface SentryEmulator {
   dsn: string;
   /** The raw envelopes received so far (header line, then item header and payload lines). */
   envelopes: string[];
+  /** The events received so far: the payloads of the envelopes' `event` items, parsed. */
+  events(): SentryEvent[];
   /** Resolves with the first envelope whose text matches, or rejects after `ms`. */
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
   close(): Promise<void>;
+}
+
+/** The parts of a Sentry event the tests read. */
+export interface SentryEvent {
+  environment?: string;
+  release?: string;
+  tags?: Record<string, string>;
+  exception?: { values?: { type?: string; value?: string }[] };
+}
+
+/** An envelope is a header line, then for each item a header line and a payload line. */
+function eventsOf(envelope: string): SentryEvent[] {
+  const lines = envelope.split('\n');
+  const events: SentryEvent[] = [];
+  for (let index = 1; index + 1 < lines.length; index += 2) {
+    const header = JSON.parse(lines[index] ?? '{}') as { type?: string };
+    if (header.type === 'event') events.push(JSON.parse(lines[index + 1] ?? '{}') as SentryEvent);
+  }
+  return events;
 }
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
@@ -33,6 +54,7 @@ export async function startSentryEmulator(): Promise<SentryEmulator> {
   return {
     dsn: `http://public@127.0.0.1:${port}/42`,
     envelopes,
+    events: () => envelopes.flatMap(eventsOf),
     async waitFor(pattern, ms = 10_000) {
       const deadline = Date.now() + ms;
       for (;;) {

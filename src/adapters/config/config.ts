@@ -77,6 +77,8 @@ export const configSchema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   /** MySQL connections one process keeps at most: processes × this must stay under the server's max_connections. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How long a request waits for a database connection before it is answered 503 DATABASE_UNAVAILABLE. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_LOG: z.string().min(1).default('stdout'),
   SENTRY_DSN: optionalText.pipe(z.url().optional()),
@@ -94,6 +96,8 @@ export const configSchema = z.object({
   XSOLLA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** The balance mirror's pause between passes, and the first wait after a failure. */
   XSOLLA_MIRROR_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
   TRUST_PROXY: flag('false'),
   /** The address users reach Forte at, for the links it hands out; `http://localhost:PORT` when unset. */

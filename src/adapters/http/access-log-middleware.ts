@@ -47,8 +47,7 @@ export function forteAccessLog(sink: (line: string) => void, remoteUser: (ctx: C
           method: ctx.method,
           url: ctx.originalUrl,
           httpVersion: ctx.req.httpVersion,
-          // nginx's 499: the client went away before the answer was complete.
-          status: ctx.res.writableFinished ? ctx.res.statusCode : 499,
+          status: answeredStatus(ctx),
           bytes: ctx.method === 'HEAD' || !Number.isFinite(length) ? 0 : length,
           referer: ctx.get('Referer') || null,
           userAgent: ctx.get('User-Agent') || null,
@@ -58,6 +57,11 @@ export function forteAccessLog(sink: (line: string) => void, remoteUser: (ctx: C
     });
     await next();
   };
+}
+
+/** The status the client saw; nginx's 499 when it went away before the answer was complete. */
+export function answeredStatus(ctx: Context): number {
+  return ctx.res.writableFinished ? ctx.res.statusCode : 499;
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');

@@ -24,6 +24,9 @@ import { xsollaRoutes } from './routes/xsolla-routes';
 import { checkoutRoutes } from './routes/checkout-routes';
 import { mountShopRoutes } from './routes/shop-routes';
 import { unansweredRoutes } from './unanswered-routes';
+import { requestFactsOf } from './request-facts';
+import { requestIds } from './request-id';
+import { requestLog } from './request-log-middleware';
 
 /** The Koa application of the bot API (`/api/v2`), the user panel and the service routes; it listens nowhere by itself. */
 export function createHttpApp(deps: HttpDependencies): Koa {
@@ -57,6 +60,8 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   mountShopRoutes(router, deps);
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 
+  app.use(requestIds({ trustProxy: deps.trustProxy ?? false }));
+  if (deps.requestLog) app.use(requestLog(deps.requestLog));
   const accessLog = deps.accessLog;
   if (accessLog) app.use(forteAccessLog(accessLog, (ctx) => clientOf(ctx)?.name ?? null));
   if (deps.metrics) app.use(httpDurationHistogram(deps.metrics.registry));
@@ -66,6 +71,6 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   app.use(router.routes());
   app.use(router.allowedMethods());
   // Errors past the boundary (a response stream failing mid-way) reach Koa itself; report those too.
-  app.on('error', (error: unknown, ctx: Koa.Context) => deps.observer.fault(error, ctx));
+  app.on('error', (error: unknown, ctx: Koa.Context) => deps.observer.fault(error, requestFactsOf(ctx)));
   return app;
 }

@@ -3,6 +3,7 @@ import { StorageBusyError, StorageUnavailableError } from '../../application/por
 import { errorBody } from './error-body';
 import { HttpObserver, StorageRefusal } from './http-observer';
 import { HttpProblem } from './http-problem';
+import { requestFactsOf } from './request-facts';
 
 /** Seconds a client waits before retrying a 503: contention clears quickly, an outage less so. */
 const RETRY_AFTER_SECONDS: Record<StorageRefusal, number> = { BUSY: 1, DATABASE_UNAVAILABLE: 5 };
@@ -31,10 +32,10 @@ export function errorBoundary(observer: HttpObserver): Middleware {
       const refusal = storageRefusalOf(error);
       if (refusal) {
         answerStorageRefusal(ctx, refusal);
-        observer.storageRefusal(refusal, ctx);
+        observer.storageRefusal(refusal, requestFactsOf(ctx));
         return;
       }
-      observer.fault(error, ctx);
+      observer.fault(error, requestFactsOf(ctx));
       ctx.status = 500;
       ctx.body = errorBody('INTERNAL_ERROR', 'Something went wrong on our side; it has been reported.');
     }

@@ -23,7 +23,7 @@ import { HandleXsollaNotification } from '../../application/handle-xsolla-notifi
 import { CreateCheckout } from '../../application/create-checkout';
 import { OpenCheckoutLink } from '../../application/open-checkout-link';
 import { EventSink } from '../../application/ports/event-sink';
-import { HttpObserver } from './http-observer';
+import { HttpObserver, RequestLogEntry } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
 /** Only `execute` is needed, so tests may hand in a plain object instead of the use case class. */
@@ -65,9 +65,11 @@ export interface HttpDependencies {
   observer: HttpObserver;
   /** Receives one `forte` access-log line per request; null turns the access log off. */
   accessLog: ((line: string) => void) | null;
+  /** Receives one structured entry per request (with its request id); absent, none is written. */
+  requestLog?: (entry: RequestLogEntry) => void;
   /** Largest accepted request body; 64 KiB when absent. */
   bodyLimitBytes?: number;
-  /** Trust `X-Forwarded-For` and `X-Forwarded-Proto` (behind a reverse proxy). */
+  /** Trust `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Request-Id` (behind a reverse proxy). */
   trustProxy?: boolean;
   /** The Prometheus registry that the request histogram joins and `GET /metrics` exposes; absent, neither exists. */
   metrics?: MetricsExposure;

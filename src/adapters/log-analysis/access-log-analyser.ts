@@ -9,6 +9,9 @@ import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
 import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
+import { statusLabel } from './goaccess-status';
+import { AgentPanelKeys } from './agent-panel-keys';
+import { PanelVisitors } from './panel-visitors';
 
 /** Which GoAccess panel a request key was seen in (a key can be in several: 404 once, 200 later). */
 export const enum RequestKind { Request = 1, Static = 2, NotFound = 4 }
@@ -52,6 +55,12 @@ export class AccessLogAnalyser {
   readonly requestKinds = new CounterColumn();
   readonly requestColumns = new HitColumns();
   readonly notFoundHits = new CounterColumn();
+  readonly notFoundBytes = new CounterColumn(true);
+  /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
+  readonly requestVisitors = new PanelVisitors();
+  readonly staticVisitors = new PanelVisitors();
+  /** The not-found panel counts no visitor, but numbers its keys: kept for the keys' numbers only. */
+  private readonly notFoundKeys = new PanelVisitors();
   readonly requestRoutes = new CounterColumn();
   /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
   private readonly requestHashes = new CounterColumn();
@@ -63,6 +72,11 @@ export class AccessLogAnalyser {
 
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
+  readonly hostVisitors = new PanelVisitors();
+  /** The OS and browsers panels: each agent's keys there, and their visitors by item. */
+  readonly agentPanels = new AgentPanelKeys((id) => this.agents.text(id));
+  readonly systemVisitors = new PanelVisitors();
+  readonly browserVisitors = new PanelVisitors();
   readonly agents = new ByteKeyTable();
   /** Agents as written, each mapped once to its decoded form: decoding every line's agent would cost more. */
   private readonly rawAgents = new ByteKeyTable();
@@ -75,13 +89,24 @@ export class AccessLogAnalyser {
   readonly agentColumns = new HitColumns();
   readonly referrers = new ByteKeyTable();
   readonly referrerHits = new CounterColumn();
+  /** Referring sites: the referrer's host, as GoAccess's extract_referer_site. */
+  readonly sites = new ByteKeyTable();
+  readonly siteColumns = new HitColumns();
+  readonly siteVisitors = new PanelVisitors();
   readonly vhosts = new ByteKeyTable();
   readonly vhostHits = new CounterColumn();
 
+  /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
   readonly visitors = new IntTripleSet();
+  /** Visitors counted: seen on at least one response that is not a 4xx. */
+  private readonly countedVisitors = new CounterColumn();
   uniqueVisitors = 0;
   readonly statusCounts = new Float64Array(600);
+  readonly statusBytes = new Float64Array(600);
+  readonly statusVisitors = new PanelVisitors();
   readonly hourOfDayHits = new Float64Array(24);
+  readonly hourOfDayBytes = new Float64Array(24);
+  readonly hourOfDayVisitors = new PanelVisitors();
   /** Per local date (YYYYMMDD): hits, visitors, bytes. */
   readonly days = new RecentKeyMap(() => ({ hits: 0, visitors: 0, bytes: 0 }));
   /** Per local hour since the epoch: hits, 4xx, 5xx. */
@@ -94,6 +119,9 @@ export class AccessLogAnalyser {
   private readonly keys = new RequestKeyBuilder();
   private readonly templater = new RouteTemplater(this.routes);
   private agentScratch = Buffer.allocUnsafe(4096);
+  private readonly dashAgent = this.agents.intern(DASH, 0, 1);
+  /** A user agent that is empty once decoded: a visitor's agent "-", but left out of the browsers and OS panels. */
+  private readonly emptyAgent = this.agents.intern(DASH, 0, 0);
   private readonly ignorePaths: Buffer[];
   private readonly focusRoute: Buffer | null;
 
@@ -127,7 +155,10 @@ export class AccessLogAnalyser {
     const status = record.status;
     const bytes = record.bytes;
     this.bandwidth += bytes;
-    if (status > 0) this.statusCounts[status]!++;
+    if (status > 0) {
+      this.statusCounts[status]!++;
+      this.statusBytes[status]! += bytes;
+    }
 
     const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd);
     if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
@@ -135,7 +166,10 @@ export class AccessLogAnalyser {
     const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
     this.requestKinds.set(requestId, this.requestKinds.get(requestId) | kind);
     this.requestColumns.add(requestId, bytes, status);
-    if (isNotFound) this.notFoundHits.add(requestId, 1);
+    if (isNotFound) {
+      this.notFoundHits.add(requestId, 1);
+      this.notFoundBytes.add(requestId, bytes);
+    }
     const routeId = this.requestRoutes.get(requestId);
     this.routeColumns.add(routeId, bytes, status);
     if (record.latencyUs >= 0) {
@@ -147,8 +181,11 @@ export class AccessLogAnalyser {
     this.hostColumns.add(hostId, bytes, status);
     const agentId = this.internAgent(record);
     this.agentColumns.add(agentId, bytes, status);
+    let siteId = -1;
     if (record.end(FIELD.referer) > record.start(FIELD.referer) && !isDash(record.buf, record.start(FIELD.referer), record.end(FIELD.referer))) {
       this.referrerHits.add(this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)), 1);
+      siteId = this.internSite(record.buf, record.start(FIELD.referer), record.end(FIELD.referer));
+      if (siteId >= 0) this.siteColumns.add(siteId, bytes, status);
     }
     if (record.start(FIELD.vhost) >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.start(FIELD.vhost), record.end(FIELD.vhost)), 1);
 
@@ -156,12 +193,17 @@ export class AccessLogAnalyser {
     const day = this.days.slot(dateKey);
     day.hits++;
     day.bytes += bytes;
-    // GoAccess's default (no --4xx-to-unique-count): a 4xx response does not make a visitor.
-    if ((status < 400 || status >= 500) && this.visitors.add(hostId, agentId, dateKey)) {
+    // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
+    const visitorId = this.visitors.idOf(hostId, agentId === this.emptyAgent ? this.dashAgent : agentId, dateKey);
+    const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
+    if (visitor && !this.countedVisitors.get(visitorId)) {
+      this.countedVisitors.set(visitorId, 1);
       this.uniqueVisitors++;
       day.visitors++;
     }
+    this.countPanelVisitors(dateKey, requestId, kind, hostId, agentId, siteId, status, record.hour, visitor);
     this.hourOfDayHits[record.hour]!++;
+    this.hourOfDayBytes[record.hour]! += bytes;
     const slot = this.timeline.slot(Math.floor(localSeconds / 3600));
     slot.hits++;
     if (status >= 500) slot.serverErrors++;
@@ -223,11 +265,44 @@ export class AccessLogAnalyser {
     return false;
   }
 
+  /** Each panel's visitors, in GoAccess's order of panels (its keys are numbered in that order). */
+  private countPanelVisitors(date: number, requestId: number, kind: RequestKind, hostId: number, agentId: number, siteId: number, status: number, hour: number, visitor: number): void {
+    const requestKey = this.requestHashes.get(requestId);
+    if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
+    else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
+    else this.notFoundKeys.add(date, requestKey, requestId, 0);
+    this.hostVisitors.add(date, hostId, hostId, visitor);
+    const at = this.agentPanels.offsetOf(agentId);
+    const keys = this.agentPanels.table;
+    if (keys[at]! >= 0) {
+      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, keys[at + 1]!);
+      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, keys[at + 3]!);
+    }
+    if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
+    if (status > 0) {
+      const statusKey = statusLabelKey(status);
+      this.statusVisitors.add(date, statusKey, statusKey, visitor, STATUS_CLASS_KEYS + Math.floor(status / 100));
+    }
+    this.hourOfDayVisitors.add(date, hour, hour, visitor);
+  }
+
+  /** The host part of a referrer: after its first `//`, up to the next `/`; -1 when it has none. */
+  private internSite(buf: Buffer, start: number, end: number): number {
+    let from = start;
+    while (from + 1 < end && !(buf[from] === 0x2f && buf[from + 1] === 0x2f)) from++;
+    if (from + 1 >= end) return -1;
+    from += 2;
+    let to = from;
+    while (to < end && buf[to] !== 0x2f) to++;
+    return to > from ? this.sites.intern(buf, from, to) : -1;
+  }
+
   /** The agent as GoAccess keys visitors by it: URL-decoded and trimmed, "-" when missing or empty. */
   private internAgent(record: LogRecord): number {
     const agentStart = record.start(FIELD.agent);
     const agentEnd = record.end(FIELD.agent);
-    if (agentStart < 0 || agentEnd === agentStart) return this.agents.intern(DASH, 0, 1);
+    if (agentStart < 0) return this.dashAgent;
+    if (agentEnd === agentStart) return this.emptyAgent;
     const recent = this.agentByLength[(agentEnd - agentStart) & 255]!;
     if (recent >= 0 && this.rawAgents.holds(recent, record.buf, agentStart, agentEnd)) return this.agentOfRaw.get(recent);
     const rawId = this.rawAgents.intern(record.buf, agentStart, agentEnd);
@@ -240,6 +315,10 @@ export class AccessLogAnalyser {
     return agentId;
   }
 }
+
+/** Status keys: the code when GoAccess has a label for it, else 0 (its one "Unknown" item); classes after 1000. */
+const STATUS_CLASS_KEYS = 1000;
+const statusLabelKey = (status: number): number => (statusLabel(status) === 'Unknown' ? 0 : status);
 
 function isDash(buf: Buffer, start: number, end: number): boolean {
   return end - start === 1 && buf[start] === 0x2d;

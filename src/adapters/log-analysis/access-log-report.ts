@@ -6,6 +6,13 @@ import { LatencySummary } from './latency-histogram';
 import { InputOutcome } from './input-outcome';
 import { AgentClass, classifyAgent } from './user-agent-class';
 import { isHttpMethod, isHttpProtocol } from './http-request-line';
+import { goaccessPanels, Panel, PanelName } from './goaccess-panels';
+
+/** Rows per list panel (`--top`), and per GoAccess panel (`panels`, and `--goaccess-json`: its max-items). */
+export interface ReportLimits {
+  top: number;
+  panelRows: number;
+}
 
 /** The `--json` report; its keys are documented in docs/logs.md and kept stable. */
 export interface AccessLogReport {
@@ -35,8 +42,8 @@ export interface AccessLogReport {
   hosts: HitRow<'host'>[];
   clients: ClientRow[];
   user_agents: (HitRow<'agent'> & { kind: string; client: string })[];
-  operating_systems: NamedCount[];
-  browsers: NamedCount[];
+  /** Every GoAccess panel, counted by its rules, with hits, visitors and bytes per row. */
+  panels: Record<PanelName, Panel>;
   referrers: { referrer: string; hits: number }[];
   virtual_hosts: { vhost: string; hits: number }[];
   hits_per_hour: { hour: number; hits: number }[];
@@ -56,10 +63,6 @@ type HitRow<K extends string> = Record<K, string> & Counts;
 export type RequestRow = HitRow<'url'> & { method: string | null; protocol: string | null };
 export type RouteRow = HitRow<'route'> & { latency: LatencySummary | null };
 export type ClientRow = { client: string; kind: string; agents: number } & Counts;
-export interface NamedCount {
-  name: string;
-  hits: number;
-}
 
 const counts = (columns: HitColumns, id: number): Counts => {
   const hits = columns.hits.get(id);
@@ -93,13 +96,6 @@ function topIds(size: number, weight: (id: number) => number, top: number, keep:
   return ids;
 }
 
-function sortedCounts(map: Map<string, number>, top: number): NamedCount[] {
-  return [...map.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, top)
-    .map(([name, hits]) => ({ name, hits }));
-}
-
 const dateKeyText = (key: number): string =>
   `${String(Math.floor(key / 10000)).padStart(4, '0')}-${String(Math.floor(key / 100) % 100).padStart(2, '0')}-${String(key % 100).padStart(2, '0')}`;
 
@@ -107,7 +103,8 @@ const withOffset = (seconds: number, offset: number): string =>
   formatWallClock(seconds) + (Number.isNaN(offset) ? '' : formatOffset(offset));
 
 /** Turns the analyser's counters into the report, keeping the `top` rows of each list panel. */
-export function buildReport(result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] }, top: number): AccessLogReport {
+export function buildReport(result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] }, limits: ReportLimits): AccessLogReport {
+  const { top } = limits;
   const a = result.analyser;
   const statusCodes: Record<string, number> = {};
   const statusClasses: Record<string, number> = {};
@@ -166,6 +163,7 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
         errors_5xx: slot.serverErrors,
       })),
     latency: a.overallLatency?.summary() ?? null,
+    panels: goaccessPanels(a, limits.panelRows, (id) => splitRequestKey(a.requests.bytes(id))),
   };
 }
 
@@ -200,11 +198,9 @@ function splitRequestKey(key: Buffer): { url: string; method: string | null; pro
   return { url: key.toString('utf8', 0, methodBar), method, protocol };
 }
 
-/** User agents, the clients they belong to (bots by name, browsers by family), operating systems and browsers. */
+/** User agents and the clients they belong to (bots by name, browsers by family). */
 function agentPanels(a: AccessLogAnalyser, top: number) {
   const clients = new Map<string, ClientRow>();
-  const systems = new Map<string, number>();
-  const browsers = new Map<string, number>();
   const classes: AgentClass[] = [];
   for (let id = 0; id < a.agents.size; id++) {
     const cls = classifyAgent(a.agents.text(id));
@@ -219,9 +215,6 @@ function agentPanels(a: AccessLogAnalyser, top: number) {
     client.errors_5xx += row.errors_5xx;
     client.error_rate = Math.round(((client.errors_4xx + client.errors_5xx) / client.hits) * 10000) / 10000;
     clients.set(key, client);
-    systems.set(cls.os, (systems.get(cls.os) ?? 0) + row.hits);
-    const browserName = cls.kind === 'browser' ? cls.browser : cls.kind === 'crawler' ? 'Crawlers' : 'Others';
-    browsers.set(browserName, (browsers.get(browserName) ?? 0) + row.hits);
   }
   return {
     clients: [...clients.values()].sort((x, y) => y.hits - x.hits || x.client.localeCompare(y.client)).slice(0, top),
@@ -231,7 +224,5 @@ function agentPanels(a: AccessLogAnalyser, top: number) {
       client: classes[id]!.client,
       ...counts(a.agentColumns, id),
     })),
-    operating_systems: sortedCounts(systems, top),
-    browsers: sortedCounts(browsers, top),
   };
 }

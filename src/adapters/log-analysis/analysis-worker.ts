@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
-import { buildReport } from './access-log-report';
+import { buildReport, ReportLimits } from './access-log-report';
 import { InputOutcome } from './input-outcome';
 import { LogRecord } from './log-record';
 import { RecordBatch, replayBatch } from './record-batch';
@@ -8,7 +8,7 @@ import { RecordBatch, replayBatch } from './record-batch';
 /** The counting half of a two-thread analysis: batches in, buffers back for reuse, the report at the end. */
 export type WorkerRequest =
   | { type: 'batch'; batch: RecordBatch }
-  | { type: 'end'; format: string; inputs: InputOutcome[]; top: number };
+  | { type: 'end'; format: string; inputs: InputOutcome[]; limits: ReportLimits };
 
 const analyser = new AccessLogAnalyser(workerData as AnalysisFilters);
 const record = new LogRecord();
@@ -20,6 +20,6 @@ parentPort!.on('message', (message: WorkerRequest) => {
     parentPort!.postMessage({ type: 'free', numbers, bytes }, [numbers.buffer as ArrayBuffer, bytes.buffer as ArrayBuffer]);
     return;
   }
-  const report = buildReport({ analyser, format: message.format, inputs: message.inputs }, message.top);
+  const report = buildReport({ analyser, format: message.format, inputs: message.inputs }, message.limits);
   parentPort!.postMessage({ type: 'report', report });
 });

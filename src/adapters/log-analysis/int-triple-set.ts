@@ -1,27 +1,34 @@
 /**
  * An exact set of (a, b, c) non-negative int32 triples — unique visitors as (host id, user-agent id, date) —
- * in flat typed arrays: 12 bytes a slot instead of a string key per visitor.
+ * in flat typed arrays, each numbered in the order first seen: 16 bytes a slot instead of a string key per visitor.
  */
 export class IntTripleSet {
-  private keys = new Int32Array(3 * 4096).fill(-1);
+  private keys = new Int32Array(4 * 4096).fill(-1);
   private mask = 4095;
   size = 0;
+  /** True when the last `idOf` call added the triple. */
+  lastWasNew = false;
 
-  /** Adds the triple; true when it was not there yet. */
-  add(a: number, b: number, c: number): boolean {
+  /** The triple's number (0, 1, 2… in the order first seen), adding it when new. */
+  idOf(a: number, b: number, c: number): number {
     let slot = this.slotOf(a, b, c);
     const keys = this.keys;
     for (;;) {
-      const at = slot * 3;
+      const at = slot * 4;
       const first = keys[at]!;
       if (first === -1) {
         keys[at] = a;
         keys[at + 1] = b;
         keys[at + 2] = c;
+        keys[at + 3] = this.size;
+        this.lastWasNew = true;
         if (++this.size * 10 > this.mask * 7) this.grow();
-        return true;
+        return this.size - 1;
       }
-      if (first === a && keys[at + 1] === b && keys[at + 2] === c) return false;
+      if (first === a && keys[at + 1] === b && keys[at + 2] === c) {
+        this.lastWasNew = false;
+        return keys[at + 3]!;
+      }
       slot = (slot + 1) & this.mask;
     }
   }
@@ -36,9 +43,12 @@ export class IntTripleSet {
     const old = this.keys;
     this.keys = new Int32Array(old.length * 2).fill(-1);
     this.mask = this.mask * 2 + 1;
-    this.size = 0;
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at] !== -1) this.add(old[at]!, old[at + 1]!, old[at + 2]!);
+    const keys = this.keys;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from] === -1) continue;
+      let slot = this.slotOf(old[from]!, old[from + 1]!, old[from + 2]!);
+      while (keys[slot * 4] !== -1) slot = (slot + 1) & this.mask;
+      keys.set(old.subarray(from, from + 4), slot * 4);
     }
   }
 }

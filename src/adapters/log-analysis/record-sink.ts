@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
-import { AccessLogReport, buildReport } from './access-log-report';
+import { AccessLogReport, buildReport, ReportLimits } from './access-log-report';
 import { LineFault } from './log-format';
 import { LogRecord } from './log-record';
 import { BATCH_BYTES, BATCH_NUMBERS, RecordBatchWriter } from './record-batch';
@@ -15,7 +15,7 @@ export interface RecordSink {
   fail(input: string, line: number, reason: LineFault | 'too-long', buf: Buffer, start: number, end: number): void;
   /** Resolves when the sink can take more (a worker has a batch buffer free). */
   ready(): Promise<void>;
-  finish(format: string, inputs: InputOutcome[], top: number): Promise<AccessLogReport>;
+  finish(format: string, inputs: InputOutcome[], limits: ReportLimits): Promise<AccessLogReport>;
 }
 
 /** Counting on the reading thread: the simple path, used where no compiled worker script exists (ts-jest). */
@@ -38,8 +38,8 @@ export class InProcessSink implements RecordSink {
     return Promise.resolve();
   }
 
-  finish(format: string, inputs: InputOutcome[], top: number): Promise<AccessLogReport> {
-    return Promise.resolve(buildReport({ analyser: this.analyser, format, inputs }, top));
+  finish(format: string, inputs: InputOutcome[], limits: ReportLimits): Promise<AccessLogReport> {
+    return Promise.resolve(buildReport({ analyser: this.analyser, format, inputs }, limits));
   }
 }
 
@@ -90,13 +90,13 @@ export class WorkerSink implements RecordSink {
     if (this.failure) throw this.failure;
   }
 
-  async finish(format: string, inputs: InputOutcome[], top: number): Promise<AccessLogReport> {
+  async finish(format: string, inputs: InputOutcome[], limits: ReportLimits): Promise<AccessLogReport> {
     if (this.writer.count) this.send();
     const report = new Promise<AccessLogReport>((resolve, reject) => {
       this.onReport = resolve;
       this.worker.once('error', reject);
     });
-    this.post({ type: 'end', format, inputs, top });
+    this.post({ type: 'end', format, inputs, limits });
     try {
       return await report;
     } finally {

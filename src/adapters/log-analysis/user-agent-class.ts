@@ -1,37 +1,27 @@
-import type UAParserType from 'ua-parser-js';
-
-/** Loaded for the report only, after the counting, so it is not held while the counting sets the memory peak. */
-let UAParser: typeof UAParserType | null = null;
+import { classifyBrowser, Classified } from './goaccess-browsers';
+import { classifySystem } from './goaccess-systems';
 
 export interface AgentClass {
   /** `browser` for people, `crawler` for search engines and other spiders, `bot` for any other automated client. */
   kind: 'browser' | 'crawler' | 'bot';
-  /** Browser name for browsers, else the client's product token (`lara-bot`, `python-requests`, `Googlebot`). */
+  /** Browser family for browsers, else the client's product token (`lara-bot`, `python-requests`, `Googlebot/2.1`). */
   client: string;
-  browser: string;
-  os: string;
+  /** GoAccess's browsers and OS panels: item and category; a crawler is its own item under "Crawlers" in both. */
+  browser: Classified;
+  os: Classified;
 }
 
-/** Search engines and other spiders: they name themselves so, or point to a page about themselves (+http://…). */
-const CRAWLER = /crawl|spider|slurp|archiver|facebookexternalhit|bingpreview|\+https?:\/\//i;
+/** Categories of GoAccess's browser list that are people's browsers. */
+const NOT_PEOPLE = new Set(['Crawlers', 'Others', 'Unknown', 'Feeds', 'Podcasts', 'Uptime']);
 const AUTOMATION =
   /^(curl|wget|python|go-http|java\/|okhttp|axios|node-fetch|undici|libwww|httpie|postman|apache-httpclient|guzzle|ruby|php|prometheus|uptime|pingdom|datadog|kube-probe|elb-healthchecker)/i;
 
-/** Classifies one user agent: ua-parser-js for browser and OS, patterns for crawlers and other automated clients. */
+/** Classifies one decoded user agent by GoAccess 1.7's own browser and OS lists. */
 export function classifyAgent(agent: string): AgentClass {
-  UAParser ??= require('ua-parser-js') as typeof UAParserType;
-  const result = new UAParser(agent).getResult();
-  const browser = result.browser.name ?? 'Unknown';
-  const os = result.os.name ?? 'Unknown';
+  const browser = classifyBrowser(agent);
+  const os = browser.type === 'Crawlers' ? browser : classifySystem(agent);
+  if (browser.type === 'Crawlers') return { kind: 'crawler', client: browser.name, browser, os };
+  if (!NOT_PEOPLE.has(browser.type) && !AUTOMATION.test(agent)) return { kind: 'browser', client: browser.type, browser, os };
   const product = /^[^\s/;(]+/.exec(agent)?.[0] ?? agent;
-  if (CRAWLER.test(agent)) return { kind: 'crawler', client: crawlerName(agent, product), browser, os };
-  const looksLikeBrowser = agent.startsWith('Mozilla/') && result.browser.name !== undefined;
-  if (looksLikeBrowser && !AUTOMATION.test(agent)) return { kind: 'browser', client: browser, browser, os };
-  return { kind: 'bot', client: product === '-' ? 'Unknown' : product, browser, os };
-}
-
-/** `Mozilla/5.0 (compatible; Googlebot/2.1; …)` names its crawler inside the comment. */
-function crawlerName(agent: string, product: string): string {
-  if (!agent.startsWith('Mozilla/')) return product;
-  return /([A-Za-z][\w.-]*(?:bot|crawler|spider|Slurp)[\w.-]*)/i.exec(agent)?.[1] ?? product;
+  return { kind: 'bot', client: product === '-' || product === '' ? 'Unknown' : product, browser, os };
 }

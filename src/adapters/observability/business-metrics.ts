@@ -30,6 +30,9 @@ export function businessMetrics(registry: Registry): EventSink {
     IdempotentReplay: () => replays.inc(),
     XsollaNotificationHandled: ({ notificationType, outcome }) =>
       webhooks.inc({ notification_type: notificationType, outcome }),
+    // Announced by forte-cli, whose process ends at once: /metrics reads the last run from the database instead.
+    ReconciliationFoundMismatches: () => undefined,
+    LedgerAuditFailed: () => undefined,
   };
   return { publish: (event) => byType[event.type](event as never) };
 }

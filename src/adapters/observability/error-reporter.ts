@@ -1,16 +1,17 @@
 import type { Logger } from './logger';
+import { scrubSecrets } from './scrub-secrets';
 
 export interface ErrorReporter {
-  report(error: unknown, context: { method: string; route: string }): void;
+  /** A fault, with what is known of where it happened (route, request id, client; or the CLI command). */
+  report(error: unknown, tags: Record<string, string | null>): void;
   flush(): Promise<void>;
 }
 
-const SECRET_HEADERS = ['authorization', 'cookie', 'idempotency-key'];
-
 /**
- * Unexpected errors go to Sentry when a DSN is configured, and always to the log. Events carry the request's
- * method and route, never its tokens, signatures or e-mail addresses. The SDK is loaded only when it is used:
- * it takes a second to load, which every forte-cli command would otherwise pay.
+ * Unexpected errors go to Sentry when a DSN is configured, and always to the log. Events are tagged (route, request
+ * id, client, release, environment) and scrubbed: no tokens, signatures, Authorization headers, cookies, request
+ * bodies or e-mail addresses leave the process. The SDK is loaded only when it is used: it takes a second to load,
+ * which every forte-cli command would otherwise pay.
  */
 export async function createErrorReporter(options: {
   dsn?: string;
@@ -19,27 +20,27 @@ export async function createErrorReporter(options: {
   logger: Logger;
 }): Promise<ErrorReporter> {
   const Sentry = options.dsn ? await import('@sentry/node') : null;
-  if (Sentry) {
-    Sentry.init({
-      dsn: options.dsn,
-      environment: options.environment,
-      release: options.release,
-      sendDefaultPii: false,
-      beforeSend(event) {
-        const headers = event.request?.headers;
-        if (headers)
-          for (const name of Object.keys(headers))
-            if (SECRET_HEADERS.includes(name.toLowerCase())) delete headers[name];
-        if (event.request) delete event.request.data;
-        if (event.user) delete event.user.email;
-        return event;
-      },
-    });
-  }
+  Sentry?.init({
+    dsn: options.dsn,
+    environment: options.environment,
+    release: options.release,
+    sendDefaultPii: false,
+    beforeSend(event) {
+      if (event.request) {
+        delete event.request.data;
+        delete event.request.cookies;
+        delete event.request.query_string;
+      }
+      if (event.user) event.user = { id: event.user.id };
+      return scrubSecrets(event);
+    },
+    beforeBreadcrumb: (breadcrumb) => scrubSecrets(breadcrumb),
+  });
   return {
-    report(error, context) {
-      options.logger.error({ err: error, method: context.method, route: context.route }, 'fault');
-      Sentry?.captureException(error, { tags: { method: context.method, route: context.route } });
+    report(error, tags) {
+      const present = Object.fromEntries(Object.entries(tags).filter((entry): entry is [string, string] => !!entry[1]));
+      options.logger.error({ err: error, ...present }, 'fault');
+      Sentry?.captureException(error, { tags: present });
     },
     flush: async () => {
       await Sentry?.flush(2000);

@@ -39,15 +39,24 @@ const UNREACHABLE_CODES = new Set([
   'PROTOCOL_SEQUENCE_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
+  // MariaDB shutting down ends the sessions it still has (error 1927).
+  'ER_CONNECTION_KILLED',
   // A Galera node outside the primary component: "WSREP has not yet prepared node for application use".
   'ER_UNKNOWN_COM_ERROR',
   'SQLITE_CANTOPEN',
 ]);
 
+/** No connection came out of knex's pool within its acquire timeout (DATABASE_CONNECT_TIMEOUT_MS). */
+export function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'KnexTimeoutError';
+}
+
 /** The database is down, unreachable or not accepting queries; nothing of the transaction was committed. */
 export function isUnreachable(error: unknown): boolean {
   const code = codeOf(error);
   if (code !== undefined) return UNREACHABLE_CODES.has(code);
+  // No connection came out of the pool in time (DATABASE_CONNECT_TIMEOUT_MS), none of them being at work.
+  if (isPoolTimeout(error)) return true;
   // mysql2 reports a closed connection without a code.
   return error instanceof Error && /connection is in closed state/.test(error.message);
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { parseDatabaseUrl } from './database-url';
 import { ConnectionOptions, knexConfig, sqliteReadsConfig } from './knex-connection';
+import { PoolUsage, poolUsage } from './pool-usage';
 
 /** An open connection pool to Forte's database, MySQL/MariaDB or an embedded SQLite file. */
 export interface Database {
@@ -11,6 +12,8 @@ export interface Database {
   /** Reads outside transactions: the same pool on MySQL, a connection of their own on SQLite. */
   readonly reads: Knex;
   readonly dialect: 'mysql' | 'sqlite';
+  /** Connections in use, idle and waited for, over every pool of this database. */
+  poolUsage(): PoolUsage;
   /** Waits for the pool to close; the process can then exit. */
   close(): Promise<void>;
 }
@@ -20,12 +23,21 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Data
   const location = parseDatabaseUrl(url);
   if (location.kind === 'sqlite') mkdirSync(dirname(location.filename), { recursive: true });
   const knex = knexFactory(knexConfig(location, options));
-  if (location.kind === 'mysql') return { knex, reads: knex, dialect: location.kind, close: () => knex.destroy() };
+  if (location.kind === 'mysql') {
+    return {
+      knex,
+      reads: knex,
+      dialect: location.kind,
+      poolUsage: () => poolUsage([knex]),
+      close: () => knex.destroy(),
+    };
+  }
   const reads = knexFactory(sqliteReadsConfig(location.filename));
   return {
     knex,
     reads,
     dialect: location.kind,
+    poolUsage: () => poolUsage([knex, reads]),
     close: async () => {
       await Promise.all([knex.destroy(), reads.destroy()]);
     },

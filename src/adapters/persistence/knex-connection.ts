@@ -15,10 +15,16 @@ export interface ConnectionOptions {
   lockTimeoutMs?: number;
   /** MySQL connections this process keeps at most; SQLite has one for writes and one for reads. */
   poolSize?: number;
+  /**
+   * How long a query waits for a MySQL connection, from the pool or a new one, before failing (an unreachable
+   * database): knex's own default, 60 s, would hold every request of an outage that long.
+   */
+  connectTimeoutMs?: number;
 }
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 export const DEFAULT_POOL_SIZE = 20;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 const STRICT_SQL_MODE =
   'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
@@ -27,7 +33,7 @@ export function knexConfig(location: DatabaseLocation, options: ConnectionOption
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const config =
     location.kind === 'mysql'
-      ? mysqlConfig(location, lockTimeoutMs, options.poolSize ?? DEFAULT_POOL_SIZE)
+      ? mysqlConfig(location, lockTimeoutMs, options.poolSize ?? DEFAULT_POOL_SIZE, connectTimeoutMs(options))
       : sqliteConfig(location.filename, lockTimeoutMs, 'writes');
   return { ...config, log: KNEX_LOG };
 }
@@ -40,15 +46,21 @@ export function sqliteReadsConfig(filename: string): Knex.Config {
   return { ...sqliteConfig(filename, 0, 'reads'), log: KNEX_LOG };
 }
 
+const connectTimeoutMs = (options: ConnectionOptions): number => options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+
 function mysqlConfig(
   location: Extract<DatabaseLocation, { kind: 'mysql' }>,
   lockTimeoutMs: number,
   poolSize: number,
+  connectTimeout: number,
 ): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   return {
     client: 'mysql2',
+    // A full pool whose connections do not come back, or a server that does not answer: fail the query (503) soon.
+    acquireConnectionTimeout: connectTimeout,
     connection: {
+      connectTimeout,
       host: location.host,
       port: location.port,
       user: location.user,

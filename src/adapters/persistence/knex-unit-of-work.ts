@@ -3,7 +3,7 @@ import { AfterCommit } from '../../application/ports/after-commit';
 import { StaleBalanceError } from '../../application/ports/ledger';
 import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
-import { isLockWaitTimeout, isTransientConflict, isUnreachable } from './database-errors';
+import { isLockWaitTimeout, isPoolTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
 import { KnexCheckoutLinkRepository } from './knex-checkout-link-repository';
@@ -12,6 +12,8 @@ import { KnexIdempotencyRepository } from './knex-idempotency-repository';
 import { KnexItemRepository } from './knex-item-repository';
 import { KnexLedger } from './knex-ledger';
 import { KnexReceiptRepository } from './knex-receipt-repository';
+import { KnexReconciliationReads } from './knex-reconciliation-reads';
+import { KnexReconciliationRunRepository } from './knex-reconciliation-run-repository';
 import { KnexUserItemRepository } from './knex-user-item-repository';
 import { KnexUserRepository } from './knex-user-repository';
 import { KnexWalletMirrorRepository } from './knex-wallet-mirror-repository';
@@ -33,6 +35,11 @@ export interface KnexUnitOfWorkOptions {
   reads?: Knex;
   /** Receives an after-commit effect that threw: the commit stands, so the error is reported, not answered. */
   onEffectError?: (error: unknown) => void;
+  /**
+   * Runs one-statement work without a transaction around it (MariaDB; autocommit). SQLite keeps its immediate
+   * transaction, which costs no round trip and waits for another process's write lock as other writes do.
+   */
+  autocommitOneStatement?: boolean;
 }
 
 /**
@@ -46,6 +53,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   private readonly retry: RetryPolicy;
   private readonly reads: Knex;
   private readonly onEffectError: (error: unknown) => void;
+  private readonly autocommitOneStatement: boolean;
 
   constructor(
     private readonly knex: Knex,
@@ -53,6 +61,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
+    this.autocommitOneStatement = options.autocommitOneStatement ?? false;
     this.onEffectError =
       options.onEffectError ??
       ((error) =>
@@ -61,17 +70,18 @@ export class KnexUnitOfWork implements UnitOfWork {
         }));
   }
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
+    const alone = options.oneStatement === true && this.autocommitOneStatement;
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
       try {
-        const result = await this.knex.transaction((trx) =>
-          work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }),
-        );
+        const result = alone
+          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
+          : await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
-        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error);
+        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
@@ -86,7 +96,7 @@ export class KnexUnitOfWork implements UnitOfWork {
       if (!options.snapshot) return await work(repositoriesOf(this.reads));
       return await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true });
     } catch (error) {
-      throw storageFailureOf(error);
+      throw storageFailureOf(error, this.reads);
     }
   }
 }
@@ -94,11 +104,21 @@ export class KnexUnitOfWork implements UnitOfWork {
 /** A conflict with another transaction, which running the whole work again may well get past. */
 const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;
 
-/** The error as the port names it when the database, not the work, failed; any other error as it is. */
-function storageFailureOf(error: unknown): unknown {
+/**
+ * The error as the port names it when the database, not the work, failed; any other error as it is. No connection
+ * in time while every one of the pool's is at work is load (busy, retry shortly), not an outage.
+ */
+function storageFailureOf(error: unknown, knex: Knex): unknown {
+  if (isPoolTimeout(error) && poolIsFull(knex)) return new StorageBusyError({ cause: error });
   if (isUnreachable(error)) return new StorageUnavailableError({ cause: error });
   if (isLockWaitTimeout(error) || isRetryable(error)) return new StorageBusyError({ cause: error });
   return error;
+}
+
+/** Every connection the pool may open is open and lent out (tarn's pool, which knex keeps on its client). */
+function poolIsFull(knex: Knex): boolean {
+  const pool = (knex.client as { pool?: { numUsed(): number; max: number } }).pool;
+  return pool !== undefined && pool.numUsed() >= pool.max;
 }
 
 const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => ({
@@ -115,6 +135,8 @@ const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => (
   xsollaPayments: new KnexXsollaPaymentRepository(db),
   checkoutLinks: new KnexCheckoutLinkRepository(db),
   walletMirror: new KnexWalletMirrorRepository(db),
+  reconciliation: new KnexReconciliationReads(db),
+  reconciliationRuns: new KnexReconciliationRunRepository(db),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -134,6 +134,23 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
     };
   }
 
+  async requeue(userId: number, xsollaBalance: number, at: Date): Promise<void> {
+    await this.db('xsolla_wallets')
+      .insert({ user_id: userId, version: 0, attempts: 0, updated_at: at })
+      .onConflict(['user_id'])
+      .ignore();
+    await this.db('xsolla_wallets')
+      .where({ user_id: userId })
+      .update({
+        mirrored_balance: xsollaBalance,
+        version: this.db.raw('version + 1'),
+        attempts: 0,
+        next_attempt_at: null,
+        updated_at: at,
+      });
+    await this.db('xsolla_outbox').insert({ user_id: userId, created_at: at });
+  }
+
   /** The wallet's row while the claim holds it (its version unchanged since). */
   private held(claim: WalletClaim): Knex.QueryBuilder {
     return this.db('xsolla_wallets').where({ user_id: claim.userId, version: claim.version });

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { XsollaPaymentRepository } from '../../application/ports/xsolla-payment-repository';
 import { ReversalRequest } from '../../domain/xsolla-notification';
 import { NewXsollaOperation, XsollaOperation } from '../../domain/xsolla-operation';
-import { XsollaTransaction } from '../../domain/xsolla-transaction';
+import { awaitingPayment, XsollaTransaction } from '../../domain/xsolla-transaction';
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { isUniqueViolation } from './database-errors';
 import { firstOrNull } from './first-or-null';
 import { insertedId } from './inserted-id';
+import { asColumns } from './record-columns';
 import { rowParser } from './row-parser';
 import { upsertRecord } from './upsert-record';
 
@@ -32,6 +33,11 @@ const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
           : { amount: paymentAmount, currency: paymentCurrency },
     })),
 );
+
+/** A transaction's fields as its row stores them: the payment as amount and currency columns. */
+function columnsOf({ payment, ...transaction }: XsollaTransaction) {
+  return { ...transaction, paymentAmount: payment?.amount ?? null, paymentCurrency: payment?.currency ?? null };
+}
 
 const skuCount = z.object({ sku: z.string(), count: z.number().int() });
 
@@ -62,22 +68,26 @@ const toOperation: (row: unknown) => XsollaOperation = rowParser(
 export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
   constructor(private readonly db: Knex) {}
 
-  // SQLite compiles forUpdate() to nothing: its transactions begin immediately and already exclude other writers.
-  lockTransaction(transactionId: string): Promise<XsollaTransaction | null> {
-    return firstOrNull(
+  // The insert takes the new row's own lock (or, on a duplicate, the existing row's exclusive one: never the shared
+  // lock a failed plain insert leaves). SQLite compiles forUpdate() to nothing: its transactions begin immediately
+  // and already exclude other writers.
+  async claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction> {
+    const { transactionId: key, ...fields } = columnsOf(awaitingPayment(transactionId, userId));
+    await this.db('xsolla_transactions')
+      .insert({ transaction_id: key, ...asColumns(fields), created_at: at, updated_at: at })
+      .onConflict('transaction_id')
+      .merge(['transaction_id']);
+    const claimed = await firstOrNull(
       this.db('xsolla_transactions').where({ transaction_id: transactionId }).forUpdate(),
       toTransaction,
     );
+    if (!claimed) throw new Error(`Xsolla transaction ${transactionId} is missing right after its claim`);
+    return claimed;
   }
 
   async saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
-    const { transactionId, payment, ...fields } = transaction;
-    await upsertRecord(
-      this.db('xsolla_transactions'),
-      { transaction_id: transactionId },
-      { ...fields, paymentAmount: payment?.amount ?? null, paymentCurrency: payment?.currency ?? null },
-      at,
-    );
+    const { transactionId, ...fields } = columnsOf(transaction);
+    await upsertRecord(this.db('xsolla_transactions'), { transaction_id: transactionId }, fields, at);
   }
 
   async insertOperation(operation: NewXsollaOperation): Promise<XsollaOperation | 'duplicate'> {

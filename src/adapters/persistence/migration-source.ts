@@ -13,6 +13,7 @@ import * as createXsollaOperations from '../../../migrations/20261202000003_crea
 import * as createXsollaOutbox from '../../../migrations/20261202000004_create_xsolla_outbox';
 import * as createXsollaWallets from '../../../migrations/20261202000005_create_xsolla_wallets';
 import * as createCheckoutLinks from '../../../migrations/20261202000006_create_checkout_links';
+import * as createReconciliationRuns from '../../../migrations/20261203000001_create_reconciliation_runs';
 
 interface NamedMigration {
   name: string;
@@ -39,6 +40,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261202000004_create_xsolla_outbox', migration: createXsollaOutbox },
   { name: '20261202000005_create_xsolla_wallets', migration: createXsollaWallets },
   { name: '20261202000006_create_checkout_links', migration: createCheckoutLinks },
+  { name: '20261203000001_create_reconciliation_runs', migration: createReconciliationRuns },
 ];
 
 /** The names of every migration, oldest first. */

@@ -1,4 +1,5 @@
 import {
+  XsollaBalances,
   XsollaCallFailure,
   XsollaCheckout,
   XsollaWallet,
@@ -21,13 +22,27 @@ export interface XsollaMerchantSettings {
 const TOKEN_ATTEMPTS = 3;
 const TOKEN_RETRY_PAUSE_MS = 200;
 
-type Answer = { status: number; json: unknown };
+/** Reads are safe to repeat: tried this many times in all, pausing longer each time (or as Xsolla's 429 says). */
+const READ_ATTEMPTS = 4;
+const READ_RETRY_PAUSE_MS = 250;
+/** The longest `Retry-After` honoured; a longer one fails the read. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The transactions search's query (XSOLLA.md): days `YYYY-MM-DD`, a page by `limit` and `offset`. */
+export interface TransactionSearch {
+  from: string;
+  to: string;
+  limit: number;
+  offset: number;
+}
+
+type Answer = { status: number; json: unknown; retryAfterMs?: number };
 
 /**
  * Xsolla's merchant API over HTTP (Node's fetch, Basic auth, a timeout per call). A timeout, a network failure or
  * a 5xx is `XsollaUnavailable`; a 4xx is `XsollaRejected` with Xsolla's own message. Only token creation is retried.
  */
-export class XsollaMerchantClient implements XsollaCheckout, XsollaWallet {
+export class XsollaMerchantClient implements XsollaCheckout, XsollaWallet, XsollaBalances {
   private readonly authorization: string;
 
   constructor(private readonly settings: XsollaMerchantSettings) {
@@ -71,13 +86,58 @@ export class XsollaMerchantClient implements XsollaCheckout, XsollaWallet {
     return balance === null ? unreadable('a balance') : ok({ balance });
   }
 
+  /** One page of the transactions search (`search.json`): the entries as Xsolla sent them. */
+  async searchTransactions(search: TransactionSearch): Promise<Result<unknown[], XsollaCallFailure>> {
+    const { merchantId, projectId } = this.settings;
+    const query = new URLSearchParams({
+      datetime_from: search.from,
+      datetime_to: search.to,
+      project_id: projectId,
+      limit: String(search.limit),
+      offset: String(search.offset),
+    });
+    const answer = await this.read(
+      `/merchant/v2/merchants/${encodeURIComponent(merchantId)}/reports/transactions/search.json?${query}`,
+    );
+    if (!answer.ok) return answer;
+    return Array.isArray(answer.value.json) ? ok(answer.value.json) : unreadable('list of transactions');
+  }
+
+  /** Xsolla's copy of a user's wallet: `virtual_currency_balance.value` of the wallet user. */
+  async balanceOf(userId: string): Promise<Result<{ balance: number }, XsollaCallFailure>> {
+    const path = `/merchant/v2/projects/${encodeURIComponent(this.settings.projectId)}/users/${encodeURIComponent(userId)}`;
+    const answer = await this.read(path);
+    if (!answer.ok) return answer;
+    const wallet = answer.value.json as { virtual_currency_balance?: { value?: unknown } } | null;
+    const balance = wholeNumber(wallet?.virtual_currency_balance?.value);
+    return balance === null ? unreadable('a balance') : ok({ balance });
+  }
+
+  /** A GET, retried while Xsolla is unavailable or asks to slow down (429, after its `Retry-After`). */
+  private async read(path: string): Promise<Result<Answer, XsollaCallFailure>> {
+    let answer: Result<Answer, XsollaCallFailure> = fail({ type: 'XsollaUnavailable', reason: 'not tried' });
+    for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt += 1) {
+      answer = await this.call('GET', path, undefined);
+      if (answer.ok && answer.value.retryAfterMs === undefined) return answer;
+      if (!answer.ok && answer.failure.type !== 'XsollaUnavailable') return answer;
+      const wait = answer.ok ? answer.value.retryAfterMs : READ_RETRY_PAUSE_MS * 2 ** (attempt - 1);
+      if (wait === undefined || wait > MAX_RETRY_AFTER_MS) break;
+      if (attempt < READ_ATTEMPTS) await pause(wait);
+    }
+    if (answer.ok) return fail({ type: 'XsollaUnavailable', reason: 'Xsolla kept answering 429 (too many requests)' });
+    return fail({
+      type: 'XsollaUnavailable',
+      reason: `${answer.failure.type === 'XsollaUnavailable' ? answer.failure.reason : ''} (after ${READ_ATTEMPTS} attempts)`,
+    });
+  }
+
   private async call(method: string, path: string, body: unknown): Promise<Result<Answer, XsollaCallFailure>> {
     let response: Response;
     try {
       response = await fetch(new URL(path, this.settings.apiUrl), {
         method,
         headers: { authorization: this.authorization, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
     } catch (error) {
@@ -90,6 +150,9 @@ export class XsollaMerchantClient implements XsollaCheckout, XsollaWallet {
       return fail({ type: 'XsollaUnavailable', reason: describeFetchError(error, this.settings.timeoutMs) });
     }
     const json = parsed(text);
+    if (response.status === 429) {
+      return ok({ status: 429, json, retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')) });
+    }
     if (response.status >= 500)
       return fail({ type: 'XsollaUnavailable', reason: `Xsolla answered ${response.status}` });
     if (response.status >= 400) {
@@ -97,6 +160,14 @@ export class XsollaMerchantClient implements XsollaCheckout, XsollaWallet {
     }
     return ok({ status: response.status, json });
   }
+}
+
+/** `Retry-After` in seconds (or an HTTP date); a second when it says nothing usable. */
+function retryAfterMsOf(header: string | null): number {
+  const seconds = Number(header);
+  if (header !== null && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = header === null ? NaN : Date.parse(header);
+  return Number.isNaN(at) ? 1000 : Math.max(0, at - Date.now());
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,32 @@ export type ForteEvent =
   | { type: 'LedgerPosted'; receipt: Receipt }
   /** A money-moving request answered from its stored result: nothing moved again. */
   | { type: 'IdempotentReplay'; scope: string }
-  | XsollaNotificationHandled;
+  | XsollaNotificationHandled
+  | ReconciliationFoundMismatches
+  | LedgerAuditFailed;
+
+/** A `forte-cli reconcile` run found Forte and Xsolla disagreeing: for the ops channel. */
+export interface ReconciliationFoundMismatches {
+  type: 'ReconciliationFoundMismatches';
+  runId: number;
+  days: { from: string; to: string };
+  source: string;
+  /** How many of each category (`missing_in_forte`, ...). */
+  counts: Record<string, number>;
+  mismatches: number;
+  repaired: number;
+  needsHuman: number;
+}
+
+/** `forte-cli audit` found invariants of the ledger broken: for the ops channel. */
+export interface LedgerAuditFailed {
+  type: 'LedgerAuditFailed';
+  found: number;
+  /** How many of each invariant broke. */
+  counts: Record<string, number>;
+  /** A few of the users involved. */
+  userIds: number[];
+}
 
 /**
  * What Forte did with one Xsolla webhook: `applied` its ledger effect, found it a `duplicate` of one applied before,

@@ -6,6 +6,7 @@ import { IdempotencyRepository } from './idempotency-repository';
 import { ItemRepository } from './item-repository';
 import { Ledger } from './ledger';
 import { ReceiptRepository } from './receipt-repository';
+import { ReconciliationReads, ReconciliationRunRepository } from './reconciliation-repository';
 import { UserItemRepository } from './user-item-repository';
 import { UserRepository } from './user-repository';
 import { WalletMirrorRepository } from './wallet-mirror-repository';
@@ -26,6 +27,7 @@ export interface Transaction {
   xsollaPayments: XsollaPaymentRepository;
   checkoutLinks: CheckoutLinkRepository;
   walletMirror: WalletMirrorRepository;
+  reconciliationRuns: ReconciliationRunRepository;
   /**
    * Runs `effect` once this transaction has committed; never when it rolls back, nor for an attempt that a retry
    * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
@@ -44,6 +46,7 @@ export interface Reads {
   audit: AuditRepository;
   checkoutLinks: Pick<CheckoutLinkRepository, 'findByCode'>;
   walletMirror: Pick<WalletMirrorRepository, 'dueUsers' | 'pendingChanges' | 'backlog'>;
+  reconciliation: ReconciliationReads;
 }
 
 /**
@@ -53,7 +56,12 @@ export interface Reads {
  * database is too contended or cannot be reached.
  */
 export interface UnitOfWork {
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * With `oneStatement`, the work writes with exactly one statement, atomic on its own: an adapter may run it
+   * without a transaction around it (on MariaDB that saves the BEGIN and COMMIT round trips). Work of several
+   * statements must never say so: a failure between them would leave the first ones written.
+   */
+  run<T>(work: (tx: Transaction) => Promise<T>, options?: { oneStatement?: boolean }): Promise<T>;
   /**
    * Runs lookups outside any write transaction: they take no write lock (SQLite's is the whole file), so they go
    * on while another transaction or process writes. Each lookup sees the latest committed data, or with

@@ -50,4 +50,9 @@ export interface WalletMirrorRepository {
   /** The attempt failed: releases the wallet, counting the failure, until `nextAttemptAt`. */
   backOff(claim: WalletClaim, error: string, now: Date, nextAttemptAt: Date): Promise<void>;
   backlog(now: Date, failingLimit: number): Promise<MirrorBacklog>;
+  /**
+   * Queues the user's wallet to be brought to Forte's balance again, from the balance Xsolla was just seen to hold
+   * (a reconciliation read it): the mirror then recharges the true difference. A claim held meanwhile is lost.
+   */
+  requeue(userId: number, xsollaBalance: number, at: Date): Promise<void>;
 }

@@ -25,3 +25,8 @@ export interface XsollaWallet {
   /** Adds `amount` (negative to take away) and answers the wallet's balance after it. */
   recharge(userId: string, amount: number, comment: string): Promise<Result<{ balance: number }, XsollaCallFailure>>;
 }
+
+/** Reading Xsolla's copy of a wallet, for a reconciliation: safe to repeat, so an adapter may retry it. */
+export interface XsollaBalances {
+  balanceOf(userId: string): Promise<Result<{ balance: number }, XsollaCallFailure>>;
+}

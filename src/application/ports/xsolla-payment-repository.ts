@@ -3,8 +3,12 @@ import { XsollaTransaction } from '../../domain/xsolla-transaction';
 
 /** Xsolla's transactions and the operations that applied their notifications, each under its unique key. */
 export interface XsollaPaymentRepository {
-  /** One Xsolla transaction, locked until the transaction ends; null when Forte has not heard of it yet. */
-  lockTransaction(transactionId: string): Promise<XsollaTransaction | null>;
+  /**
+   * One Xsolla transaction, locked until the transaction ends. One Forte has not heard of yet is first stored as
+   * awaiting its payment for `userId` (stamped `at`): claiming a new id then locks that id's row alone, where a
+   * locking read of a missing id would lock the gap before it, which every newer id shares.
+   */
+  claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction>;
   /** Inserts the transaction, or overwrites the one with its Xsolla id; `at` stamps the change. */
   saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void>;
   /**

@@ -1,10 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
 import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
+import { writeFileAtomically } from '../logs/atomic-write';
 import { renderCsv } from '../logs/csv-output';
+import { runFollow } from '../logs/follow-mode';
 import { renderHtml } from '../logs/html-output';
+import { renderGoAccessJson } from '../logs/goaccess-json-output';
 import { renderJson } from '../logs/json-output';
 import { startProgress } from '../logs/progress';
 import { renderTerminal } from '../logs/terminal-output';
@@ -21,16 +24,37 @@ interface LogsOptions {
   ignorePath: string[];
   route?: string;
   json?: boolean;
+  goaccessJson?: boolean;
   csv?: boolean;
   html?: string;
   threads?: '1' | '2';
+  follow?: boolean;
+  interval: number;
 }
+
+const positiveSeconds = (value: string): number => {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return n;
+};
 
 const positiveInteger = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
 };
+
+/** GoAccess's default max-items for a JSON or HTML report. */
+const GOACCESS_MAX_ITEMS = 366;
+
+const inputSize = (names: string[]): number =>
+  names.reduce((sum, name) => {
+    try {
+      return sum + (name === '-' ? 0 : statSync(name).size);
+    } catch {
+      return sum;
+    }
+  }, 0);
 
 /** `forte-cli logs`: access-log analysis, GoAccess's totals plus routes, clients and latency (docs/logs.md). */
 export function registerLogsCommand(program: Command): void {
@@ -48,8 +72,11 @@ export function registerLogsCommand(program: Command): void {
     .option('--ignore-path <prefix>', 'leave out requests whose path starts with this (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id')
     .option('--json', 'print the report as JSON')
+    .option('--goaccess-json', 'print the report in GoAccess\'s own JSON shape (its panels, metadata and rows)')
     .option('--csv', 'print the report as CSV')
     .option('--html <file>', 'write a self-contained HTML report with charts to this file')
+    .option('--follow', 'keep reading the files as they grow (and across rotation), redrawing the report every --interval')
+    .option('--interval <seconds>', 'with --follow: how often to redraw the terminal report or rewrite --html', positiveSeconds, 2)
     .addOption(new Option('--threads <n>', 'parse on one thread and count on another (2), or do both on one (1, the default)').choices(['1', '2']))
     .action(async (files: string[], options: LogsOptions) => {
       process.exitCode = await runLogs(files, options);
@@ -71,16 +98,23 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
     return EXIT.usageOrFault;
   }
+  const choice = options.logFormat
+    ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
+    : { format: options.format };
+  const filters = { since, until, ignorePaths: options.ignorePath, route: options.route };
+  if (options.follow) {
+    const staticOutputs = [options.csv && '--csv', options.goaccessJson && '--goaccess-json'].filter((o): o is string => Boolean(o));
+    return runFollow({ files, choice, filters, top: options.top, intervalSeconds: options.interval, html: options.html, json: options.json, staticOutputs });
+  }
   const progress = startProgress();
+  const started = process.hrtime.bigint();
   let report;
   try {
     report = await analyseAccessLogs(
       files.length ? files : ['-'],
-      options.logFormat
-        ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
-        : { format: options.format },
-      { since, until, ignorePaths: options.ignorePath, route: options.route },
-      { top: options.top, onInput: progress.onInput, worker: options.threads === '2' },
+      choice,
+      filters,
+      { top: options.top, panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top, onInput: progress.onInput, worker: options.threads === '2' },
     );
   } catch (error) {
     // Only a bad --log-format gets here: inputs that fail are reported in the result.
@@ -90,10 +124,14 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     progress.stop();
   }
   if (options.html) {
-    writeFileSync(options.html, renderHtml(report));
+    writeFileAtomically(options.html, renderHtml(report));
     process.stderr.write(`forte-cli logs: wrote the HTML report to ${options.html}\n`);
   }
   if (options.json) process.stdout.write(renderJson(report));
+  else if (options.goaccessJson) {
+    const generationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stdout.write(renderGoAccessJson(report, { generationSeconds, logSize: inputSize(report.inputs.map((i) => i.name)), now: new Date() }));
+  }
   else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));
 

@@ -25,8 +25,9 @@ export function renderCsv(report: AccessLogReport): string {
   panel('hosts', report.hosts, (r) => r.host);
   panel('clients', report.clients, (r) => r.client, (r) => r.kind);
   panel('user_agents', report.user_agents, (r) => r.agent, (r) => r.kind);
-  panel('operating_systems', report.operating_systems, (r) => r.name);
-  panel('browsers', report.browsers, (r) => r.name);
+  panel('operating_systems', report.panels.os.rows, (r) => r.data, (r) => `visitors=${r.visitors}`);
+  panel('browsers', report.panels.browsers.rows, (r) => r.data, (r) => `visitors=${r.visitors}`);
+  panel('referring_sites', report.panels.referring_sites.rows, (r) => r.data, (r) => `visitors=${r.visitors}`);
   panel('referrers', report.referrers, (r) => r.referrer);
   panel('hits_per_hour', report.hits_per_hour, (r) => String(r.hour));
   panel('hits_per_day', report.hits_per_day, (r) => r.date, (r) => `visitors=${r.visitors}`);

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
+import { PanelName, PanelRow } from '../../adapters/log-analysis/goaccess-panels';
+import { hourlyTimeline, logOffsetLabel } from './hourly-timeline';
+import { escapeHtml, slowRoutesSvg, statusMixSvg } from './html-svg-charts';
+import { formatBytes, formatCount, formatRate, formatShare } from './readable-numbers';
 
 /** uPlot's browser build and stylesheet, inlined so the report works offline and from any path. */
 function uplotAssets(): { script: string; css: string } {
@@ -8,90 +12,123 @@ function uplotAssets(): { script: string; css: string } {
   return { script: readFileSync(join(dist, 'uPlot.iife.min.js'), 'utf8'), css: readFileSync(join(dist, 'uPlot.min.css'), 'utf8') };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** JSON for a <script> block: `<` escaped so no value can close the tag. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const STATUS_COLOURS: Record<string, string> = { '1xx': '#8e8e8e', '2xx': '#2e9d4f', '3xx': '#3a7bd5', '4xx': '#e3a21a', '5xx': '#d64541' };
+type Cell = string | { text: string; number: true };
+const num = (text: string): Cell => ({ text, number: true });
 
-/** The status mix as one stacked SVG bar with a legend. */
-function statusMixSvg(classes: Record<string, number>): string {
-  const total = Object.values(classes).reduce((sum, n) => sum + n, 0) || 1;
-  let x = 0;
-  const bars: string[] = [];
-  const legend: string[] = [];
-  Object.entries(classes).forEach(([cls, hits], index) => {
-    const width = (hits / total) * 600;
-    bars.push(`<rect x="${x.toFixed(2)}" y="0" width="${width.toFixed(2)}" height="40" fill="${STATUS_COLOURS[cls] ?? '#777'}"><title>${cls}: ${hits}</title></rect>`);
-    legend.push(`<rect x="${index * 120}" y="56" width="12" height="12" fill="${STATUS_COLOURS[cls] ?? '#777'}"/><text x="${index * 120 + 18}" y="67">${cls} ${((hits / total) * 100).toFixed(1)}%</text>`);
-    x += width;
-  });
-  return `<svg id="status-mix" viewBox="0 0 600 80" width="600" height="80" role="img" aria-label="Status mix">${bars.join('')}${legend.join('')}</svg>`;
+function tableHtml(head: string[], rows: Cell[][]): string {
+  const th = head.map((h, i) => `<th${i ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const trs = rows
+    .map((row) => `<tr>${row.map((c) => (typeof c === 'string' ? `<td class="k">${escapeHtml(c)}</td>` : `<td class="n">${escapeHtml(c.text)}</td>`)).join('')}</tr>`)
+    .join('');
+  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table></div>`;
 }
 
-/** Slowest routes by p99 (or busiest routes when the log has no times) as horizontal SVG bars. */
-function slowRoutesSvg(report: AccessLogReport): string {
-  const timed = report.routes.filter((r) => r.latency).sort((a, b) => b.latency!.p99_ms - a.latency!.p99_ms).slice(0, 10);
-  const rows = timed.length ? timed.map((r) => ({ label: r.route, value: r.latency!.p99_ms, text: `p99 ${r.latency!.p99_ms} ms` }))
-    : report.routes.slice(0, 10).map((r) => ({ label: r.route, value: r.hits, text: `${r.hits} hits` }));
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const bars = rows.map((row, i) => {
-    const y = i * 28;
-    const width = Math.max(2, (row.value / max) * 300);
-    return `<text x="0" y="${y + 17}">${escapeHtml(row.label.slice(0, 40))}</text><rect x="290" y="${y + 4}" width="${width.toFixed(2)}" height="18" fill="#3a7bd5"/><text x="${(296 + width).toFixed(2)}" y="${y + 17}">${escapeHtml(row.text)}</text>`;
-  });
-  const height = Math.max(28, rows.length * 28);
-  const title = timed.length ? 'Slowest routes (p99)' : 'Busiest routes (the log has no response times)';
-  return `<h2>${title}</h2><svg id="slow-routes" viewBox="0 0 720 ${height}" width="720" height="${height}" role="img" aria-label="${title}">${bars.join('')}</svg>`;
+const section = (id: string, title: string, body: string, wide = false): string =>
+  `<section class="panel${wide ? ' wide' : ''}" id="${id}"><h2>${escapeHtml(title)}</h2>${body}</section>`;
+
+const GOACCESS_TITLES: [PanelName, string, string][] = [
+  ['visitors', 'Visitors per day', 'date'], ['requests', 'Requested files', 'request'], ['static_requests', 'Static requests', 'request'],
+  ['not_found', 'Not found (404)', 'request'], ['hosts', 'Hosts', 'host'], ['os', 'Operating systems', 'os'], ['browsers', 'Browsers', 'browser'],
+  ['visit_time', 'Visit time (hour of day)', 'hour'], ['referring_sites', 'Referring sites', 'site'], ['status_codes', 'Status codes', 'status'],
+];
+
+/** A GoAccess panel as a table: hits, visitors and bandwidth with their shares, categories with their items. */
+function goaccessPanelHtml(report: AccessLogReport, name: PanelName, key: string): string {
+  const g = report.general;
+  const panel = report.panels[name];
+  const rows = name === 'visit_time' || name === 'visitors' ? [...panel.rows].sort((x, y) => (x.data < y.data ? -1 : 1)) : panel.rows;
+  const line = (row: PanelRow, label: string): Cell[] => [
+    label, num(formatCount(row.hits)), num(formatShare(row.hits, g.valid_requests)), num(formatCount(row.visitors)), num(formatBytes(row.bytes)),
+  ];
+  const body: Cell[][] = [];
+  for (const row of rows) {
+    const label = row.method && row.method !== '---' ? `${row.method} ${row.data}` : name === 'visitors' ? `${row.data.slice(0, 4)}-${row.data.slice(4, 6)}-${row.data.slice(6)}` : row.data;
+    body.push(line(row, label));
+    for (const item of row.items ?? []) if (item.data !== row.data) body.push(line(item, `  ${item.data}`));
+  }
+  if (!body.length) return '<p class="empty">Nothing in this log.</p>';
+  const more = panel.itemCount > panel.rows.length ? `<p class="note">${formatCount(panel.rows.length)} of ${formatCount(panel.itemCount)} shown (--top)</p>` : '';
+  return tableHtml([key, 'hits', 'share', 'visitors', 'bandwidth'], body) + more;
 }
 
-function tableHtml(head: string[], rows: (string | number)[][]): string {
-  const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const trs = rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')}</tr>`).join('');
-  return `<table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`;
-}
-
-/** One self-contained HTML file: inline uPlot for hits over time, SVG for the status mix and slowest routes. */
-export function renderHtml(report: AccessLogReport): string {
+/**
+ * One self-contained HTML file: every panel of the terminal report, uPlot for hits over time, SVG bars. With
+ * `refreshSeconds` (--follow) the page reloads itself that often, to show the report as it is rewritten.
+ */
+export function renderHtml(report: AccessLogReport, live: { refreshSeconds?: number } = {}): string {
   const { script, css } = uplotAssets();
   const g = report.general;
-  const timeline = {
-    x: report.timeline.map((t) => Date.parse(`${t.time}:00Z`) / 1000),
-    hits: report.timeline.map((t) => t.hits),
-    errors: report.timeline.map((t) => t.errors_4xx + t.errors_5xx),
-  };
+  const timeline = hourlyTimeline(report);
+  const offset = logOffsetLabel(report);
+  const slow = slowRoutesSvg(report);
+  const cards: [string, string][] = [
+    ['Total requests', formatCount(g.total_requests)], ['Valid', formatCount(g.valid_requests)], ['Failed', formatCount(g.failed_requests)],
+    ['Excluded', formatCount(g.excluded_hits)], ['Unique visitors', formatCount(g.unique_visitors)], ['Requested files', formatCount(g.unique_files)],
+    ['Static files', formatCount(g.unique_static_files)], ['Not found', formatCount(g.unique_not_found)], ['Bandwidth', formatBytes(g.bandwidth)],
+    ['From', g.start_date?.slice(0, 19).replace('T', ' ') ?? '-'], ['To', g.end_date?.slice(0, 19).replace('T', ' ') ?? '-'],
+  ];
+  const sections = [
+    section('hits-chart', `Hits per hour (log time, ${offset})`, `<div id="hits-over-time"></div>${timeline.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}`, true),
+    section('status-mix-panel', 'Status mix', statusMixSvg(report.status_classes)),
+    section('slow-routes-panel', slow.title, slow.svg),
+    section('routes', 'Routes', tableHtml(['route', 'hits', 'errors', 'p50 ms', 'p90 ms', 'p99 ms'], report.routes.map((r) => [
+      r.route, num(formatCount(r.hits)), num(formatRate(r.error_rate)), num(r.latency ? formatCount(r.latency.p50_ms) : '-'),
+      num(r.latency ? formatCount(r.latency.p90_ms) : '-'), num(r.latency ? formatCount(r.latency.p99_ms) : '-'),
+    ])), true),
+    ...GOACCESS_TITLES.map(([name, title, key]) => section(`panel-${name}`, title, goaccessPanelHtml(report, name, key), name === 'requests' || name === 'not_found')),
+    section('clients', 'Clients', tableHtml(['client', 'kind', 'hits', '4xx', '5xx', 'errors'], report.clients.map((c) => [
+      c.client, c.kind, num(formatCount(c.hits)), num(formatCount(c.errors_4xx)), num(formatCount(c.errors_5xx)), num(formatRate(c.error_rate)),
+    ]))),
+    ...(report.latency ? [section('latency', 'Response time (ms)', tableHtml(['requests', 'p50', 'p90', 'p99', 'max'], [[
+      formatCount(report.latency.count), num(formatCount(report.latency.p50_ms)), num(formatCount(report.latency.p90_ms)),
+      num(formatCount(report.latency.p99_ms)), num(formatCount(report.latency.max_ms)),
+    ]]))] : []),
+    ...(report.skipped.total ? [section('skipped', 'Skipped lines', tableHtml(['reason', 'lines'], Object.entries(report.skipped.by_reason).map(([r, n]) => [r, num(formatCount(n))])))] : []),
+  ];
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>forte-cli logs report</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+${live.refreshSeconds ? `<meta http-equiv="refresh" content="${live.refreshSeconds}">` : ''}<title>forte-cli logs report</title>
 <style>${css}
-body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:16px;margin-top:28px}
-table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}th{background:#f4f4f4}
-svg text{font:12px system-ui,sans-serif;fill:#222}</style></head>
+*{box-sizing:border-box}body{font:14px system-ui,sans-serif;margin:0;padding:16px;color:#222;background:#f6f7f9}
+h1{font-size:20px;margin:0 0 12px}h2{font-size:15px;margin:0 0 8px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;margin-bottom:12px}
+.card{background:#fff;border:1px solid #e2e4e8;border-radius:6px;padding:8px 10px}.card b{display:block;font-size:18px;overflow-wrap:anywhere}
+.card span{color:#666;font-size:12px}.card b.t{font-size:14px}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr));gap:12px}
+.panel{background:#fff;border:1px solid #e2e4e8;border-radius:6px;padding:12px;min-width:0}.panel.wide{grid-column:1/-1}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f4f5f7;font-weight:600}.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.k{overflow-wrap:anywhere;white-space:pre-wrap;min-width:8em}
+svg{width:100%;height:auto;display:block}svg text{font:12px system-ui,sans-serif;fill:#222}
+.note,.empty{color:#666;font-size:12px;margin:6px 0 0}
+@media (max-width:600px){body{padding:8px}.panel{padding:8px}td,th{padding:3px 4px}}</style></head>
 <body>
 <h1>Access log report</h1>
-${tableHtml(['total', 'valid', 'failed', 'visitors', 'unique requests', 'static files', 'unique 404', 'bandwidth', 'from', 'to'], [[
-    g.total_requests, g.valid_requests, g.failed_requests, g.unique_visitors, g.unique_files, g.unique_static_files, g.unique_not_found,
-    g.bandwidth, g.start_date ?? '-', g.end_date ?? '-']])}
-<h2>Hits over time (per hour, log time)</h2><div id="hits-over-time"></div>
-<h2>Status mix</h2>${statusMixSvg(report.status_classes)}
-${slowRoutesSvg(report)}
-<h2>Routes</h2>${tableHtml(['route', 'hits', 'error rate', 'p50 ms', 'p99 ms'], report.routes.map((r) => [r.route, r.hits, r.error_rate, r.latency?.p50_ms ?? '-', r.latency?.p99_ms ?? '-']))}
-<h2>Status codes</h2>${tableHtml(['status', 'hits'], Object.entries(report.status_codes))}
-<h2>Clients</h2>${tableHtml(['client', 'kind', 'hits', 'error rate'], report.clients.map((c) => [c.client, c.kind, c.hits, c.error_rate]))}
-<h2>Hosts</h2>${tableHtml(['host', 'hits', 'bytes'], report.hosts.map((h) => [h.host, h.hits, h.bytes]))}
+<div class="cards" id="general">${cards.map(([label, value]) => `<div class="card"><span>${escapeHtml(label)}</span><b${value.length > 12 ? ' class="t"' : ''}>${escapeHtml(value)}</b></div>`).join('')}</div>
+<div class="panels">
+${sections.join('\n')}
+</div>
 <script>${script}</script>
 <script>
 const data = ${scriptJson(timeline)};
 const target = document.getElementById('hits-over-time');
-new uPlot({
-  width: Math.min(1000, document.body.clientWidth - 20), height: 300,
+const count = (v) => v == null ? '-' : Math.round(v).toLocaleString('en-US');
+const size = () => ({ width: Math.max(240, target.clientWidth), height: window.innerWidth < 600 ? 220 : 300 });
+const plot = new uPlot({
+  ...size(),
   scales: { x: { time: true } },
+  // x is the log's own wall clock: drawn as UTC, the axis reads the log's time (${offset}).
   tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-  series: [{}, { label: 'hits', stroke: '#3a7bd5', fill: 'rgba(58,123,213,0.15)', width: 2 },
-    { label: 'errors (4xx+5xx)', stroke: '#d64541', width: 2 }],
-  axes: [{}, {}],
-}, [data.x, data.hits, data.errors], target);
+  series: [{}, { label: 'hits', stroke: '#3a7bd5', fill: 'rgba(58,123,213,0.15)', width: 2, value: (u, v) => count(v) },
+    { label: 'hits (partial hour, per hour)', stroke: '#3a7bd5', dash: [6, 4], width: 2, value: (u, v) => count(v) },
+    { label: 'errors (4xx+5xx)', stroke: '#d64541', width: 2, value: (u, v) => count(v) },
+    { label: 'errors (partial hour, per hour)', stroke: '#d64541', dash: [6, 4], width: 2, value: (u, v) => count(v) }],
+  axes: [{}, { values: (u, ticks) => ticks.map((t) => t.toLocaleString('en-US')), size: 60 }],
+}, [data.x, data.hits, data.partialHits, data.errors, data.partialErrors], target);
+window.addEventListener('resize', () => plot.setSize(size()));
 </script>
 </body></html>
 `;

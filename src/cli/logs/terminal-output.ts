@@ -1,6 +1,8 @@
 import type TableType from 'cli-table3';
 import pc from 'picocolors';
 import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
+import type { PanelRow } from '../../adapters/log-analysis/goaccess-panels';
+import { formatBytes, formatCount, formatRate } from './readable-numbers';
 
 type Colour = (text: string) => string;
 interface Palette {
@@ -14,10 +16,9 @@ interface Palette {
 const plain: Palette = { title: String, good: String, warn: String, bad: String, dim: String };
 const coloured: Palette = { title: (t) => pc.bold(pc.cyan(t)), good: pc.green, warn: pc.yellow, bad: pc.red, dim: pc.dim };
 
-const number = (n: number): string => n.toLocaleString('en-US');
-const percent = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
-const megabytes = (bytes: number): string =>
-  bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(2)} GiB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+const number = formatCount;
+const percent = formatRate;
+const megabytes = formatBytes;
 const clip = (text: string, width = 70): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** The human report: one table per panel, coloured when standard output is a terminal. */
@@ -63,10 +64,14 @@ export function renderTerminal(report: AccessLogReport, colour: boolean): string
   section('Hosts', table(['host', 'hits', 'bandwidth', 'errors'], report.hosts.map((h) => [h.host, number(h.hits), megabytes(h.bytes), rate(h.error_rate)])));
   section('Clients', table(['client', 'kind', 'hits', '4xx', '5xx', 'errors'], report.clients.map((c) => [
     clip(c.client, 40), c.kind, number(c.hits), number(c.errors_4xx), number(c.errors_5xx), rate(c.error_rate)])));
-  section('Operating systems', table(['os', 'hits'], report.operating_systems.map((o) => [o.name, number(o.hits)])));
-  section('Browsers', table(['browser', 'hits'], report.browsers.map((b) => [b.name, number(b.hits)])));
+  const panelTable = (title: string, key: string, rows: PanelRow[]): void => {
+    if (rows.length) section(title, table([key, 'hits', 'visitors', 'bandwidth'], rows.map((r) => [clip(r.data), number(r.hits), number(r.visitors), megabytes(r.bytes)])));
+  };
+  panelTable('Operating systems', 'os', report.panels.os.rows);
+  panelTable('Browsers', 'browser', report.panels.browsers.rows);
+  panelTable('Referring sites', 'site', report.panels.referring_sites.rows);
+  panelTable('Visit time (hour)', 'hour', [...report.panels.visit_time.rows].sort((x, y) => (x.data < y.data ? -1 : 1)));
   if (report.referrers.length) section('Referrers', table(['referrer', 'hits'], report.referrers.map((r) => [clip(r.referrer), number(r.hits)])));
-  section('Hits per hour of day', table(['hour', 'hits'], report.hits_per_hour.filter((h) => h.hits).map((h) => [String(h.hour).padStart(2, '0'), number(h.hits)])));
   section('Hits per day', table(['date', 'hits', 'visitors', 'bandwidth'], report.hits_per_day.map((d) => [d.date, number(d.hits), number(d.visitors), megabytes(d.bytes)])));
   if (report.latency) {
     const l = report.latency;

@@ -11,12 +11,28 @@ describe('GET /metrics on the real server', () => {
   it('exposes process metrics and request durations labelled by route template', async () => {
     const token = await app.createClient('metrics-bot', ['users:read']);
     await fetch(`${app.baseUrl}/users/12345`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${app.baseUrl}/users/12346`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${app.baseUrl}/users/12346`);
     const response = await fetch(`${app.origin}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
-    expect(text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/api\/v2\/users\/:id"[^}]*status="404"/);
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/api/v2/users/:id",status="404"} 2',
+    );
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/api/v2/users/:id",status="401"} 1',
+    );
     expect(text).not.toContain('12345');
+  });
+
+  it('exposes the database pool of the process', async () => {
+    await fetch(`${app.origin}/ready`);
+    const text = await (await fetch(`${app.origin}/metrics`)).text();
+    expect(text).toMatch(/^forte_db_pool_max_connections 20$/m);
+    expect(text).toMatch(/^forte_db_pool_connections\{state="idle"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^forte_db_pool_connections\{state="used"\} 0$/m);
+    expect(text).toMatch(/^forte_db_pool_pending_acquires 0$/m);
   });
 });
 

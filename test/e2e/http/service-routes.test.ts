@@ -8,7 +8,7 @@ describe('service routes (no token needed)', () => {
 
   it('/health and /ready answer 200', async () => {
     expect(await open().get('/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await open().get('/ready')).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(await open().get('/ready')).toMatchObject({ status: 200, body: { status: 'ready', database: 'up' } });
   });
 
   it('/api/openapi.json is an OpenAPI 3.1 document listing every route with its schemas', async () => {

@@ -6,6 +6,10 @@ import { Receipt } from '../../../src/domain/receipt';
 import { User } from '../../../src/domain/user';
 import { UserItem } from '../../../src/domain/user-item';
 import { XsollaDelivery, XsollaOutcome } from '../../../src/application/ports/xsolla-inbox';
+import {
+  NewReconciliationRun,
+  ReconciliationRunOutcome,
+} from '../../../src/application/ports/reconciliation-repository';
 import { XsollaOperation } from '../../../src/domain/xsolla-operation';
 import { XsollaTransaction } from '../../../src/domain/xsolla-transaction';
 
@@ -35,6 +39,13 @@ export interface StoredWallet {
   syncedAt: Date | null;
 }
 
+export interface StoredReconciliationRun extends NewReconciliationRun {
+  id: number;
+  outcome: ReconciliationRunOutcome | null;
+  error: string | null;
+  finishedAt: Date | null;
+}
+
 /** Everything the in-memory adapters hold: plain data, so one `structuredClone` snapshots it for a rollback. */
 export interface InMemoryState {
   users: Map<number, User>;
@@ -55,6 +66,9 @@ export interface InMemoryState {
   wallets: Map<number, StoredWallet>;
   /** By code. */
   checkoutLinks: Map<string, CheckoutLink>;
+  /** When each Xsolla transaction was first stored, by its id. */
+  xsollaTransactionTimes: Map<string, Date>;
+  reconciliationRuns: StoredReconciliationRun[];
   lastIds: {
     user: number;
     receipt: number;
@@ -81,6 +95,8 @@ export const emptyState = (): InMemoryState => ({
   outbox: [],
   wallets: new Map(),
   checkoutLinks: new Map(),
+  xsollaTransactionTimes: new Map(),
+  reconciliationRuns: [],
   lastIds: {
     user: 0,
     receipt: 0,

@@ -7,6 +7,7 @@ import { InMemoryIdempotencyRepository } from './in-memory-idempotency-repositor
 import { InMemoryItemRepository } from './in-memory-item-repository';
 import { InMemoryLedger } from './in-memory-ledger';
 import { InMemoryReceiptRepository } from './in-memory-receipt-repository';
+import { InMemoryReconciliationReads, InMemoryReconciliationRunRepository } from './in-memory-reconciliation';
 import { emptyState, InMemoryState } from './in-memory-state';
 import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
 import { InMemoryUserRepository } from './in-memory-user-repository';
@@ -32,7 +33,13 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   /** Reads wait their turn too, so that they never see a transaction that may still roll back. */
   read<T>(work: (reads: Reads) => Promise<T>): Promise<T> {
-    return this.run((tx) => work({ ...tx, audit: new InMemoryAuditRepository(this.state) }));
+    return this.run((tx) =>
+      work({
+        ...tx,
+        audit: new InMemoryAuditRepository(this.state),
+        reconciliation: new InMemoryReconciliationReads(this.state),
+      }),
+    );
   }
 
   /** A copy of everything stored, for assertions. */
@@ -57,6 +64,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         xsollaPayments: new InMemoryXsollaPaymentRepository(this.state),
         checkoutLinks: new InMemoryCheckoutLinkRepository(this.state),
         walletMirror: new InMemoryWalletMirrorRepository(this.state),
+        reconciliationRuns: new InMemoryReconciliationRunRepository(this.state),
         afterCommit: afterCommit.add,
       });
       // An effect that throws is a bug of the test's own making: let it fail the test.

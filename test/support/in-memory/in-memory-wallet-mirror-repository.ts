@@ -87,4 +87,23 @@ export class InMemoryWalletMirrorRepository implements WalletMirrorRepository {
     this.state.wallets.set(claim.userId, { ...wallet, ...fields, version: wallet.version + 1 });
     return true;
   }
+
+  requeue(userId: number, xsollaBalance: number, at: Date): Promise<void> {
+    const wallet = this.state.wallets.get(userId);
+    this.state.wallets.set(userId, {
+      userId,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+      syncedAt: null,
+      ...wallet,
+      mirroredBalance: xsollaBalance,
+      version: (wallet?.version ?? 0) + 1,
+      attempts: 0,
+      nextAttemptAt: null,
+    });
+    this.state.lastIds.outbox += 1;
+    this.state.outbox.push({ id: this.state.lastIds.outbox, userId, createdAt: at });
+    return Promise.resolve();
+  }
 }

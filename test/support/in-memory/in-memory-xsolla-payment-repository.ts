@@ -1,24 +1,29 @@
 import { XsollaPaymentRepository } from '../../../src/application/ports/xsolla-payment-repository';
 import { NewXsollaOperation, XsollaOperation } from '../../../src/domain/xsolla-operation';
-import { XsollaTransaction } from '../../../src/domain/xsolla-transaction';
-import { copyOrNull } from './copy-or-null';
+import { awaitingPayment, XsollaTransaction } from '../../../src/domain/xsolla-transaction';
 import { InMemoryState } from './in-memory-state';
 
 export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository {
   constructor(private readonly state: InMemoryState) {}
 
   // The unit of work runs one transaction at a time, so reading is locking.
-  lockTransaction(transactionId: string): Promise<XsollaTransaction | null> {
-    return Promise.resolve(copyOrNull(this.state.xsollaTransactions.get(transactionId)));
+  async claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction> {
+    if (!this.state.xsollaTransactions.has(transactionId)) {
+      await this.saveTransaction(awaitingPayment(transactionId, userId), at);
+    }
+    return structuredClone(this.state.xsollaTransactions.get(transactionId) as XsollaTransaction);
   }
 
-  saveTransaction(transaction: XsollaTransaction): Promise<void> {
+  saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     const { userId, paymentReceiptId } = transaction;
     if (!this.state.users.has(userId)) return Promise.reject(new Error(`No user ${userId} (foreign key)`));
     if (paymentReceiptId !== null && !this.state.receipts.some((receipt) => receipt.id === paymentReceiptId)) {
       return Promise.reject(new Error(`No receipt ${paymentReceiptId} (foreign key)`));
     }
     this.state.xsollaTransactions.set(transaction.transactionId, structuredClone(transaction));
+    if (!this.state.xsollaTransactionTimes.has(transaction.transactionId)) {
+      this.state.xsollaTransactionTimes.set(transaction.transactionId, at);
+    }
     return Promise.resolve();
   }
 

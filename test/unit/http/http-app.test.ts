@@ -65,7 +65,7 @@ describe('createHttpApp', () => {
       const started = await start({ isReady });
       const answer = await fetch(`${started.origin}/ready`);
       expect(answer.status).toBe(503);
-      expect((await bodyOf(answer)).error.code).toBe('NOT_READY');
+      expect((await bodyOf(answer)).error).toMatchObject({ code: 'NOT_READY', details: { database: 'unreachable' } });
       expect((await fetch(`${started.origin}/health`)).status).toBe(200);
       await started.close();
       app = undefined;

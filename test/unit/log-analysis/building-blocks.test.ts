@@ -100,8 +100,9 @@ describe('--since / --until', () => {
 
 describe('user agents', () => {
   it.each([
-    ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'crawler', 'Googlebot'],
-    ['Googlebot/2.1 (+http://www.google.com/bot.html)', 'crawler', 'Googlebot'],
+    ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'crawler', 'Googlebot/2.1'],
+    ['Googlebot/2.1 (+http://www.google.com/bot.html)', 'crawler', 'Googlebot/2.1'],
+    ['Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 'crawler', 'bingbot/2.0'],
     ['lara-bot/2.1 (+discord)', 'bot', 'lara-bot'],
     ['python-requests/2.31.0', 'bot', 'python-requests'],
     ['curl/8.4.0', 'bot', 'curl'],

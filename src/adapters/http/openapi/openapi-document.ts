@@ -202,8 +202,8 @@ function registerServiceRoutes(registry: OpenAPIRegistry): void {
     summary: 'Readiness: the database answers',
     description: 'Runs a query on the database: 200 when it answers, 503 otherwise (take the server out of rotation).',
     responses: {
-      200: json('Ready', z.object({ status: z.literal('ready') })),
-      503: errorResponse('NOT_READY: the database is not reachable'),
+      200: json('Ready', z.object({ status: z.literal('ready'), database: z.literal('up') })),
+      503: errorResponse('NOT_READY: the database is not reachable (`details.database`: `unreachable`)'),
     },
   });
   registry.registerPath({

@@ -22,7 +22,9 @@ export function mountServiceRoutes(router: Router, deps: Pick<HttpDependencies, 
     // A failing probe is the answer itself, not a fault to report: the database being down is what it detects.
     const ready = await deps.isReady().catch(() => false);
     ctx.status = ready ? 200 : 503;
-    ctx.body = ready ? { status: 'ready' } : errorBody('NOT_READY', 'The database is not reachable.');
+    ctx.body = ready
+      ? { status: 'ready', database: 'up' }
+      : errorBody('NOT_READY', 'The database is not reachable.', { database: 'unreachable' });
   });
 
   router.get(OPENAPI_PATH, (ctx) => {

@@ -1,0 +1,68 @@
+import { AnalysisFilters } from '../../adapters/log-analysis/access-log-analyser';
+import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
+import { FormatChoice } from '../../adapters/log-analysis/line-feed';
+import { followAccessLogs } from '../../adapters/log-analysis/log-follow';
+import { EXIT } from '../exit-codes';
+import { writeFileAtomically } from './atomic-write';
+import { renderHtml } from './html-output';
+import { renderTerminal } from './terminal-output';
+
+export interface FollowRequest {
+  files: string[];
+  choice: FormatChoice;
+  filters: AnalysisFilters;
+  top: number;
+  intervalSeconds: number;
+  html?: string;
+  json?: boolean;
+  /** Outputs that make no sense live (`--csv`, `--goaccess-json`), by their option names. */
+  staticOutputs: string[];
+}
+
+const CLEAR_SCREEN = '\x1b[2J\x1b[H';
+
+/**
+ * `--follow`: keeps reading the files as they grow and across rotation, and every interval redraws the terminal
+ * report, or rewrites `--html` (atomically; the page reloads itself), or prints one JSON line (`--json`), until
+ * SIGINT or SIGTERM.
+ */
+export async function runFollow(request: FollowRequest): Promise<number> {
+  const fault = followFault(request);
+  if (fault) {
+    process.stderr.write(`forte-cli logs: ${fault}\n`);
+    return EXIT.usageOrFault;
+  }
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const show = (report: AccessLogReport): void => {
+    if (request.html) writeFileAtomically(request.html, renderHtml(report, { refreshSeconds: request.intervalSeconds }));
+    if (request.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else if (!request.html) {
+      const tty = process.stdout.isTTY === true;
+      process.stdout.write(`${tty ? CLEAR_SCREEN : ''}${renderTerminal(report, tty)}`);
+    }
+  };
+  try {
+    await followAccessLogs(request.files, request.choice, request.filters, {
+      limits: { top: request.top, panelRows: request.top },
+      intervalMs: request.intervalSeconds * 1000,
+      onReport: show,
+      signal: stop.signal,
+    });
+  } catch (error) {
+    process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
+    return EXIT.usageOrFault;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return EXIT.ok;
+}
+
+function followFault(request: FollowRequest): string | null {
+  if (!request.files.length || request.files.includes('-')) return '--follow reads files as they grow: give log files (standard input cannot be followed)';
+  if (request.staticOutputs.length) return `--follow redraws the terminal report, --html or --json: not ${request.staticOutputs.join(', ')}`;
+  return null;
+}

@@ -1,0 +1,105 @@
+import { Knex } from 'knex';
+import { eventually } from '../../support/eventually';
+import { serveForte, ServedForte } from '../../support/served-forte';
+
+/** The structured log lines of a server process (one JSON object a line on standard error). */
+const logLines = (stderr: string): Record<string, unknown>[] =>
+  stderr
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/** Transactions of this test's database waiting for a row lock (the shared server may run other tests). */
+const WAITING_FOR_A_LOCK = `SELECT COUNT(*) AS waiting FROM information_schema.innodb_trx t
+  JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+  WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`;
+
+interface SlowRequest {
+  userId: number;
+  answer: Promise<Response>;
+  /** Lets the request go on (commits the transaction holding the user's row). */
+  release(): Promise<void>;
+}
+
+/** A grant that stays in flight: it waits for the user's row, which the test holds locked until `release`. */
+async function slowGrant(served: ServedForte): Promise<SlowRequest> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${served.baseUrls[0]}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const user = (await (await post('/users', { discord_id: '368003617146881111', name: 'slow' })).json()) as {
+    id: number;
+  };
+  const lock: Knex.Transaction = await served.database.knex.transaction();
+  await lock('users').where({ id: user.id }).forUpdate();
+  const answer = post(`/users/${user.id}/points`, { points: 7 });
+  answer.catch(() => undefined);
+  await eventually(async () => {
+    const [rows] = (await served.database.knex.raw(WAITING_FOR_A_LOCK)) as [{ waiting: number | string }[]];
+    return Number(rows[0]?.waiting) > 0;
+  });
+  return {
+    userId: user.id,
+    answer,
+    release: async () => {
+      await lock.commit();
+    },
+  };
+}
+
+describe('forte-cli serve on SIGTERM', () => {
+  let served: ServedForte | undefined;
+  afterEach(() => served?.stop());
+
+  it('stops accepting, finishes the request in flight, and exits 0', async () => {
+    served = await serveForte(1, { scopes: 'users:write,points:grant', env: { LOG_LEVEL: 'info' } });
+    const server = served.servers[0]!;
+    const slow = await slowGrant(served);
+
+    const exited = server.stop();
+    await eventually(() =>
+      fetch(`${server.origin}/health`).then(
+        () => false,
+        () => true,
+      ),
+    );
+    await slow.release();
+
+    const answer = await slow.answer;
+    expect(answer.status).toBe(201);
+    expect(await exited).toBe(0);
+    const [row] = (await served.database.knex('users').where({ id: slow.userId }).select('points')) as {
+      points: number;
+    }[];
+    expect(Number(row?.points)).toBe(7);
+
+    const requestId = answer.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(logLines(server.stderr())).toContainEqual(
+      expect.objectContaining({
+        level: 30,
+        requestId,
+        method: 'POST',
+        route: '/api/v2/users/:id/points',
+        status: 201,
+        client: 'storm-bot',
+      }),
+    );
+    expect(server.stderr()).toMatch(/SIGTERM: shutting down[\s\S]*stopped/);
+  }, 60_000);
+
+  it('cuts a request still running after SHUTDOWN_GRACE_MS, and still exits 0', async () => {
+    served = await serveForte(1, { scopes: 'users:write,points:grant', env: { SHUTDOWN_GRACE_MS: '300' } });
+    const slow = await slowGrant(served);
+    try {
+      const started = Date.now();
+      expect(await served.servers[0]!.stop()).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await expect(slow.answer).rejects.toThrow();
+    } finally {
+      await slow.release();
+    }
+  }, 60_000);
+});
