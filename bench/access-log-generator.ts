@@ -67,10 +67,14 @@ export function* generateAccessLog(count: number, options: GeneratorOptions): Ge
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const totalWeight = PATHS.reduce((sum, [, , weight]) => sum + weight, 0);
   let time = Date.UTC(2026, 10, 1, 0, 0, 0);
+  let nights = 0;
   for (let n = 0; n < count; n++) {
     time += int(0, 2600);
-    // Now and then a quiet night: the log spans several days.
-    if (random() < 1 / 1500) time += 20 * 3600_000;
+    // Now and then a quiet night, six at most: the log spans several days, up to a week.
+    if (nights < 6 && random() < 1 / 1500) {
+      time += 20 * 3600_000;
+      nights++;
+    }
     let roll = random() * totalWeight;
     const [method, template] = PATHS.find(([, , weight]) => (roll -= weight) < 0) ?? PATHS[0]!;
     const path = template

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Container } from 'inversify';
-import { version } from '../package.json';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuditLedger } from './application/audit-ledger';
 import { ReconcileXsolla } from './application/reconcile-xsolla';
@@ -35,6 +34,7 @@ import { OpenBox } from './application/open-box';
 import { Clock } from './application/ports/clock';
 import { DiscordIdentity } from './application/ports/discord-identity';
 import { EventSink } from './application/ports/event-sink';
+import { OpsNotifier } from './application/ports/ops-notifier';
 import { RandomSource } from './application/ports/random-source';
 import { TokenIssuer } from './application/ports/token-issuer';
 import { UnitOfWork } from './application/ports/unit-of-work';
@@ -47,6 +47,9 @@ import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
 import { Config, PanelConfig, panelConfigOf } from './adapters/config/config';
 import { DiscordOAuthClient } from './adapters/discord/discord-oauth-client';
+import { DiscordOpsWebhook } from './adapters/discord/discord-ops-webhook';
+import { opsNotices } from './adapters/observability/ops-notices';
+import { serverErrorBursts } from './adapters/observability/server-error-bursts';
 import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
 import type { HttpObserver, RequestFacts, RequestLogEntry } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
@@ -257,7 +260,9 @@ export function composeForte(config: Config, database: Database | null, override
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const unitOfWork = overrides.unitOfWork ?? knexUnitOfWork(database, logger);
-  const events = businessMetrics(metrics);
+  const discord = opsWebhook(config, logger);
+  const sinks = [businessMetrics(metrics), ...(discord ? [opsNotices(discord)] : [])];
+  const events: EventSink = { publish: (event) => sinks.forEach((sink) => sink.publish(event)) };
 
   const c = new TypedContainer();
   c.value(PARTS.clock, overrides.clock ?? new SystemClock());
@@ -314,8 +319,9 @@ export function composeForte(config: Config, database: Database | null, override
         events,
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
+        rateLimitPerClient: config.RATE_LIMIT_PER_CLIENT ?? null,
         accessLog: accessLog.write,
-        requestLog: requestLogLine(logger),
+        requestLog: requestLogLine(logger, discord),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },
       };
     },
@@ -324,6 +330,7 @@ export function composeForte(config: Config, database: Database | null, override
       const serving = await http;
       await serving?.accessLog.close();
       await serving?.errors.flush();
+      await discord?.flush();
       await database?.close();
     },
   };
@@ -366,14 +373,10 @@ async function servingParts(config: Config, logger: Logger, metrics: Registry): 
   const errors = await createErrorReporter({
     dsn: config.SENTRY_DSN,
     environment: config.SENTRY_ENVIRONMENT,
-    release: RELEASE,
     logger,
   });
   return { accessLog: openAccessLogSink(config.ACCESS_LOG), errors, observer: httpObserver(errors, logger, metrics) };
 }
-
-/** The release Sentry groups events by: the version forte-cli --version prints. */
-const RELEASE = `forte@${version}`;
 
 function httpObserver(errors: ErrorReporter, logger: Logger, metrics: Registry): HttpObserver {
   const refusals = refusalMetrics(metrics);
@@ -394,13 +397,21 @@ const requestTags = (request: RequestFacts) => ({
   client: request.client,
 });
 
-/** The structured log's line for each request: info, or warn for a 5xx. */
-function requestLogLine(logger: Logger): (entry: RequestLogEntry) => void {
+/** The structured log's line for each request (info, or warn for a 5xx); bursts of 5xx go to the ops channel. */
+function requestLogLine(logger: Logger, ops: OpsNotifier | null): (entry: RequestLogEntry) => void {
+  const bursts = ops && serverErrorBursts(ops, { threshold: 10, windowMs: 60_000 });
   return (entry) => {
     const message = `${entry.method} ${entry.route} ${entry.status}`;
     if (entry.status >= 500) logger.warn(entry, message);
     else logger.info(entry, message);
+    bursts?.(entry);
   };
+}
+
+/** The Discord channel of the ops notices, when its webhook is configured. */
+function opsWebhook(config: Config, logger: Logger): DiscordOpsWebhook | null {
+  const url = config.DISCORD_OPS_WEBHOOK_URL;
+  return url ? new DiscordOpsWebhook({ url, onError: (message) => logger.warn(message) }) : null;
 }
 
 /** Xsolla's merchant API, when its credentials are set. */

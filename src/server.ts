@@ -19,7 +19,18 @@ export async function startServer(
   listen = { host: forte.config.HOST, port: forte.config.PORT },
 ): Promise<RunningServer> {
   const deps = await forte.httpDependencies();
-  const server = createServer(createHttpApp(deps).callback());
+  const { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS } = forte.config;
+  const server = createServer(
+    {
+      // A client that sends its headers or its request too slowly is answered 408 (malformed-http.ts) and dropped,
+      // so slow senders cannot hold connections; Node looks for them every this often.
+      headersTimeout: HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: HTTP_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, HTTP_HEADERS_TIMEOUT_MS),
+      keepAliveTimeout: HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    createHttpApp(deps).callback(),
+  );
   server.on('clientError', answerMalformedHttp(deps.observer));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

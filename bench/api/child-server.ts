@@ -1,10 +1,22 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 export interface ChildServer {
   origin: string;
   process: ChildProcess;
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * User plus system CPU seconds the server's process used so far (Linux's /proc): per request, a figure a busy
+ * machine bends far less than requests per second.
+ */
+export function cpuSeconds(server: ChildServer): number {
+  const fields = readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** Forks a compiled server script that reports `{port}` over IPC once it listens. */

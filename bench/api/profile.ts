@@ -20,6 +20,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -42,6 +43,30 @@ function hottest(profile: CpuProfile, top: number, key: (frame: ProfileNode['cal
   for (const id of profile.samples) {
     const name = key((byId.get(id) as ProfileNode).callFrame);
     counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, count]) => `${((100 * count) / profile.samples.length).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+/**
+ * Inclusive time of Forte's own functions (a sample counts for every function of its stack once), largest first:
+ * which step of a request costs what, its libraries' work included.
+ */
+function ownInclusive(profile: CpuProfile, top: number): string[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map<string, number>();
+  for (const sample of profile.samples) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
+      const { functionName, url, lineNumber } = (byId.get(id) as ProfileNode).callFrame;
+      if (!url.includes('/dist/src/')) continue;
+      seen.add(`${functionName || '(anonymous)'} ${url.replace(/^.*\/dist\//, '')}:${lineNumber + 1}`);
+    }
+    for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -121,6 +146,9 @@ async function main(): Promise<void> {
         '',
         `${kind}: ${result.perSecond.toFixed(0)}/s under the profiler; self time by place, then by function:`,
         ...hottest(profile, 15, (frame) => placeOf(frame.url)),
+        '',
+        'Forte\'s own functions, inclusive:',
+        ...ownInclusive(profile, 30),
         '',
         ...hottest(
           profile,

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createBenchDatabase } from './bench-database';
-import { forkServer, residentMemory } from './child-server';
+import { ChildServer, cpuSeconds, forkServer, residentMemory } from './child-server';
 import { load, LoadResult } from './load';
 import { BENCH_XSOLLA_SECRET, paymentWebhook } from './payment-webhooks';
 import { purchaseCeiling } from './purchase-ceiling';
@@ -82,9 +82,9 @@ async function main(): Promise<void> {
   const minimal = await forkServer(join(__dirname, 'minimal-read-server.js'), [database.url]);
   try {
     const startSeconds = await startToReady(database.url);
-    const reads = (origin: string, seconds = SECONDS) =>
+    const reads = (server: ChildServer, seconds = SECONDS) =>
       load({
-        origin,
+        origin: server.origin,
         token: database.token,
         connections: CLIENTS,
         seconds,
@@ -101,10 +101,16 @@ async function main(): Promise<void> {
         request: (n) => ({ ...buy, path: `${userPath(n)}/items` }),
       });
 
-    await reads(minimal.origin, 2);
-    await reads(forte.origin, 2);
-    const readCeiling = valid('minimal read', await reads(minimal.origin));
-    const readForte = valid('Forte read', await reads(forte.origin));
+    await reads(minimal, 2);
+    await reads(forte, 2);
+    /** Reads for SECONDS, and the server's CPU milliseconds per read meanwhile. */
+    const measuredReads = async (name: string, server: ChildServer) => {
+      const cpuBefore = cpuSeconds(server);
+      const result = valid(name, await reads(server));
+      return { ...result, cpuMs: ((cpuSeconds(server) - cpuBefore) * 1000) / (result.perSecond * SECONDS) };
+    };
+    const readCeiling = await measuredReads('minimal read', minimal);
+    const readForte = await measuredReads('Forte read', forte);
     const ceiling = await purchaseCeiling({
       url: database.url,
       users: USERS,
@@ -166,6 +172,7 @@ async function main(): Promise<void> {
         rate(readForte),
         figures.read_ratio.toFixed(3),
       ),
+      `CPU per read: minimal handler ${readCeiling.cpuMs.toFixed(3)} ms, Forte ${readForte.cpuMs.toFixed(3)} ms`,
       '',
       `RSS after warm-up and GC ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after ${MIXED_REQUESTS} mixed requests and GC ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
       `start to ready (built, forte-cli serve on MariaDB): ${startSeconds.toFixed(2)} s`,

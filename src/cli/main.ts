@@ -1,5 +1,6 @@
 import { buildProgram } from './program';
 import { reportFailure } from './report-failure';
+import { reportFault } from './report-fault';
 
 /**
  * Every command takes `--json` (reconcile also `--format json`); read before parsing, so that even a usage error
@@ -15,6 +16,13 @@ const wantsJson = (args: string[]): boolean => {
   );
 };
 
+/** The command and subcommand named (`items list`), to tag a fault with. */
+const commandOf = (args: string[]): string =>
+  args
+    .filter((arg) => !arg.startsWith('-'))
+    .slice(0, 2)
+    .join(' ');
+
 async function main(): Promise<void> {
   const json = wantsJson(process.argv.slice(2));
   const program = buildProgram({ json });
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (error) {
     process.exitCode = reportFailure(error, { json, verbose: program.opts().verbose === true });
+    await reportFault(error, commandOf(process.argv.slice(2)));
   }
 }
 

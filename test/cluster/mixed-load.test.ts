@@ -1,11 +1,16 @@
-import { eventually } from '../support/eventually';
 import { RetryingBots } from '../support/retrying-bots';
 import { GALERA_NODES } from './support/galera-cluster';
-import { auditThrough, ForteOnCluster, serveOnCluster, throughNode } from './support/forte-on-cluster';
+import {
+  auditThrough,
+  ForteOnCluster,
+  mirrorsConverged,
+  serveOnCluster,
+  throughNode,
+} from './support/forte-on-cluster';
 import { registerUsers, runWorkload, stockShop, unappliedOrDuplicated, Workload } from './support/mixed-workload';
 
-const USERS = 150;
-const HOT_GRANTS = 150;
+const USERS = 100;
+const HOT_GRANTS = 60;
 
 describe(`a mixed load through one Forte process per Galera node (${USERS} users, ${HOT_GRANTS} hot grants)`, () => {
   let cluster: ForteOnCluster;
@@ -48,18 +53,6 @@ describe(`a mixed load through one Forte process per Galera node (${USERS} users
   });
 
   it("converges every wallet of Xsolla's mirror to its balance and empties the outbox", async () => {
-    const { knex } = cluster.forte.database;
-    const ids = [workload.hotUserId, ...workload.users.map((user) => user.id)];
-    await eventually(async () => {
-      const balances = (await knex('users').whereIn('id', ids).select('id', 'points')) as {
-        id: string;
-        points: string;
-      }[];
-      const [outbox] = await knex('xsolla_outbox').count({ n: '*' });
-      return (
-        Number(outbox?.n) === 0 &&
-        balances.every(({ id, points }) => (cluster.emulator.wallets.get(String(id)) ?? 0) === Number(points))
-      );
-    }, 60_000);
+    await mirrorsConverged(cluster, [workload.hotUserId, ...workload.users.map((user) => user.id)]);
   });
 });

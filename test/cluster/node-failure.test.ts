@@ -1,11 +1,17 @@
 import { eventually } from '../support/eventually';
 import { apiRequest, RetryingBots } from '../support/retrying-bots';
 import { crashNode, GALERA_NODES, isolateNode, restartNode } from './support/galera-cluster';
-import { auditThrough, ForteOnCluster, serveOnCluster, throughNode } from './support/forte-on-cluster';
+import {
+  auditThrough,
+  ForteOnCluster,
+  mirrorsConverged,
+  serveOnCluster,
+  throughNode,
+} from './support/forte-on-cluster';
 import { registerUsers, runWorkload, stockShop, unappliedOrDuplicated, Workload } from './support/mixed-workload';
 
-const USERS = 120;
-const HOT_GRANTS = 60;
+const USERS = 80;
+const HOT_GRANTS = 30;
 
 const readiness = async (origin: string): Promise<number> => (await fetch(`${origin}/ready`)).status;
 
@@ -57,7 +63,7 @@ describe('one node of three lost', () => {
       workload,
     );
 
-    await eventually(async () => bots.observed.length - observedBefore >= 250, 60_000);
+    await eventually(async () => bots.observed.length - observedBefore >= 200, 60_000);
     const crashedAt = Date.now();
     await crashNode(3);
     await eventually(async () => (await readiness(origins[2]!)) === 503, 20_000);
@@ -96,5 +102,7 @@ describe('one node of three lost', () => {
       expect(await throughNode(cluster, node, (knex) => unappliedOrDuplicated(knex, counted))).toEqual([]);
       expect(auditThrough(cluster, node)).toMatchObject({ ok: true, found: 0 });
     }
+    // The balance mirror of the orphaned process lost its database mid-claim; Xsolla's wallets still converge.
+    await mirrorsConverged(cluster, [hot!.id, ...users.map((user) => user.id)]);
   }, 300_000);
 });

@@ -8,6 +8,8 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
   /** Kills the process at once (SIGKILL), as a crash would: nothing runs to its end. */
   kill(): Promise<void>;
+  /** Everything the process wrote so far, standard output and standard error (its logs and access log). */
+  output(): string;
 }
 
 /**
@@ -25,7 +27,12 @@ export async function startServerProcess(
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ACCESS_LOG: 'off', ...env },
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    output += chunk.toString('utf8');
+  });
   const origin = await listeningOrigin(child);
   const ended = (signal: NodeJS.Signals) =>
     new Promise<number | null>((resolve) => {
@@ -40,6 +47,7 @@ export async function startServerProcess(
     kill: async () => {
       await ended('SIGKILL');
     },
+    output: () => output,
   };
 }
 

@@ -61,8 +61,17 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
       running.kill('SIGTERM');
     });
   };
-  await start();
-  const admin = knexFactory({ client: 'mysql2', connection: `mysql://root@127.0.0.1:${port}`, pool: { max: 1 } });
+  try {
+    await start();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const admin = knexFactory({
+    client: 'mysql2',
+    connection: `mysql://root@127.0.0.1:${port}`,
+    pool: { min: 0, max: 1 },
+  });
   try {
     await admin.raw('CREATE DATABASE forte CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
   } finally {
@@ -86,7 +95,7 @@ async function answering(port: number, exited: () => number | string | null): Pr
     const probe = knexFactory({
       client: 'mysql2',
       connection: { host: '127.0.0.1', port, user: 'root', connectTimeout: 1000 },
-      pool: { max: 1 },
+      pool: { min: 0, max: 1 },
       acquireConnectionTimeout: 1000,
     });
     try {

@@ -77,7 +77,7 @@ export const configSchema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   /** MySQL connections one process keeps at most: processes × this must stay under the server's max_connections. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
-  /** How long a request waits for a database connection before it is answered 503 DATABASE_UNAVAILABLE. */
+  /** How long opening a database connection may take before the database counts as unreachable (503). */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_LOG: z.string().min(1).default('stdout'),
@@ -96,6 +96,8 @@ export const configSchema = z.object({
   XSOLLA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** The balance mirror's pause between passes, and the first wait after a failure. */
   XSOLLA_MIRROR_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  /** A Discord channel's webhook for ops notices (payments, refunds, failures, 5xx bursts); unset, none are sent. */
+  DISCORD_OPS_WEBHOOK_URL: optionalText.pipe(webAddress.optional()),
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Behind one reverse proxy: the client's address is the last one it adds to `X-Forwarded-For`. */
@@ -108,6 +110,14 @@ export const configSchema = z.object({
   DISCORD_API_URL: optionalText.pipe(webAddress.optional()),
   /** Signs the panel's cookies; changing it signs every panel user out. */
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Requests one client (bot token) may make per minute in each process; unset, no limit. */
+  RATE_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** How long a client may take to send a request's headers (408). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How long a client may take to send a whole request, headers and body (408); at least the headers' time. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** How long an idle keep-alive connection stays open for its next request. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
@@ -151,6 +161,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const problems = [
     ...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []),
     ...panelProblems(present),
+    ...(parsed.success && parsed.data.HTTP_REQUEST_TIMEOUT_MS < parsed.data.HTTP_HEADERS_TIMEOUT_MS
+      ? ['HTTP_REQUEST_TIMEOUT_MS: must be at least HTTP_HEADERS_TIMEOUT_MS (a request includes its headers)']
+      : []),
   ];
   if (parsed.success && problems.length === 0) {
     const { PUBLIC_URL, PORT } = parsed.data;

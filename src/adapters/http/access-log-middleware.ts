@@ -1,4 +1,5 @@
 import { Context, Middleware } from 'koa';
+import { redactedUrl } from './redacted-url';
 
 export interface AccessLogEntry {
   remoteAddress: string;
@@ -45,7 +46,7 @@ export function forteAccessLog(sink: (line: string) => void, remoteUser: (ctx: C
           remoteUser: remoteUser(ctx),
           at,
           method: ctx.method,
-          url: ctx.originalUrl,
+          url: redactedUrl(ctx.originalUrl),
           httpVersion: ctx.req.httpVersion,
           status: answeredStatus(ctx),
           bytes: ctx.method === 'HEAD' || !Number.isFinite(length) ? 0 : length,

@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { forteAccessLog } from './access-log-middleware';
 import { httpDurationHistogram } from './http-duration-histogram';
 import { clientOf } from './authenticate';
+import { clientRateLimit } from './client-rate-limit';
 import { errorBoundary } from './error-boundary';
 import { AnyEndpoint } from './endpoint';
 import { DEFAULT_BODY_LIMIT_BYTES, HttpDependencies } from './http-dependencies';
@@ -53,6 +54,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
     events: deps.events,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     panel,
+    ...(deps.rateLimitPerClient ? { rateLimit: clientRateLimit(deps.rateLimitPerClient) } : {}),
   };
   mountEndpoints(router, endpoints, mountDeps);
   if (panel) mountPanel(app, router, deps, { ...mountDeps, panel });

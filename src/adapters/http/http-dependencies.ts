@@ -65,6 +65,8 @@ export interface HttpDependencies {
   observer: HttpObserver;
   /** Receives one `forte` access-log line per request; null turns the access log off. */
   accessLog: ((line: string) => void) | null;
+  /** Requests per minute one client may make in this process (429 past it); absent or null, no limit. */
+  rateLimitPerClient?: number | null;
   /** Receives one structured entry per request (with its request id); absent, none is written. */
   requestLog?: (entry: RequestLogEntry) => void;
   /** Largest accepted request body; 64 KiB when absent. */

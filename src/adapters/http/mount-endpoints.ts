@@ -21,6 +21,8 @@ export type MountDeps = Pick<HttpDependencies, 'authenticateClient' | 'xsollaWeb
   bodyLimitBytes: number;
   /** The panel's sessions; null while the panel is off (and no panel endpoint is mounted). */
   panel: PanelAdmission | null;
+  /** The per-client rate limit every bot endpoint shares (one count per client), when one is configured. */
+  rateLimit?: Middleware;
 };
 
 /** A caller's admission: its middleware, and whether it reads the body itself (to check a signature over it). */
@@ -34,7 +36,11 @@ const ADMISSION: {
   [K in EndpointAuth['kind']]: (auth: Extract<EndpointAuth, { kind: K }>, deps: MountDeps) => Admission;
 } = {
   bot: (auth, deps) => ({
-    middleware: [authenticate(deps.authenticateClient), requireScope(auth.scope)],
+    middleware: [
+      authenticate(deps.authenticateClient),
+      ...(deps.rateLimit ? [deps.rateLimit] : []),
+      requireScope(auth.scope),
+    ],
     readsBody: false,
   }),
   xsolla: (_auth, deps) => ({

@@ -1,3 +1,4 @@
+import { redactedUrl } from './redacted-url';
 import { Middleware } from 'koa';
 import { HttpProblem } from './http-problem';
 
@@ -9,9 +10,10 @@ export function unansweredRoutes(): Middleware {
   return async (ctx, next) => {
     await next();
     if (ctx.body !== undefined && ctx.body !== null) return;
-    if (ctx.status === 404) throw new HttpProblem(404, 'ROUTE_NOT_FOUND', `No route for ${ctx.method} ${ctx.path}.`);
+    if (ctx.status === 404)
+      throw new HttpProblem(404, 'ROUTE_NOT_FOUND', `No route for ${ctx.method} ${redactedUrl(ctx.path)}.`);
     if (ctx.status === 405) {
-      throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${ctx.path}.`, {
+      throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${redactedUrl(ctx.path)}.`, {
         allow: ctx.response.get('Allow'),
       });
     }

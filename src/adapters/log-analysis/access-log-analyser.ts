@@ -1,7 +1,7 @@
 import { ByteKeyTable } from './byte-key-table';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
-import { IntTripleSet } from './int-triple-set';
+import { IntTripleIds } from './int-triple-ids';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
 import { FIELD, LogRecord } from './log-record';
@@ -11,6 +11,8 @@ import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
+import { FewKeysPanelVisitors } from './few-keys-panel-visitors';
+import { OwnedPanelVisitors } from './owned-panel-visitors';
 import { PanelVisitors } from './panel-visitors';
 
 /** Which GoAccess panel a request key was seen in (a key can be in several: 404 once, 200 later). */
@@ -59,11 +61,9 @@ export class AccessLogAnalyser {
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();
-  /** The not-found panel counts no visitor, but numbers its keys: kept for the keys' numbers only. */
-  private readonly notFoundKeys = new PanelVisitors();
   readonly requestRoutes = new CounterColumn();
   /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
-  private readonly requestHashes = new CounterColumn();
+  readonly requestHashes = new CounterColumn();
 
   readonly routes = new ByteKeyTable();
   readonly routeColumns = new HitColumns();
@@ -72,11 +72,13 @@ export class AccessLogAnalyser {
 
   readonly hosts = new ByteKeyTable();
   readonly hostColumns = new HitColumns();
-  readonly hostVisitors = new PanelVisitors();
+  readonly hostVisitors = new OwnedPanelVisitors();
+  /** Each host's djb2 hash: GoAccess keys hosts by it, so two hosts that collide are one row there. */
+  readonly hostHashes = new CounterColumn();
   /** The OS and browsers panels: each agent's keys there, and their visitors by item. */
   readonly agentPanels = new AgentPanelKeys((id) => this.agents.text(id));
-  readonly systemVisitors = new PanelVisitors();
-  readonly browserVisitors = new PanelVisitors();
+  readonly systemVisitors = new OwnedPanelVisitors();
+  readonly browserVisitors = new OwnedPanelVisitors();
   readonly agents = new ByteKeyTable();
   /** Agents as written, each mapped once to its decoded form: decoding every line's agent would cost more. */
   private readonly rawAgents = new ByteKeyTable();
@@ -97,16 +99,19 @@ export class AccessLogAnalyser {
   readonly vhostHits = new CounterColumn();
 
   /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
-  readonly visitors = new IntTripleSet();
+  readonly visitors = new IntTripleIds();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private readonly countedVisitors = new CounterColumn();
+  /** The date of each visitor, by GoAccess's visitor number. */
+  private readonly visitorDates = new CounterColumn();
+  private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor);
   uniqueVisitors = 0;
   readonly statusCounts = new Float64Array(600);
   readonly statusBytes = new Float64Array(600);
-  readonly statusVisitors = new PanelVisitors();
+  readonly statusVisitors = new FewKeysPanelVisitors();
   readonly hourOfDayHits = new Float64Array(24);
   readonly hourOfDayBytes = new Float64Array(24);
-  readonly hourOfDayVisitors = new PanelVisitors();
+  readonly hourOfDayVisitors = new FewKeysPanelVisitors();
   /** Per local date (YYYYMMDD): hits, visitors, bytes. */
   readonly days = new RecentKeyMap(() => ({ hits: 0, visitors: 0, bytes: 0 }));
   /** Per local hour since the epoch: hits, 4xx, 5xx. */
@@ -178,6 +183,7 @@ export class AccessLogAnalyser {
     }
 
     const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
+    if (this.hosts.lastWasNew) this.hostHashes.set(hostId, djb2(record.buf, record.start(FIELD.host), record.end(FIELD.host)) | 0);
     this.hostColumns.add(hostId, bytes, status);
     const agentId = this.internAgent(record);
     this.agentColumns.add(agentId, bytes, status);
@@ -195,6 +201,7 @@ export class AccessLogAnalyser {
     day.bytes += bytes;
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
     const visitorId = this.visitors.idOf(hostId, agentId === this.emptyAgent ? this.dashAgent : agentId, dateKey);
+    if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
       this.countedVisitors.set(visitorId, 1);
@@ -270,20 +277,20 @@ export class AccessLogAnalyser {
     const requestKey = this.requestHashes.get(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
-    else this.notFoundKeys.add(date, requestKey, requestId, 0);
-    this.hostVisitors.add(date, hostId, hostId, visitor);
+    // The not-found panel counts no visitor (a 404 makes none): its keys' numbers would serve nothing.
+    this.hostVisitors.add(date, this.hostHashes.get(hostId), hostId, visitor, this.visitorDate);
     const at = this.agentPanels.offsetOf(agentId);
     const keys = this.agentPanels.table;
     if (keys[at]! >= 0) {
-      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, keys[at + 1]!);
-      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, keys[at + 3]!);
+      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, this.visitorDate, keys[at + 1]!);
+      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, this.visitorDate, keys[at + 3]!);
     }
     if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
     if (status > 0) {
       const statusKey = statusLabelKey(status);
-      this.statusVisitors.add(date, statusKey, statusKey, visitor, STATUS_CLASS_KEYS + Math.floor(status / 100));
+      this.statusVisitors.add(date, statusKey, statusKey, visitor, this.visitorDate, STATUS_CLASS_KEYS + Math.floor(status / 100));
     }
-    this.hourOfDayVisitors.add(date, hour, hour, visitor);
+    this.hourOfDayVisitors.add(date, hour, hour, visitor, this.visitorDate);
   }
 
   /** The host part of a referrer: after its first `//`, up to the next `/`; -1 when it has none. */

@@ -1,4 +1,4 @@
-import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
+import { AccessLogAnalyser } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
@@ -28,11 +28,14 @@ export type PanelName = (typeof PANEL_NAMES)[number];
 
 const byHits = (x: PanelRow, y: PanelRow): number => y.hits - x.hits || (x.data < y.data ? -1 : x.data > y.data ? 1 : 0);
 
-function panel(leaves: PanelRow[], rows: PanelRow[], cap: number, itemCount = leaves.length): Panel {
-  rows.sort(byHits);
+/** Rows by date, latest first: GoAccess's order for its visitors panel (and so which days its max-items keeps). */
+const byDateDescending = (x: PanelRow, y: PanelRow): number => (x.data < y.data ? 1 : x.data > y.data ? -1 : 0);
+
+function panel(leaves: PanelRow[], rows: PanelRow[], cap: number, itemCount = leaves.length, order = byHits): Panel {
+  rows.sort(order);
   for (const row of rows) row.items?.sort(byHits);
   let keep = Math.min(cap, rows.length);
-  while (keep > 0 && keep < rows.length && rows[keep]!.hits === rows[keep - 1]!.hits) keep++;
+  while (order === byHits && keep > 0 && keep < rows.length && rows[keep]!.hits === rows[keep - 1]!.hits) keep++;
   const metric = (pick: (row: PanelRow) => number) => {
     let total = 0;
     let max = 0;
@@ -52,7 +55,76 @@ function panel(leaves: PanelRow[], rows: PanelRow[], cap: number, itemCount = le
   };
 }
 
+/** A big flat panel's rows by id: counts read as numbers, a row made only for the ids that make the cut. */
+interface Leaves {
+  ids: ArrayLike<number>;
+  hits(id: number): number;
+  visitors(id: number): number;
+  bytes(id: number): number;
+  row(id: number): PanelRow;
+}
+
+/**
+ * A flat panel of many rows (requests, hosts) without a row object or a sort per key: the metrics from the counts,
+ * then rows only for the keys at or above the `cap`-th heaviest hits.
+ */
+function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): Panel {
+  const { ids } = leaves;
+  const hits = new Float64Array(ids.length);
+  const metric = () => ({ total: 0, avg: 0, max: 0, min: ids.length ? Infinity : 0 });
+  const metrics = { hits: metric(), visitors: metric(), bytes: metric() };
+  const note = (m: ReturnType<typeof metric>, value: number): void => {
+    m.total += value;
+    if (value > m.max) m.max = value;
+    if (value < m.min) m.min = value;
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    hits[i] = leaves.hits(id);
+    note(metrics.hits, hits[i]!);
+    note(metrics.visitors, leaves.visitors(id));
+    note(metrics.bytes, leaves.bytes(id));
+  }
+  for (const m of Object.values(metrics)) m.avg = itemCount ? Math.floor(m.total / itemCount) : 0;
+  const threshold = ids.length > cap ? new Float64Array(hits).sort()[ids.length - cap]! : 0;
+  const rows: PanelRow[] = [];
+  for (let i = 0; i < ids.length; i++) if (hits[i]! >= threshold) rows.push(leaves.row(ids[i]!));
+  rows.sort(byHits);
+  return { rows, itemCount, metrics };
+}
+
 const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel(rows, rows, cap, itemCount);
+
+/**
+ * Keys grouped as GoAccess's djb2-keyed maps group them: two keys whose hashes collide are one row there, under
+ * the first one's name, with both keys' counts.
+ */
+function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
+  const hashes = new Int32Array(leaves.ids.length);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashOf(leaves.ids[i]!);
+  const sorted = new Int32Array(hashes).sort();
+  const colliding = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
+  if (!colliding.size) return leaves;
+  const first = new Map<number, number>();
+  const merged = new Map<number, number[]>();
+  const primaries: number[] = [];
+  for (let i = 0; i < leaves.ids.length; i++) {
+    const id = leaves.ids[i]!;
+    const owner = colliding.has(hashes[i]!) ? first.get(hashes[i]!) : undefined;
+    if (owner === undefined) {
+      if (colliding.has(hashes[i]!)) first.set(hashes[i]!, id);
+      primaries.push(id);
+    } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
+  }
+  if (!merged.size) return leaves;
+  const sum = (count: (id: number) => number) => (id: number) => (merged.get(id) ?? []).reduce((total, other) => total + count(other), count(id));
+  const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
+  return { ids: primaries, hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
+}
+
+/** The ids 0 … size-1. */
+const allIds = (size: number): Int32Array => Int32Array.from({ length: size }, (_, i) => i);
 
 /** Groups leaves under their category: the category's counts are its items' sums, as GoAccess's root rows. */
 function nested(leaves: { type: string; row: PanelRow }[], cap: number): Panel {
@@ -84,20 +156,35 @@ const dayText = (key: number): string => String(key).padStart(8, '0');
 
 /** Every panel of GoAccess's report, counted by its rules (docs/logs.md), each cut at `cap` rows. */
 export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null }): Record<PanelName, Panel> {
-  const requestPanels = new Map<RequestKind, PanelRow[]>([[RequestKind.Request, []], [RequestKind.Static, []], [RequestKind.NotFound, []]]);
+  const notFoundIds: number[] = [];
+  const requestIds: number[] = [];
+  const staticIds: number[] = [];
   for (let id = 0; id < a.requests.size; id++) {
     const notFoundHits = a.notFoundHits.get(id);
-    const otherHits = a.requestColumns.hits.get(id) - notFoundHits;
-    if (!notFoundHits && !otherHits) continue;
-    const { url, method, protocol } = describeRequest(id);
-    const row = (hits: number, visitors: number, bytes: number): PanelRow => ({ data: url, hits, visitors, bytes, method: method ?? '---', protocol: protocol ?? '---' });
-    if (notFoundHits) requestPanels.get(RequestKind.NotFound)!.push(row(notFoundHits, 0, a.notFoundBytes.get(id)));
-    if (otherHits) {
-      const kind = a.requestKinds.get(id) & 0x80 ? RequestKind.Static : RequestKind.Request;
-      const visitors = kind === RequestKind.Static ? a.staticVisitors.get(id) : a.requestVisitors.get(id);
-      requestPanels.get(kind)!.push(row(otherHits, visitors, a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id)));
-    }
+    if (notFoundHits) notFoundIds.push(id);
+    if (a.requestColumns.hits.get(id) > notFoundHits) (a.requestKinds.get(id) & 0x80 ? staticIds : requestIds).push(id);
   }
+  const requestRow = (hits: number, visitors: number, bytes: number, id: number): PanelRow => {
+    const { url, method, protocol } = describeRequest(id);
+    return { data: url, hits, visitors, bytes, method: method ?? '---', protocol: protocol ?? '---' };
+  };
+  const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
+  const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
+  const requestHash = (id: number): number => a.requestHashes.get(id);
+  const servedLeaves = (ids: number[], visitors: (id: number) => number): Leaves => mergeCollisions({
+    ids,
+    hits: otherHits,
+    visitors,
+    bytes: otherBytes,
+    row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
+  }, requestHash);
+  const notFoundLeaves = mergeCollisions({
+    ids: notFoundIds,
+    hits: (id) => a.notFoundHits.get(id),
+    visitors: () => 0,
+    bytes: (id) => a.notFoundBytes.get(id),
+    row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
+  }, requestHash);
 
   const systems = new Map<string, { type: string; row: PanelRow }>();
   const browsers = new Map<string, { type: string; row: PanelRow }>();
@@ -121,10 +208,13 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   const statusLeaves = new Map<string, { type: string; row: PanelRow }>();
   for (const s of statuses) accumulate(statusLeaves, s.type, s.row.data, s.row.hits, s.row.visitors, s.row.bytes);
 
-  const hosts: PanelRow[] = [];
-  for (let id = 0; id < a.hosts.size; id++) {
-    hosts.push({ data: a.hosts.text(id), hits: a.hostColumns.hits.get(id), visitors: a.hostVisitors.get(id), bytes: a.hostColumns.bytes.get(id) });
-  }
+  const hostLeaves = mergeCollisions({
+    ids: allIds(a.hosts.size),
+    hits: (id) => a.hostColumns.hits.get(id),
+    visitors: (id) => a.hostVisitors.get(id),
+    bytes: (id) => a.hostColumns.bytes.get(id),
+    row: (id) => ({ data: a.hosts.text(id), hits: a.hostColumns.hits.get(id), visitors: a.hostVisitors.get(id), bytes: a.hostColumns.bytes.get(id) }),
+  }, (id) => a.hostHashes.get(id));
   const sites: PanelRow[] = [];
   for (let id = 0; id < a.sites.size; id++) {
     sites.push({ data: a.sites.text(id), hits: a.siteColumns.hits.get(id), visitors: a.siteVisitors.get(id), bytes: a.siteColumns.bytes.get(id) });
@@ -136,11 +226,11 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   const days = [...a.days.map.entries()].map(([key, day]) => ({ data: dayText(key), hits: day.hits, visitors: day.visitors, bytes: day.bytes }));
 
   return {
-    visitors: flat(days, cap),
-    requests: flat(requestPanels.get(RequestKind.Request)!, cap, a.uniqueRequests(RequestKind.Request)),
-    static_requests: flat(requestPanels.get(RequestKind.Static)!, cap, a.uniqueRequests(RequestKind.Static)),
-    not_found: flat(requestPanels.get(RequestKind.NotFound)!, cap, a.uniqueRequests(RequestKind.NotFound)),
-    hosts: flat(hosts, cap),
+    visitors: panel(days, days, cap, days.length, byDateDescending),
+    requests: flatPanel(servedLeaves(requestIds, (id) => a.requestVisitors.get(id)), cap),
+    static_requests: flatPanel(servedLeaves(staticIds, (id) => a.staticVisitors.get(id)), cap),
+    not_found: flatPanel(notFoundLeaves, cap),
+    hosts: flatPanel(hostLeaves, cap),
     os: nested([...systems.values()], cap),
     browsers: nested([...browsers.values()], cap),
     visit_time: flat(hours, cap),

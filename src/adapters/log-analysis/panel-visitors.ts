@@ -1,5 +1,6 @@
 import { CounterColumn } from './counter-column';
 import { IntTripleSet } from './int-triple-set';
+import { KeyNumbers } from './key-numbers';
 
 /**
  * One GoAccess panel's visitor counting, number for number. GoAccess numbers each panel's keys per date from one
@@ -9,22 +10,21 @@ import { IntTripleSet } from './int-triple-set';
  * visitors equal to GoAccess's, that quirk included.
  */
 export class PanelVisitors {
-  private readonly numbers = new IntTripleSet();
+  protected readonly keys = new KeyNumbers();
   private readonly pairs = new IntTripleSet();
   /** Visitors per item id (the caller's id of the row). */
   readonly counts = new CounterColumn();
 
   /**
    * A line's key in this panel (and its category's key, for nested panels), on `date`. `visitor` is GoAccess's
-   * visitor number (from 1), or 0 for a response that makes no visitor (a 4xx).
+   * visitor number (from 1), or 0 for a response that makes no visitor (a 4xx). `item` is the row's dense id.
    */
   add(date: number, key: number, item: number, visitor: number, categoryKey = -1): void {
-    const number = this.numbers.idOf(date, key, 0) + 1;
+    const number = this.keys.numberOf(date, key, item);
     if (visitor > 0) {
-      this.pairs.idOf(date, Math.min(number, visitor), Math.max(number, visitor));
-      if (this.pairs.lastWasNew) this.counts.add(item, 1);
+      if (this.pairs.add(date, Math.min(number, visitor), Math.max(number, visitor))) this.counts.add(item, 1);
     }
-    if (categoryKey >= 0) this.numbers.idOf(date, categoryKey, 0);
+    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
   }
 
   get(item: number): number {

@@ -1,5 +1,9 @@
+import { version } from '../../../package.json';
 import type { Logger } from './logger';
 import { scrubSecrets } from './scrub-secrets';
+
+/** The release Sentry groups events by: the version forte-cli --version prints. */
+export const RELEASE = `forte@${version}`;
 
 export interface ErrorReporter {
   /** A fault, with what is known of where it happened (route, request id, client; or the CLI command). */
@@ -16,14 +20,13 @@ export interface ErrorReporter {
 export async function createErrorReporter(options: {
   dsn?: string;
   environment: string;
-  release: string;
   logger: Logger;
 }): Promise<ErrorReporter> {
   const Sentry = options.dsn ? await import('@sentry/node') : null;
   Sentry?.init({
     dsn: options.dsn,
     environment: options.environment,
-    release: options.release,
+    release: RELEASE,
     sendDefaultPii: false,
     beforeSend(event) {
       if (event.request) {

@@ -16,8 +16,9 @@ export interface ConnectionOptions {
   /** MySQL connections this process keeps at most; SQLite has one for writes and one for reads. */
   poolSize?: number;
   /**
-   * How long a query waits for a MySQL connection, from the pool or a new one, before failing (an unreachable
-   * database): knex's own default, 60 s, would hold every request of an outage that long.
+   * How long opening a MySQL connection may take before it counts as failed (the database unreachable). A query
+   * waits for a pooled connection at most this plus the lock timeout (knex's own default, 60 s, is far too long);
+   * through an outage the unit of work fails at once instead (connection-breaker.ts).
    */
   connectTimeoutMs?: number;
 }
@@ -57,8 +58,9 @@ function mysqlConfig(
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   return {
     client: 'mysql2',
-    // A full pool whose connections do not come back, or a server that does not answer: fail the query (503) soon.
-    acquireConnectionTimeout: connectTimeout,
+    // Waiting for a pooled connection is waiting for other requests' transactions (each bounded by the lock wait),
+    // or for a new connection: past both, the query fails (503 BUSY when the pool is full, else unreachable).
+    acquireConnectionTimeout: lockTimeoutMs + connectTimeout,
     connection: {
       connectTimeout,
       host: location.host,

@@ -4,6 +4,7 @@ import { StaleBalanceError } from '../../application/ports/ledger';
 import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
 import { isLockWaitTimeout, isPoolTimeout, isTransientConflict, isUnreachable } from './database-errors';
+import { ConnectionBreaker } from './connection-breaker';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
 import { KnexCheckoutLinkRepository } from './knex-checkout-link-repository';
@@ -53,6 +54,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   private readonly retry: RetryPolicy;
   private readonly reads: Knex;
   private readonly onEffectError: (error: unknown) => void;
+  private readonly breaker: ConnectionBreaker;
   private readonly autocommitOneStatement: boolean;
 
   constructor(
@@ -61,6 +63,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
+    this.breaker = new ConnectionBreaker(knex);
     this.autocommitOneStatement = options.autocommitOneStatement ?? false;
     this.onEffectError =
       options.onEffectError ??
@@ -71,6 +74,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   }
 
   async run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
+    this.failFastWhileAway();
     const alone = options.oneStatement === true && this.autocommitOneStatement;
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
@@ -81,6 +85,7 @@ export class KnexUnitOfWork implements UnitOfWork {
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
+        this.breaker.failed(error);
         if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
@@ -92,12 +97,19 @@ export class KnexUnitOfWork implements UnitOfWork {
    * read-only transaction (a deferred one on SQLite, which takes no write lock either).
    */
   async read<T>(work: (reads: Reads) => Promise<T>, options: { snapshot?: boolean } = {}): Promise<T> {
+    this.failFastWhileAway();
     try {
       if (!options.snapshot) return await work(repositoriesOf(this.reads));
       return await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true });
     } catch (error) {
+      this.breaker.failed(error);
       throw storageFailureOf(error, this.reads);
     }
+  }
+
+  private failFastWhileAway(): void {
+    const refusal = this.breaker.refusal();
+    if (refusal !== null) throw new StorageUnavailableError({ cause: refusal });
   }
 }
 

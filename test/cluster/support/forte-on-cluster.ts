@@ -1,5 +1,6 @@
 import knexFactory, { Knex } from 'knex';
 import { SCOPES } from '../../../src/domain/scope';
+import { eventually } from '../../support/eventually';
 import { runCli } from '../../support/forte-cli';
 import { serveForte, ServedForte } from '../../support/served-forte';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
@@ -51,4 +52,20 @@ export async function throughNode<T>(
   } finally {
     await knex.destroy();
   }
+}
+
+/** Waits until Xsolla's copy of each of these wallets is the user's balance and the outbox is empty. */
+export async function mirrorsConverged(cluster: ForteOnCluster, userIds: number[]): Promise<void> {
+  const { knex } = cluster.forte.database;
+  await eventually(async () => {
+    const balances = (await knex('users').whereIn('id', userIds).select('id', 'points')) as {
+      id: string;
+      points: string;
+    }[];
+    const [outbox] = await knex('xsolla_outbox').count({ n: '*' });
+    return (
+      Number(outbox?.n) === 0 &&
+      balances.every(({ id, points }) => (cluster.emulator.wallets.get(String(id)) ?? 0) === Number(points))
+    );
+  }, 60_000);
 }

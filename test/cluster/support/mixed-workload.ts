@@ -97,7 +97,7 @@ export async function runWorkload(
     }
   });
   const hot = Array.from({ length: workload.hotGrants }, async (_, n) => {
-    await sleep(Math.random() * 3000);
+    await sleep(Math.random() * 10_000);
     const answer = await bots.send(n, (origin) =>
       apiRequest(origin, options.token, 'POST', `/users/${workload.hotUserId}/points`, {
         json: { points: 1 },

@@ -127,7 +127,10 @@ describe('make dist', () => {
       const health = await fetch(`${server.origin}/health`);
       expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { status: 'ok' } });
       const ready = await fetch(`${server.origin}/ready`);
-      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready' } });
+      expect({ status: ready.status, body: await ready.json() }).toEqual({
+        status: 200,
+        body: { status: 'ready', database: 'up' },
+      });
       const id = await registerWithPoints(server.origin, JSON.parse(created.stdout).token, 100);
       const user = await ApiClient.bearer(`${server.origin}/api/v2`, JSON.parse(created.stdout).token).get(
         `/users/${id}`,

@@ -1,20 +1,30 @@
 import { version } from '../../../package.json';
 import { startSentryEmulator, SentryEmulator } from '../../support/sentry-emulator';
+import { startTcpProxy, TcpProxy } from '../../support/tcp-proxy';
+import { testServerUrl } from '../../support/test-database';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 describe('unexpected errors on the real server', () => {
   let sentry: SentryEmulator;
   let app: TestApp;
   let token: string;
+  let proxy: TcpProxy;
 
   beforeAll(async () => {
     sentry = await startSentryEmulator();
-    app = await startTestApp({ env: { SENTRY_DSN: sentry.dsn, SENTRY_ENVIRONMENT: 'e2e' } });
+    const database = new URL(testServerUrl());
+    proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port || 3306) });
+    app = await startTestApp({
+      env: { SENTRY_DSN: sentry.dsn, SENTRY_ENVIRONMENT: 'e2e', DATABASE_LOCK_TIMEOUT_MS: '1000' },
+      // Through a proxy the test can cut, for DATABASE_UNAVAILABLE.
+      databaseUrl: (url) => Object.assign(new URL(url), { port: String(proxy.port) }).toString(),
+    });
     token = await app.createClient('sentry-bot', ['users:read', 'users:write', 'points:grant']);
   });
   afterAll(async () => {
     await app.close();
     await sentry.close();
+    await proxy.close();
   });
 
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -85,5 +95,36 @@ describe('unexpected errors on the real server', () => {
     expect(envelope).not.toContain('NeverSeenBeforeTokenValue');
     expect(envelope).not.toMatch(/[0-9a-f]{64}/);
     expect(envelope).toContain('[Filtered]');
+  });
+
+  it('send nothing for the expected 503s, BUSY and DATABASE_UNAVAILABLE', async () => {
+    const before = sentry.events().length;
+    const user = (await (await call('POST', '/users', { discord_id: '368003617146880003', name: 'busy' })).json()) as {
+      id: number;
+    };
+    const lock = await app.runtime.database.knex.transaction();
+    try {
+      await lock('users').where({ id: user.id }).forUpdate();
+      const busy = await call('POST', `/users/${user.id}/points`, { points: 1 });
+      expect(busy.status).toBe(503);
+      expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('BUSY');
+    } finally {
+      await lock.rollback();
+    }
+
+    proxy.cut();
+    try {
+      const down = await call('GET', `/users/${user.id}`);
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { error: { code: string } }).error.code).toBe('DATABASE_UNAVAILABLE');
+    } finally {
+      proxy.restore();
+    }
+
+    // A fault afterwards: had either 503 been sent, its event would have arrived first.
+    const failed = await withoutTable('receipts', () => call('GET', `/users/${user.id}/receipts`));
+    expect(failed.status).toBe(500);
+    await sentry.waitFor(new RegExp(`"request_id":"${failed.headers.get('x-request-id')}"`));
+    expect(sentry.events()).toHaveLength(before + 1);
   });
 });

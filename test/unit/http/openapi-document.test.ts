@@ -33,8 +33,10 @@ describe('openApiDocument', () => {
       '413',
       '415',
       '422',
+      '429',
       '503',
     ]);
+    expect(responses['429']?.description).toBe('RATE_LIMITED');
     expect(responses['503']?.description).toBe('BUSY, DATABASE_UNAVAILABLE');
     expect(responses['409']?.description).toBe('INSUFFICIENT_POINTS, BALANCE_OUT_OF_RANGE, IDEMPOTENCY_KEY_IN_USE');
     expect(responses['422']?.description).toBe('VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED');

@@ -18,13 +18,15 @@ const REFUSALS: Record<number, string[]> = {
   401: ['UNAUTHENTICATED'],
   403: ['FORBIDDEN'],
   422: ['VALIDATION_FAILED'],
+  // Past RATE_LIMIT_PER_CLIENT requests a minute (when set); retry after `Retry-After` seconds.
+  429: ['RATE_LIMITED'],
   // Retry after `Retry-After` seconds, with the same Idempotency-Key.
   503: ['BUSY', 'DATABASE_UNAVAILABLE'],
 };
 
-/** An open endpoint admits everyone: no 401 or 403. */
+/** An open endpoint admits everyone and counts no client: no 401, 403 or 429. */
 const OPEN_REFUSALS: Record<number, string[]> = Object.fromEntries(
-  Object.entries(REFUSALS).filter(([status]) => status !== '401' && status !== '403'),
+  Object.entries(REFUSALS).filter(([status]) => !['401', '403', '429'].includes(status)),
 );
 
 const BODY_REFUSALS: Record<number, string[]> = {

@@ -26,6 +26,22 @@ describe('parseConfig', () => {
     );
   });
 
+  it('leaves the rate limit off unless set, and reads the HTTP time limits, a request at least its headers', () => {
+    expect(parseConfig({}).RATE_LIMIT_PER_CLIENT).toBeUndefined();
+    expect(parseConfig({ RATE_LIMIT_PER_CLIENT: '' }).RATE_LIMIT_PER_CLIENT).toBeUndefined();
+    expect(parseConfig({ RATE_LIMIT_PER_CLIENT: '600' }).RATE_LIMIT_PER_CLIENT).toBe(600);
+    expect(() => parseConfig({ RATE_LIMIT_PER_CLIENT: '0' })).toThrow(/RATE_LIMIT_PER_CLIENT/);
+    expect(parseConfig({})).toMatchObject({
+      HTTP_HEADERS_TIMEOUT_MS: 10_000,
+      HTTP_REQUEST_TIMEOUT_MS: 30_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000,
+      DATABASE_CONNECT_TIMEOUT_MS: 3000,
+    });
+    expect(() => parseConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS: must be at least HTTP_HEADERS_TIMEOUT_MS/,
+    );
+  });
+
   describe('the user panel', () => {
     const PANEL = {
       DISCORD_CLIENT_ID: '1234567890123456789',

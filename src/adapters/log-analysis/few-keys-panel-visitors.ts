@@ -1,0 +1,65 @@
+import { CounterColumn } from './counter-column';
+import { KeyNumbers } from './key-numbers';
+
+const MAX_KEYS = 64;
+
+/**
+ * PanelVisitors for a panel of at most 64 keys — hours of the day, status codes: each visitor keeps the keys it was
+ * counted for as bits, so there is no set of pairs. GoAccess's quirk stays (see PanelVisitors): a pair is not new
+ * when visitor number `number` (of the same date) was counted for the key numbered `visitor`.
+ */
+export class FewKeysPanelVisitors {
+  private readonly keys = new KeyNumbers();
+  private readonly bitOfSlot = new CounterColumn();
+  private bitsUsed = 0;
+  /** Per visitor number, the bits of the keys it was counted for (0–31, 32–63). */
+  private readonly low = new CounterColumn();
+  private readonly high = new CounterColumn();
+  /** Per key number: its key's bit + 1 (0 for a category), and its date. */
+  private readonly bitOfNumber = new CounterColumn();
+  private readonly dateOfNumber = new CounterColumn();
+  private highest = 0;
+  readonly counts = new CounterColumn();
+
+  /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
+  add(date: number, key: number, item: number, visitor: number, visitorDate: (visitor: number) => number, categoryKey = -1): void {
+    const number = this.keys.numberOf(date, key, item);
+    const bit = this.bitOf(item);
+    if (number > this.highest) {
+      this.highest = number;
+      this.bitOfNumber.set(number, bit + 1);
+      this.dateOfNumber.set(number, date);
+    }
+    if (visitor > 0 && !this.has(visitor, bit)) {
+      this.mark(visitor, bit);
+      const otherBit = this.bitOfNumber.get(visitor) - 1;
+      const reversed =
+        number !== visitor && otherBit >= 0 && this.dateOfNumber.get(visitor) === date && visitorDate(number) === date && this.has(number, otherBit);
+      if (!reversed) this.counts.add(item, 1);
+    }
+    if (categoryKey >= 0) this.highest = Math.max(this.highest, this.keys.numberOf(date, categoryKey, categoryKey));
+  }
+
+  get(item: number): number {
+    return this.counts.get(item);
+  }
+
+  private bitOf(slot: number): number {
+    let bit = this.bitOfSlot.get(slot) - 1;
+    if (bit < 0) {
+      if (this.bitsUsed === MAX_KEYS) throw new Error(`a panel of at most ${MAX_KEYS} keys got more`);
+      bit = this.bitsUsed++;
+      this.bitOfSlot.set(slot, bit + 1);
+    }
+    return bit;
+  }
+
+  private has(visitor: number, bit: number): boolean {
+    return bit < 32 ? (this.low.get(visitor) & (1 << bit)) !== 0 : (this.high.get(visitor) & (1 << (bit - 32))) !== 0;
+  }
+
+  private mark(visitor: number, bit: number): void {
+    if (bit < 32) this.low.set(visitor, this.low.get(visitor) | (1 << bit));
+    else this.high.set(visitor, this.high.get(visitor) | (1 << (bit - 32)));
+  }
+}

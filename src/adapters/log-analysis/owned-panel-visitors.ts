@@ -1,0 +1,31 @@
+import { CounterColumn } from './counter-column';
+import { KeyNumbers } from './key-numbers';
+
+/**
+ * PanelVisitors for a panel whose row follows from the visitor itself — hosts, OS, browsers: a visitor is one
+ * (host, agent, date), so it has one row there. GoAccess's pair (row number, visitor number) is then new exactly
+ * at the visitor's first counted line, unless the same two numbers were paired the other way round on that date
+ * (see PanelVisitors): kept as each visitor's row number, with no set of pairs at all.
+ */
+export class OwnedPanelVisitors {
+  private readonly keys = new KeyNumbers();
+  /** Per visitor number: the number of its row here (0: not counted yet). */
+  private readonly rowNumberOf = new CounterColumn();
+  readonly counts = new CounterColumn();
+
+  /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
+  add(date: number, key: number, item: number, visitor: number, visitorDate: (visitor: number) => number, categoryKey = -1): void {
+    const number = this.keys.numberOf(date, key, item);
+    if (visitor > 0 && !this.rowNumberOf.get(visitor)) {
+      this.rowNumberOf.set(visitor, number);
+      // The pair the other way round: visitor number `number` (of this date) counted for the row numbered `visitor`.
+      const reversed = number !== visitor && this.rowNumberOf.get(number) === visitor && visitorDate(number) === date;
+      if (!reversed) this.counts.add(item, 1);
+    }
+    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
+  }
+
+  get(item: number): number {
+    return this.counts.get(item);
+  }
+}
