@@ -45,7 +45,9 @@ async function* pages(
     yield answer.value.map((entry, at) =>
       reportedTransactionOf(jsonFields(entry), () => `Xsolla's transactions search, transaction ${offset + at + 1}`),
     );
-    progress(page, 0);
+    const read = offset + answer.value.length;
+    // The total is unknown until a short page: one more page is all that is promised.
+    progress(read, answer.value.length < PAGE ? read : read + PAGE);
     if (answer.value.length < PAGE) return;
   }
 }

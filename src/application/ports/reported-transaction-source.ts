@@ -6,7 +6,7 @@ export interface ReconciliationDays {
   to: string;
 }
 
-/** How far a source has come, against how far it goes (bytes of a file, pages of the API; total 0: unknown). */
+/** How far a source has come, against how far it goes as far as it knows (bytes of a file, transactions of the API). */
 export type SourceProgress = (done: number, total: number) => void;
 
 /**

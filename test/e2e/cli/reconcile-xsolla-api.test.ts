@@ -143,10 +143,24 @@ describe('forte-cli reconcile against the Xsolla emulator', () => {
     // What a human finds out: Xsolla's record of the amount was right after all, and the payment is Xsolla's.
     transactionOf(users.amount).amount = '10.00';
     emulator.transactions.push({ ...unpaid(774555001, users.missingInXsolla, 30), amount: '3.00' });
+    // A user of no transaction whose wallet drifted: only `--balances all` looks at it.
+    const bystander = await aUser();
+    emulator.wallets.set(String(bystander), 5);
     const clean = await reconcile();
     expect(clean.status).toBe(0);
     expect(clean.report).toMatchObject({ ok: true, mismatches: 0 });
     expect(clean.report.checked.balances).toBe(Object.keys(users).length);
+    const everyWallet = await reconcile('--balances', 'all');
+    expect(everyWallet.status).toBe(1);
+    expect(everyWallet.report.checked.balances).toBe(Object.keys(users).length + 1);
+    expect(everyWallet.report.discrepancies).toEqual([
+      expect.objectContaining({
+        category: 'balance_drift',
+        user_id: String(bystander),
+        xsolla_balance: 5,
+        forte_balance: 0,
+      }),
+    ]);
   });
 
   describe('when Xsolla fails', () => {
