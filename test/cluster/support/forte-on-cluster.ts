@@ -15,12 +15,24 @@ export interface ForteOnCluster {
   stop(): Promise<void>;
 }
 
+/**
+ * Two cores running three nodes, three servers and the clients can take seconds to open a connection when a burst
+ * meets an empty pool; this suite is about Galera, so a slow connection waits rather than counting as an outage.
+ */
+const CONNECT_TIMEOUT_MS = 20_000;
+
 export async function serveOnCluster(env: Record<string, string> = {}): Promise<ForteOnCluster> {
   const emulator = await XsollaEmulator.start();
   const forte = await serveForte(GALERA_NODES.length, {
     scopes: SCOPES.join(','),
-    env: { ...emulator.env(), XSOLLA_MIRROR_INTERVAL_MS: '50', ...env },
+    env: {
+      ...emulator.env(),
+      XSOLLA_MIRROR_INTERVAL_MS: '50',
+      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      ...env,
+    },
     databaseUrl: (url, process) => onNode(url, GALERA_NODES[process]!),
+    connection: { connectTimeoutMs: CONNECT_TIMEOUT_MS },
   });
   return {
     forte,
