@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { runCliOnTerminal } from '../../support/terminal';
 import { EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
 import { exportFile, reconcileWith, utcToday } from '../../support/reconcile-cli';
 import { useXsollaShelf } from '../http/xsolla-shelf';
@@ -93,6 +95,7 @@ describe('forte-cli reconcile --source FILE', () => {
 
     const plain = await reconcile('--source', file);
     expect(plain.status).toBe(0);
+    expect(plain.stderr).toBe('');
     expect(plain.report.ok).toBe(true);
     expect(await lastRunMismatches()).toBe(0);
   });
@@ -173,5 +176,15 @@ describe('forte-cli reconcile --source FILE', () => {
       });
       expect((await run(utcToday(), utcToday(), 'export.xml')).report.error.code).toBe('INVALID_SOURCE');
     });
+  });
+
+  it('draws a progress bar on a terminal (it stays quiet when piped, as every run above)', () => {
+    const file = exportFile('terminal.json', JSON.stringify([searchEntry(paid(774400001, 1, 5, '0.50'), '18404')]));
+    const { screen } = runCliOnTerminal(
+      ['reconcile', '--from', utcToday(), '--to', utcToday(), '--source', file, '--format', 'csv'],
+      { env: { DATABASE_URL: shelf.app.runtime.config.DATABASE_URL }, cwd: tmpdir(), input: '' },
+    );
+    expect(screen).toMatch(/reconcile \[.*\] 100% \d+\/\d+/);
+    expect(screen).toMatch(/^category,transaction_id,user_id/m);
   });
 });
