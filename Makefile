@@ -63,3 +63,9 @@ test-cluster: build
 # One process, several, and one per Galera node, under the same loads (README, "Scaling").
 bench-scaling: build
 	node dist/bench/scaling.js
+
+# The load and fault suite (test/faults, jest.faults.config.js: not part of npm test; README, "Reliability"): two
+# processes under 200 clients, one killed with kill -9 mid-load, and a private MariaDB stopped and started mid-load.
+.PHONY: test-faults
+test-faults: build
+	npx jest --config jest.faults.config.js
