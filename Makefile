@@ -67,3 +67,9 @@ bench-scaling: build
 # forte-cli reconcile: 1,000,000 Xsolla transactions (a generated export) against 1,000,000 receipts on MariaDB.
 bench-reconcile: build
 	node dist/bench/reconcile/run.js
+
+# The load and fault suite (test/faults, jest.faults.config.js: not part of npm test; README, "Reliability"): two
+# processes under 200 clients, one killed with kill -9 mid-load, and a private MariaDB stopped and started mid-load.
+.PHONY: test-faults
+test-faults: build
+	npx jest --config jest.faults.config.js

@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   roots: ['<rootDir>/test/faults'],
-  testTimeout: 300000,
+  testTimeout: 600000,
   maxWorkers: 1,
   setupFiles: ['<rootDir>/test/support/sqlite-error-realm.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -42,6 +42,7 @@ import { PurchaseItem } from './application/purchase-item';
 import { RegisterUser } from './application/register-user';
 import { ReviewInventory } from './application/review-inventory';
 import { RevokeClient } from './application/revoke-client';
+import { RestrictClient } from './application/restrict-client';
 import { SignInWithDiscord } from './application/sign-in-with-discord';
 import { UpdateUser } from './application/update-user';
 import { WithdrawPurchase } from './application/withdraw-purchase';
@@ -87,6 +88,7 @@ export interface UseCases {
   createClient: CreateClient;
   listClients: ListClients;
   revokeClient: RevokeClient;
+  restrictClient: RestrictClient;
   authenticateClient: AuthenticateClient;
   listSellableItems: ListSellableItems;
   getItem: GetItem;
@@ -162,6 +164,7 @@ const USE_CASES: { [K in keyof UseCases]: Token<UseCases[K]> } = {
   createClient: token('CreateClient'),
   listClients: token('ListClients'),
   revokeClient: token('RevokeClient'),
+  restrictClient: token('RestrictClient'),
   authenticateClient: token('AuthenticateClient'),
   listSellableItems: token('ListSellableItems'),
   getItem: token('GetItem'),
@@ -220,6 +223,7 @@ function bindUseCases(c: TypedContainer): void {
   c.factory(u.createClient, [uow, tokens, clock], (w, k, t) => new CreateClient(w, k, t));
   c.factory(u.listClients, [uow], (w) => new ListClients(w));
   c.factory(u.revokeClient, [uow, clock], (w, t) => new RevokeClient(w, t));
+  c.factory(u.restrictClient, [uow], (w) => new RestrictClient(w));
   c.factory(u.authenticateClient, [uow, tokens, clock], (w, k, t) => new AuthenticateClient(w, k, t));
   c.factory(u.listSellableItems, [uow], (w) => new ListSellableItems(w));
   c.factory(u.getItem, [uow], (w) => new GetItem(w));
@@ -320,6 +324,7 @@ export function composeForte(config: Config, database: Database | null, override
         xsollaWebhooks: xsollaWebhookGate(config),
         trustProxy: config.TRUST_PROXY,
         rateLimitPerClient: config.RATE_LIMIT_PER_CLIENT ?? null,
+        networkCheck: allowsSource,
         accessLog: accessLog.write,
         requestLog: requestLogLine(logger, discord),
         metrics: { registry: metrics, token: config.METRICS_TOKEN ?? null },

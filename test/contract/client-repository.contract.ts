@@ -9,11 +9,25 @@ export function clientRepositoryContract(target: () => PersistenceTarget): void 
     it('inserts a client and finds it by token hash and by name', async () => {
       const newClient = aNewClient();
       const client = await uow().run((tx) => tx.clients.insert(newClient));
-      expect(client).toEqual({ id: expect.any(Number), ...newClient, revokedAt: null });
+      expect(client).toEqual({ id: expect.any(Number), ...newClient, revokedAt: null, allowedNetworks: null });
       await uow().run(async (tx) => {
         expect(await tx.clients.findByTokenHash(newClient.tokenHash)).toEqual(client);
         expect(await tx.clients.findByName(newClient.name)).toEqual(client);
       });
+    });
+
+    it('keeps the networks a client may call from, and anywhere again (null)', async () => {
+      const client = await uow().run((tx) => tx.clients.insert(aNewClient({ name: 'fenced-bot' })));
+      if (client === 'name_taken') throw new Error('name taken');
+      const allowedNetworks = [
+        { address: '10.0.0.0', prefix: 8, family: 'ipv4' as const },
+        { address: '203.0.113.7', prefix: null, family: 'ipv4' as const },
+        { address: '2001:db8::', prefix: 32, family: 'ipv6' as const },
+      ];
+      await uow().run((tx) => tx.clients.save({ ...client, allowedNetworks }));
+      expect(await uow().run((tx) => tx.clients.findByName('fenced-bot'))).toMatchObject({ allowedNetworks });
+      await uow().run((tx) => tx.clients.save({ ...client, allowedNetworks: null }));
+      expect(await uow().run((tx) => tx.clients.findByName('fenced-bot'))).toMatchObject({ allowedNetworks: null });
     });
 
     it('answers null for an unknown token hash or name', async () => {

@@ -21,6 +21,7 @@ const ALL = [
   '20261202000005_create_xsolla_wallets',
   '20261202000006_create_checkout_links',
   '20261203000001_create_reconciliation_runs',
+  '20261204000001_add_client_allowed_networks',
 ];
 
 const TABLES = [

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { NetworkBlock } from '../../domain/network-block';
 import { ConfigError } from './config-error';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/forte.sqlite';
@@ -33,14 +34,8 @@ const xsollaId = optionalText.refine((id) => id === undefined || /^[0-9]{1,20}$/
   message: "expected digits (Xsolla's id)",
 });
 
-/** An address, or a CIDR block (`185.30.20.0/24`), of IPv4 or IPv6. */
-export interface IpBlock {
-  address: string;
-  prefix: number | null;
-  family: 'ipv4' | 'ipv6';
-}
-
-function ipBlockOf(entry: string): IpBlock | null {
+/** An address, or a CIDR block (`185.30.20.0/24`), of IPv4 or IPv6; null when the entry is neither. */
+function ipBlockOf(entry: string): NetworkBlock | null {
   const [address = '', prefix, extra] = entry.trim().split('/');
   const version = isIP(address);
   const bits = prefix === undefined ? null : /^[0-9]{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
@@ -50,16 +45,23 @@ function ipBlockOf(entry: string): IpBlock | null {
   return { address, prefix: bits, family: version === 6 ? 'ipv6' : 'ipv4' };
 }
 
+/** A comma-separated list of addresses and CIDR blocks: the blocks, and the entries that are neither. */
+export function parseNetworkList(list: string): { blocks: NetworkBlock[]; bad: string[] } {
+  const entries = list.split(',').map((entry) => [entry.trim(), ipBlockOf(entry)] as const);
+  return {
+    blocks: entries.flatMap(([, block]) => (block ? [block] : [])),
+    bad: entries.flatMap(([entry, block]) => (block ? [] : [entry])),
+  };
+}
+
 /** `xsolla` (Xsolla's own networks), or a comma-separated list of addresses and CIDR blocks. */
 const ipAllowList = z
   .string()
-  .transform((setting, ctx): 'xsolla' | IpBlock[] => {
+  .transform((setting, ctx): 'xsolla' | NetworkBlock[] => {
     if (setting.trim() === 'xsolla') return 'xsolla';
-    const entries = setting.split(',').map((entry) => [entry, ipBlockOf(entry)] as const);
-    for (const [entry, block] of entries) {
-      if (!block) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR block: "${entry.trim()}"` });
-    }
-    return entries.flatMap(([, block]) => (block ? [block] : []));
+    const { blocks, bad } = parseNetworkList(setting);
+    for (const entry of bad) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR block: "${entry}"` });
+    return blocks;
   })
   .optional();
 

@@ -50,6 +50,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   const panel = deps.panel ? panelAdmission(deps.panel) : null;
   const mountDeps = {
     authenticateClient: deps.authenticateClient,
+    networkCheck: deps.networkCheck,
     xsollaWebhooks: deps.xsollaWebhooks,
     events: deps.events,
     bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,

@@ -23,6 +23,7 @@ import { HandleXsollaNotification } from '../../application/handle-xsolla-notifi
 import { CreateCheckout } from '../../application/create-checkout';
 import { OpenCheckoutLink } from '../../application/open-checkout-link';
 import { EventSink } from '../../application/ports/event-sink';
+import { NetworkBlock } from '../../domain/network-block';
 import { HttpObserver, RequestLogEntry } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
@@ -65,6 +66,8 @@ export interface HttpDependencies {
   observer: HttpObserver;
   /** Receives one `forte` access-log line per request; null turns the access log off. */
   accessLog: ((line: string) => void) | null;
+  /** Matches addresses against a client's allowed networks (the matcher of Xsolla's source allow-list). */
+  networkCheck(networks: NetworkBlock[]): (ip: string) => boolean;
   /** Requests per minute one client may make in this process (429 past it); absent or null, no limit. */
   rateLimitPerClient?: number | null;
   /** Receives one structured entry per request (with its request id); absent, none is written. */

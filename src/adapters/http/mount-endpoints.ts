@@ -17,7 +17,7 @@ export const API_PREFIX = '/api/v2';
 /** `/users/{id}` (OpenAPI) → `/users/:id` (the router). */
 export const routerPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
-export type MountDeps = Pick<HttpDependencies, 'authenticateClient' | 'xsollaWebhooks' | 'events'> & {
+export type MountDeps = Pick<HttpDependencies, 'authenticateClient' | 'xsollaWebhooks' | 'events' | 'networkCheck'> & {
   bodyLimitBytes: number;
   /** The panel's sessions; null while the panel is off (and no panel endpoint is mounted). */
   panel: PanelAdmission | null;
@@ -37,7 +37,7 @@ const ADMISSION: {
 } = {
   bot: (auth, deps) => ({
     middleware: [
-      authenticate(deps.authenticateClient),
+      authenticate(deps.authenticateClient, deps.networkCheck),
       ...(deps.rateLimit ? [deps.rateLimit] : []),
       requireScope(auth.scope),
     ],

@@ -12,7 +12,8 @@ interface PoolEvents {
 /**
  * Fails fast through an outage. Once opening a connection failed as unreachable (refused, reset, timed out), or
  * a connection was lost, and none opened since, the database counts as away: work is refused at once, except one try per
- * `PROBE_INTERVAL_MS`, which goes to the pool and, when a connection opens again, ends the outage. Without it every
+ * `PROBE_INTERVAL_MS`, which goes to the pool and, when it gets through (a connection opens again, or a pooled
+ * one answers), ends the outage. Without it every
  * request of an outage would queue for the pool's whole acquire timeout.
  */
 export class ConnectionBreaker {
@@ -26,9 +27,7 @@ export class ConnectionBreaker {
   ) {
     const pool = (knex.client as { pool?: PoolEvents }).pool;
     pool?.on('createFail', (_eventId, error) => this.failed(error));
-    pool?.on('createSuccess', () => {
-      this.awaySince = null;
-    });
+    pool?.on('createSuccess', () => this.succeeded());
   }
 
   /** Notes an error of the database's: one of an unreachable database (a refused or dropped connection) opens. */
@@ -36,6 +35,11 @@ export class ConnectionBreaker {
     if (!isUnreachable(error)) return;
     this.awaySince ??= this.now();
     this.lastError = error;
+  }
+
+  /** The database answered (a connection opened, or work went through on a pooled one): it is back. */
+  succeeded(): void {
+    this.awaySince = null;
   }
 
   /** Null when the work may go to the database; the error of the last failed connection while it is away. */

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { ClientRepository } from '../../application/ports/client-repository';
 import { Client, NewClient } from '../../domain/client';
+import { NetworkBlock, networkText, storedNetwork } from '../../domain/network-block';
 import { SCOPES } from '../../domain/scope';
 import { integerColumn, timestampColumn } from './column-values';
 import { isUniqueViolation } from './database-errors';
@@ -23,8 +24,15 @@ const toClient: (row: unknown) => Client = rowParser(
     tokenHash: z.string(),
     createdAt: timestampColumn,
     revokedAt: timestampColumn.nullable(),
+    allowedNetworks: z
+      .string()
+      .nullable()
+      .transform((list) => (list === null ? null : list.split(',').map(storedNetwork))),
   }),
 );
+
+const networksColumn = (networks: NetworkBlock[] | null): string | null =>
+  networks === null ? null : networks.map(networkText).join(',');
 
 export class KnexClientRepository implements ClientRepository {
   constructor(private readonly db: Knex) {}
@@ -38,7 +46,7 @@ export class KnexClientRepository implements ClientRepository {
         created_at: client.createdAt,
         revoked_at: null,
       });
-      return { id: insertedId(result), ...client, revokedAt: null };
+      return { id: insertedId(result), ...client, revokedAt: null, allowedNetworks: null };
     } catch (error) {
       // The token hash is unique too; only a taken name is an answer, anything else is a fault.
       if (isUniqueViolation(error) && (await this.lockByName(client.name)) !== null) return 'name_taken';
@@ -67,6 +75,7 @@ export class KnexClientRepository implements ClientRepository {
         scopes: JSON.stringify(client.scopes),
         token_hash: client.tokenHash,
         revoked_at: client.revokedAt,
+        allowed_networks: networksColumn(client.allowedNetworks),
       });
     if (changed !== 1) throw new Error(`Cannot save client ${client.id}: no such row`);
   }

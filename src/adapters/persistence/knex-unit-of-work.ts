@@ -82,6 +82,7 @@ export class KnexUnitOfWork implements UnitOfWork {
         const result = alone
           ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
           : await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
+        this.breaker.succeeded();
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
@@ -99,8 +100,11 @@ export class KnexUnitOfWork implements UnitOfWork {
   async read<T>(work: (reads: Reads) => Promise<T>, options: { snapshot?: boolean } = {}): Promise<T> {
     this.failFastWhileAway();
     try {
-      if (!options.snapshot) return await work(repositoriesOf(this.reads));
-      return await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true });
+      const result = options.snapshot
+        ? await this.reads.transaction((trx) => work(repositoriesOf(trx)), { readOnly: true })
+        : await work(repositoriesOf(this.reads));
+      this.breaker.succeeded();
+      return result;
     } catch (error) {
       this.breaker.failed(error);
       throw storageFailureOf(error, this.reads);

@@ -14,6 +14,7 @@ import * as createXsollaOutbox from '../../../migrations/20261202000004_create_x
 import * as createXsollaWallets from '../../../migrations/20261202000005_create_xsolla_wallets';
 import * as createCheckoutLinks from '../../../migrations/20261202000006_create_checkout_links';
 import * as createReconciliationRuns from '../../../migrations/20261203000001_create_reconciliation_runs';
+import * as addClientAllowedNetworks from '../../../migrations/20261204000001_add_client_allowed_networks';
 
 interface NamedMigration {
   name: string;
@@ -41,6 +42,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261202000005_create_xsolla_wallets', migration: createXsollaWallets },
   { name: '20261202000006_create_checkout_links', migration: createCheckoutLinks },
   { name: '20261203000001_create_reconciliation_runs', migration: createReconciliationRuns },
+  { name: '20261204000001_add_client_allowed_networks', migration: addClientAllowedNetworks },
 ];
 
 /** The names of every migration, oldest first. */

@@ -1,11 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-
-/** An address (`prefix` null) or a CIDR block, as the configuration reads `XSOLLA_ALLOWED_IPS`. */
-export interface NetworkBlock {
-  address: string;
-  prefix: number | null;
-  family: 'ipv4' | 'ipv6';
-}
+import { NetworkBlock } from '../../domain/network-block';
 
 const v4 = (address: string, prefix: number | null = null): NetworkBlock => ({ address, prefix, family: 'ipv4' });
 

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
+import { parseNetworkList } from '../../adapters/config/config';
 import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
+import { NetworkBlock, networkText } from '../../domain/network-block';
 import { isScope, Scope, SCOPES } from '../../domain/scope';
 import { usageError } from '../cli-error';
 import { confirmDestruction } from '../confirm-destruction';
@@ -26,11 +28,25 @@ function parseName(name: string): string {
   return name;
 }
 
+/** `any`, or a comma-separated list of addresses and CIDR blocks (the syntax of XSOLLA_ALLOWED_IPS). */
+function parseNetworks(list: string): NetworkBlock[] | null {
+  if (list.trim() === 'any') return null;
+  const { blocks, bad } = parseNetworkList(list);
+  if (bad.length > 0 || blocks.length === 0) {
+    throw usageError(
+      `not an IP address or CIDR block: ${bad.map((entry) => `"${entry}"`).join(', ') || '(none given)'}; ` +
+        'give e.g. 203.0.113.7,10.0.0.0/8 or any',
+    );
+  }
+  return blocks;
+}
+
 const describeClient = (client: Client) => ({
   name: client.name,
   scopes: client.scopes,
   created_at: client.createdAt.toISOString(),
   revoked_at: client.revokedAt?.toISOString() ?? null,
+  allowed_networks: client.allowedNetworks?.map(networkText) ?? null,
 });
 
 export function registerClientsCommand(program: Command): void {
@@ -72,9 +88,36 @@ export function registerClientsCommand(program: Command): void {
         if (options.json) process.stdout.write(`${JSON.stringify(list)}\n`);
         else
           printTable(
-            ['name', 'scopes', 'created_at', 'revoked_at'],
-            list.map((c) => [c.name, c.scopes.join(','), c.created_at, c.revoked_at ?? '']),
+            ['name', 'scopes', 'created_at', 'revoked_at', 'allowed_networks'],
+            list.map((c) => [
+              c.name,
+              c.scopes.join(','),
+              c.created_at,
+              c.revoked_at ?? '',
+              c.allowed_networks?.join(',') ?? 'any',
+            ]),
           );
+      });
+    });
+
+  clients
+    .command('allow <name> <networks>')
+    .description(
+      'Set where a client may call from: addresses and CIDR blocks, comma-separated (e.g. 203.0.113.7,10.0.0.0/8), ' +
+        'or any; elsewhere its requests are answered 403 ADDRESS_NOT_ALLOWED, in every process within 1 s',
+    )
+    .option('--json', 'print the client')
+    .action(async (given: string, list: string, options: { json?: boolean }) => {
+      const input = { name: parseName(given), allowedNetworks: parseNetworks(list) };
+      await withRuntime(async (runtime) => {
+        const result = await runtime.useCases.restrictClient.execute(input);
+        if (!result.ok) throw failureError(result.failure, input.name);
+        const client = describeClient(result.value);
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(client)}\n`
+            : `${client.name} may call from ${client.allowed_networks?.join(', ') ?? 'anywhere'}.\n`,
+        );
       });
     });
 

@@ -12,7 +12,7 @@ export class InMemoryClientRepository implements ClientRepository {
       return Promise.reject(new Error('Duplicate token hash (unique key)'));
     }
     this.state.lastIds.client += 1;
-    const created: Client = { id: this.state.lastIds.client, ...client, revokedAt: null };
+    const created: Client = { id: this.state.lastIds.client, ...client, revokedAt: null, allowedNetworks: null };
     this.state.clients.set(created.id, created);
     return Promise.resolve(structuredClone(created));
   }

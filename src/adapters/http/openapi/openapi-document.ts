@@ -16,7 +16,8 @@ const METRICS_SECURITY_SCHEME = 'metricsToken';
 /** The refusals every authenticated endpoint may give before its use case runs. */
 const REFUSALS: Record<number, string[]> = {
   401: ['UNAUTHENTICATED'],
-  403: ['FORBIDDEN'],
+  // FORBIDDEN: the token lacks the scope; ADDRESS_NOT_ALLOWED: the client calls from outside its allowed networks.
+  403: ['FORBIDDEN', 'ADDRESS_NOT_ALLOWED'],
   422: ['VALIDATION_FAILED'],
   // Past RATE_LIMIT_PER_CLIENT requests a minute (when set); retry after `Retry-After` seconds.
   429: ['RATE_LIMITED'],
