@@ -15,6 +15,24 @@ export interface EmulatedTransaction {
   dryRun: boolean;
 }
 
+/** A paid transaction of now in USD, a tenth of a dollar a point unless `amount` says otherwise. */
+export const aPaidTransaction = (
+  fields: Pick<EmulatedTransaction, 'id' | 'points'> & { userId: number } & Partial<
+      Omit<EmulatedTransaction, 'userId'>
+    >,
+): EmulatedTransaction => ({
+  items: [],
+  amount: (fields.points / 10).toFixed(2),
+  currency: 'USD',
+  status: 'done',
+  refundReason: null,
+  refundedPoints: 0,
+  createdAt: new Date(),
+  dryRun: true,
+  ...fields,
+  userId: String(fields.userId),
+});
+
 const day = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** One transaction in the shape of `reports/transactions/search.json` (XSOLLA.md, and its fixture). */

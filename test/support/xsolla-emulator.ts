@@ -3,7 +3,13 @@ import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { sendSignedWebhook, WebhookReply } from '../../src/adapters/xsolla/webhook-sender';
 import { aimedFixture } from './xsolla-webhooks';
-import { EmulatedTransaction, searchEntry, selectTransactions, transactionsCsv } from './xsolla-emulator-reports';
+import {
+  aPaidTransaction,
+  EmulatedTransaction,
+  searchEntry,
+  selectTransactions,
+  transactionsCsv,
+} from './xsolla-emulator-reports';
 
 /** One call to the merchant API, as the emulator saw it. */
 export interface EmulatorCall {
@@ -178,19 +184,12 @@ export class XsollaEmulator {
     transactionId: string;
     reply: WebhookReply;
   }> {
-    const transaction: EmulatedTransaction = {
+    const transaction = aPaidTransaction({
       id: this.nextTransactionId++,
-      userId: String(userId),
+      userId,
       points: purchase.points,
       items: purchase.items ?? [],
-      amount: (purchase.points / 10).toFixed(2),
-      currency: 'USD',
-      status: 'done',
-      refundReason: null,
-      refundedPoints: 0,
-      createdAt: new Date(),
-      dryRun: true,
-    };
+    });
     this.transactions.push(transaction);
     this.move(transaction.userId, 'payment', transaction.points);
     const reply = await this.sendFixture('payment', userId, String(transaction.id), {

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { runCliOnTerminal } from '../../support/terminal';
-import { EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
+import { aPaidTransaction, EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
 import { exportFile, reconcileWith, utcToday } from '../../support/reconcile-cli';
 import { useXsollaShelf } from '../http/xsolla-shelf';
 
@@ -8,19 +8,8 @@ import { useXsollaShelf } from '../http/xsolla-shelf';
 jest.setTimeout(120_000);
 
 /** A paid transaction of today, as Xsolla's transactions search reports it. */
-const paid = (id: number, userId: number, points: number, amount: string): EmulatedTransaction => ({
-  id,
-  userId: String(userId),
-  points,
-  items: [],
-  amount,
-  currency: 'USD',
-  status: 'done',
-  refundReason: null,
-  refundedPoints: 0,
-  createdAt: new Date(),
-  dryRun: true,
-});
+const paid = (id: number, userId: number, points: number, amount: string): EmulatedTransaction =>
+  aPaidTransaction({ id, userId, points, amount });
 
 /** An operator's offline run on MariaDB: an export file against what the payment webhooks credited. */
 describe('forte-cli reconcile --source FILE', () => {

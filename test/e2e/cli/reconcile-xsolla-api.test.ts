@@ -3,7 +3,7 @@ import { eventually } from '../../support/eventually';
 import { reconcileWith, utcToday } from '../../support/reconcile-cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
-import { EmulatedTransaction } from '../../support/xsolla-emulator-reports';
+import { aPaidTransaction, EmulatedTransaction } from '../../support/xsolla-emulator-reports';
 import { ApiClient } from '../http/api-client';
 import { aDiscordId } from '../http/discord-ids';
 
@@ -46,19 +46,8 @@ describe('forte-cli reconcile against the Xsolla emulator', () => {
     });
   const receiptCount = async (): Promise<number> =>
     Number((await app.runtime.database.knex('receipts').count({ count: '*' }))[0]?.count);
-  const unpaid = (id: number, userId: number, points: number): EmulatedTransaction => ({
-    id,
-    userId: String(userId),
-    points,
-    items: [],
-    amount: (points / 10).toFixed(2),
-    currency: 'USD',
-    status: 'done',
-    refundReason: null,
-    refundedPoints: 0,
-    createdAt: new Date(),
-    dryRun: true,
-  });
+  const unpaid = (id: number, userId: number, points: number): EmulatedTransaction =>
+    aPaidTransaction({ id, userId, points });
 
   const users = { agreeing: 0, missingInForte: 0, missingInXsolla: 0, amount: 0, status: 0, drift: 0 };
 

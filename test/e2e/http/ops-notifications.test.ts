@@ -1,6 +1,6 @@
 import { DiscordWebhookEmulator, startDiscordWebhookEmulator } from '../../support/discord-webhook-emulator';
 import { exportFile, reconcileWith, utcToday } from '../../support/reconcile-cli';
-import { EmulatedTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
+import { aPaidTransaction, searchEntry } from '../../support/xsolla-emulator-reports';
 import { eventually } from '../../support/eventually';
 import { sendWebhook } from '../../support/xsolla-webhooks';
 import { useXsollaShelf } from './xsolla-shelf';
@@ -71,19 +71,7 @@ describe('ops notices to Discord from a served Forte', () => {
 
   it('tells a reconciliation that found mismatches, before forte-cli exits', async () => {
     const userId = await shelf.newUser();
-    const never: EmulatedTransaction = {
-      id: 774100009,
-      userId: String(userId),
-      points: 40,
-      items: [],
-      amount: '3.99',
-      currency: 'USD',
-      status: 'done',
-      refundReason: null,
-      refundedPoints: 0,
-      createdAt: new Date(),
-      dryRun: true,
-    };
+    const never = aPaidTransaction({ id: 774100009, userId, points: 40, amount: '3.99' });
     const file = exportFile('unseen.json', JSON.stringify([searchEntry(never, '18404')]));
     const reconcile = reconcileWith({
       DATABASE_URL: shelf.app.runtime.config.DATABASE_URL,
