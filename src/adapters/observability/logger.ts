@@ -7,5 +7,10 @@ export type { Logger };
  * access log (which GoAccess and `forte-cli logs` read line by line).
  */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'forte' }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+  // Written asynchronously: a reader slower than the requests (a full pipe) must never stall the event loop with a
+  // request's transaction open. Pino flushes what is left when the process exits.
+  return pino(
+    { level, base: { service: 'forte' }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ dest: 2, sync: false }),
+  );
 }
