@@ -55,6 +55,7 @@ function mysqlConfig(
   connectTimeout: number,
 ): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
+  const causalReads = causalReadsOnGalera();
   return {
     client: 'mysql2',
     // A full pool whose connections do not come back, or a server that does not answer: fail the query (503) soon.
@@ -82,7 +83,7 @@ function mysqlConfig(
         connection.query(
           `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${lockWaitSeconds}, sql_mode = '${STRICT_SQL_MODE}'`,
           (error: Error | null) =>
-            error ? done(error, connection) : causalReadsOnGalera(connection, (galera) => done(galera, connection)),
+            error ? done(error, connection) : causalReads(connection, (galera) => done(galera, connection)),
         );
       },
     },
