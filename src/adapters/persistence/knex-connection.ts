@@ -56,6 +56,7 @@ function mysqlConfig(
   connectTimeout: number,
 ): Knex.Config {
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
+  const causalReads = causalReadsOnGalera();
   return {
     client: 'mysql2',
     // Waiting for a pooled connection is waiting for other requests' transactions (each bounded by the lock wait),
@@ -84,7 +85,7 @@ function mysqlConfig(
         connection.query(
           `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${lockWaitSeconds}, sql_mode = '${STRICT_SQL_MODE}'`,
           (error: Error | null) =>
-            error ? done(error, connection) : causalReadsOnGalera(connection, (galera) => done(galera, connection)),
+            error ? done(error, connection) : causalReads(connection, (galera) => done(galera, connection)),
         );
       },
     },
