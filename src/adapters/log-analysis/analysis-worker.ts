@@ -20,6 +20,7 @@ parentPort!.on('message', (message: WorkerRequest) => {
     parentPort!.postMessage({ type: 'free', numbers, bytes }, [numbers.buffer as ArrayBuffer, bytes.buffer as ArrayBuffer]);
     return;
   }
+  analyser.release();
   const report = buildReport({ analyser, format: message.format, inputs: message.inputs }, message.limits);
   parentPort!.postMessage({ type: 'report', report });
 });

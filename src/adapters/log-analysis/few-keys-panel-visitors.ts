@@ -9,15 +9,15 @@ const MAX_KEYS = 64;
  * when visitor number `number` (of the same date) was counted for the key numbered `visitor`.
  */
 export class FewKeysPanelVisitors {
-  private readonly keys = new KeyNumbers();
+  private keys = new KeyNumbers();
   private readonly bitOfSlot = new CounterColumn();
   private bitsUsed = 0;
   /** Per visitor number, the bits of the keys it was counted for (0–31, 32–63). */
-  private readonly low = new CounterColumn();
-  private readonly high = new CounterColumn();
+  private low = new CounterColumn();
+  private high = new CounterColumn();
   /** Per key number: its key's bit + 1 (0 for a category), and its date. */
-  private readonly bitOfNumber = new CounterColumn();
-  private readonly dateOfNumber = new CounterColumn();
+  private bitOfNumber = new CounterColumn();
+  private dateOfNumber = new CounterColumn();
   private highest = 0;
   readonly counts = new CounterColumn();
 
@@ -42,6 +42,15 @@ export class FewKeysPanelVisitors {
 
   get(item: number): number {
     return this.counts.get(item);
+  }
+
+  /** As PanelVisitors.release. */
+  release(): void {
+    this.keys = new KeyNumbers();
+    this.low = new CounterColumn();
+    this.high = new CounterColumn();
+    this.bitOfNumber = new CounterColumn();
+    this.dateOfNumber = new CounterColumn();
   }
 
   private bitOf(slot: number): number {

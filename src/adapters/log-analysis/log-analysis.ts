@@ -35,7 +35,7 @@ export async function analyseAccessLogs(
 ): Promise<AccessLogReport> {
   const { top, onInput = () => undefined, open = (name: string) => openLogInput(name) } = options;
   const script = options.worker ? workerScript() : null;
-  const sink: RecordSink = script ? new WorkerSink(script, filters) : new InProcessSink(filters);
+  const sink: RecordSink = script ? new WorkerSink(script, filters) : new InProcessSink(filters, true);
   const feed = new LineFeed(choice, sink);
 
   const outcomes: InputOutcome[] = [];

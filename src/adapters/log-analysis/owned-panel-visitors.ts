@@ -8,9 +8,9 @@ import { KeyNumbers } from './key-numbers';
  * (see PanelVisitors): kept as each visitor's row number, with no set of pairs at all.
  */
 export class OwnedPanelVisitors {
-  private readonly keys = new KeyNumbers();
+  private keys = new KeyNumbers();
   /** Per visitor number: the number of its row here (0: not counted yet). */
-  private readonly rowNumberOf = new CounterColumn();
+  private rowNumberOf = new CounterColumn();
   readonly counts = new CounterColumn();
 
   /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
@@ -27,5 +27,11 @@ export class OwnedPanelVisitors {
 
   get(item: number): number {
     return this.counts.get(item);
+  }
+
+  /** As PanelVisitors.release. */
+  release(): void {
+    this.keys = new KeyNumbers();
+    this.rowNumberOf = new CounterColumn();
   }
 }

@@ -10,8 +10,8 @@ import { KeyNumbers } from './key-numbers';
  * visitors equal to GoAccess's, that quirk included.
  */
 export class PanelVisitors {
-  protected readonly keys = new KeyNumbers();
-  private readonly pairs = new IntTripleSet();
+  protected keys = new KeyNumbers();
+  private pairs = new IntTripleSet();
   /** Visitors per item id (the caller's id of the row). */
   readonly counts = new CounterColumn();
 
@@ -29,5 +29,11 @@ export class PanelVisitors {
 
   get(item: number): number {
     return this.counts.get(item);
+  }
+
+  /** Drops the numbering and the pairs, keeping the counts: for a report after the last line (no add after it). */
+  release(): void {
+    this.keys = new KeyNumbers();
+    this.pairs = new IntTripleSet();
   }
 }

@@ -22,7 +22,8 @@ export interface RecordSink {
 export class InProcessSink implements RecordSink {
   private readonly analyser: AccessLogAnalyser;
 
-  constructor(filters: AnalysisFilters) {
+  /** `oneShot`: finish is called once, after the last line, so what only counting needs is dropped first. */
+  constructor(filters: AnalysisFilters, private readonly oneShot = false) {
     this.analyser = new AccessLogAnalyser(filters);
   }
 
@@ -39,6 +40,7 @@ export class InProcessSink implements RecordSink {
   }
 
   finish(format: string, inputs: InputOutcome[], limits: ReportLimits): Promise<AccessLogReport> {
+    if (this.oneShot) this.analyser.release();
     return Promise.resolve(buildReport({ analyser: this.analyser, format, inputs }, limits));
   }
 }
