@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createBenchDatabase } from './bench-database';
 import { ChildServer, cpuSeconds, forkServer, residentMemory } from './child-server';
@@ -38,9 +39,19 @@ const TARGETS = {
 
 const userPath = (n: number): string => `/api/v2/users/${1 + (n % USERS)}`;
 
+/** A port nothing listens on now: the system's pick for a listener that closes at once. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
 /** Seconds from spawning `forte-cli serve` (built) to its first ready answer. */
 async function startToReady(databaseUrl: string): Promise<number> {
-  const port = 39_000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(DIST, 'src/cli/main.js'), 'serve'], {
     env: { ...process.env, ...FORTE_ENV, PORT: String(port), DATABASE_URL: databaseUrl },
