@@ -23,9 +23,10 @@ export type WalletOutcome = 'converged' | 'failed' | 'skipped';
 
 /**
  * The balance mirror: brings Xsolla's copy of each changed wallet to Forte's balance. A worker claims a wallet
- * (lease and version), reads the changes waiting and then the balance, recharges the difference from the balance
- * Xsolla last answered, and again by the difference to each answered balance until they match (a recharge is not
- * idempotent; a lost answer is corrected by the next one). Then it removes the changes it covered. A failure
+ * (lease and version), reads the changes waiting and then the balance, reads Xsolla's copy (which Xsolla itself
+ * changes when a user pays or is refunded), recharges the difference, and again by the difference to each answered
+ * balance until they match (a recharge is not idempotent; a lost answer is corrected by the next one). Then it
+ * removes the changes it covered. A failure
  * releases the wallet to a backoff; the changes stay queued. Safe in several processes and on a cluster: a
  * wallet has one holder at a time, and a claim that was lost stops its holder before its next call.
  */
@@ -55,7 +56,9 @@ export class MirrorXsollaWallets {
     const changes = await this.uow.read((reads) => reads.walletMirror.pendingChanges(userId));
     const user = await this.uow.read((reads) => reads.users.findById(userId));
     const target = mirrorTarget(user?.points ?? 0);
-    let balance = claim.mirroredBalance ?? 0;
+    const read = await this.wallet.balanceOf(String(userId));
+    if (!read.ok) return this.fail(claim, describe(read.failure));
+    let balance = read.value.balance;
     for (let recharges = 0; balance !== target; recharges += 1) {
       if (recharges === MAX_RECHARGES) {
         return this.fail(

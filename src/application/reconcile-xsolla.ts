@@ -144,15 +144,14 @@ export class ReconcileXsolla {
       if (discrepancy) found.push(discrepancy);
       involve(facts.userId);
     }
-    const wallets = new Map<number, number>();
     if (input.balances !== 'none') {
       const scope = input.balances === 'all' ? null : [...involved];
-      found.push(...(await this.balanceDrifts(scope, found, checked, wallets)));
+      found.push(...(await this.balanceDrifts(scope, found, checked)));
     }
 
     const categories = emptyTally();
     for (const discrepancy of found) tally(categories, discrepancy);
-    const repairs = input.apply ? await this.repairs.execute(runId, found, wallets) : [];
+    const repairs = input.apply ? await this.repairs.execute(runId, found) : [];
     const refused = new Set(
       repairs.filter((repair) => repair.outcome === 'refused').map((repair) => repair.discrepancy),
     );
@@ -193,13 +192,11 @@ export class ReconcileXsolla {
   /**
    * Xsolla's wallet of each user (`null`: every user) against Forte's balance, less what the transaction
    * discrepancies already explain. A wallet with changes still queued for the mirror is on its way, not drifting.
-   * Each wallet read is noted in `wallets`, so that a repair can start the mirror from it.
    */
   private async balanceDrifts(
     userIds: number[] | null,
     found: Discrepancy[],
     checked: ReconciliationReport['checked'],
-    wallets: Map<number, number>,
   ): Promise<Discrepancy[]> {
     const explained = new Map<string, number>();
     for (const discrepancy of found) {
@@ -223,7 +220,6 @@ export class ReconcileXsolla {
         }
         checked.balances += 1;
         const { userId, points } = balance;
-        wallets.set(userId, wallet.value.balance);
         const drift = balanceDrift(userId, points, wallet.value.balance, explained.get(String(userId)) ?? 0);
         if (drift) drifts.push(drift);
       }

@@ -25,39 +25,27 @@ export class RepairDiscrepancies {
   ) {}
 
   /**
-   * `wallets`: the balances Xsolla was seen to hold, by user. A user whose ledger a repair moved has its wallet
-   * queued from that balance, so that the mirror recharges the true difference (Xsolla's copy already holds the
-   * missed payment, or no longer holds what the missed refund took back).
+   * A repair that moves a ledger queues its balance change like any posting; the mirror reads Xsolla's copy
+   * before it recharges, so a copy that already holds the missed payment (or no longer holds what the missed
+   * refund took back) is brought to the balance by the true difference.
    */
-  async execute(runId: number, discrepancies: Discrepancy[], wallets: Map<number, number>): Promise<RepairOutcome[]> {
+  async execute(runId: number, discrepancies: Discrepancy[]): Promise<RepairOutcome[]> {
     const outcomes: RepairOutcome[] = [];
-    const moved = new Set<number>();
     for (const discrepancy of discrepancies) {
       if (discrepancy.repair === null || discrepancy.repair === 'resync') continue;
-      const outcome = await this.replay(runId, discrepancy);
-      if (outcome.outcome === 'applied') moved.add(Number(discrepancy.userId));
-      outcomes.push({ discrepancy, ...outcome });
+      outcomes.push({ discrepancy, ...(await this.replay(runId, discrepancy)) });
     }
     for (const discrepancy of discrepancies) {
-      if (discrepancy.repair !== 'resync' || discrepancy.xsolla.balance === undefined) continue;
+      if (discrepancy.repair !== 'resync') continue;
       const userId = Number(discrepancy.userId);
-      await this.requeue(userId, discrepancy.xsolla.balance);
-      moved.delete(userId);
+      await this.uow.run((tx) => tx.walletMirror.requeue(userId, this.clock.now()));
       outcomes.push({
         discrepancy,
         outcome: 'applied',
         detail: `wallet of user ${userId} queued for the balance mirror`,
       });
     }
-    for (const userId of moved) {
-      const balance = wallets.get(userId);
-      if (balance !== undefined) await this.requeue(userId, balance);
-    }
     return outcomes;
-  }
-
-  private requeue(userId: number, xsollaBalance: number): Promise<void> {
-    return this.uow.run((tx) => tx.walletMirror.requeue(userId, xsollaBalance, this.clock.now()));
   }
 
   /** A missed payment or refund, replayed as its notification. */

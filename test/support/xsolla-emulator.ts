@@ -21,7 +21,8 @@ export interface EmulatorCall {
 }
 
 /** What goes wrong, until `recover()`: every merchant call fails, never answers, or answers late (applied first). */
-export type EmulatorFault = { kind: 'fail'; status: number } | { kind: 'hang' } | { kind: 'slow'; ms: number };
+export type EmulatorFault =
+  { kind: 'fail'; status: number } | { kind: 'hang' } | { kind: 'slow'; ms: number; only: RegExp | null };
 
 export interface EmulatorOptions {
   merchantId?: string;
@@ -150,9 +151,12 @@ export class XsollaEmulator {
     this.fault = { kind: 'hang' };
   }
 
-  /** Applies each call at once but answers it `ms` later: a client that gives up first never learns it applied. */
-  slow(ms: number): void {
-    this.fault = { kind: 'slow', ms };
+  /**
+   * Applies each call (or each whose path matches `only`) at once but answers it `ms` later: a client that gives up
+   * first never learns it applied.
+   */
+  slow(ms: number, only: RegExp | null = null): void {
+    this.fault = { kind: 'slow', ms, only };
   }
 
   recover(): void {
@@ -246,7 +250,7 @@ export class XsollaEmulator {
     ) {
       answer = { status: 401, body: { http_status_code: 401, message: 'Authorization failed' } };
     } else answer = await this.route(call.method, url, body);
-    if (fault?.kind === 'slow') await this.delay(fault.ms);
+    if (fault?.kind === 'slow' && (fault.only?.test(call.path) ?? true)) await this.delay(fault.ms);
     call.status = answer.status;
     if (response.destroyed) return;
     response.statusCode = answer.status;

@@ -5,7 +5,7 @@ import { integerColumn, timestampColumn } from './column-values';
 import { rowParser } from './row-parser';
 
 const toClaimed = rowParser(
-  z.object({ version: integerColumn, mirroredBalance: integerColumn.nullable(), attempts: integerColumn }),
+  z.object({ version: integerColumn, attempts: integerColumn }),
 );
 const toUserId = rowParser(z.object({ userId: integerColumn }));
 const toId = rowParser(z.object({ id: integerColumn }));
@@ -66,7 +66,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
     if (taken !== 1) return null;
     const row: unknown = await this.db('xsolla_wallets')
       .where({ user_id: userId })
-      .first('version', 'mirrored_balance', 'attempts');
+      .first('version', 'attempts');
     return { userId, ...toClaimed(row) };
   }
 
@@ -77,7 +77,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
       lease_until: leaseUntil,
       updated_at: now,
     });
-    return kept === 1 ? { ...claim, version: claim.version + 1, mirroredBalance: balance } : null;
+    return kept === 1 ? { ...claim, version: claim.version + 1 } : null;
   }
 
   async settle(claim: WalletClaim, changeIds: number[], at: Date): Promise<boolean> {
@@ -134,7 +134,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
     };
   }
 
-  async requeue(userId: number, xsollaBalance: number, at: Date): Promise<void> {
+  async requeue(userId: number, at: Date): Promise<void> {
     await this.db('xsolla_wallets')
       .insert({ user_id: userId, version: 0, attempts: 0, updated_at: at })
       .onConflict(['user_id'])
@@ -142,7 +142,6 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
     await this.db('xsolla_wallets')
       .where({ user_id: userId })
       .update({
-        mirrored_balance: xsollaBalance,
         version: this.db.raw('version + 1'),
         attempts: 0,
         next_attempt_at: null,

@@ -1,12 +1,10 @@
 /**
  * A worker's claim on one user's wallet: only the holder of the current `version` may record, settle or release it.
- * `mirroredBalance` is the balance Xsolla last answered (null before the first recharge); `attempts` counts the
- * failures in a row before this claim.
+ * `attempts` counts the failures in a row before this claim.
  */
 export interface WalletClaim {
   userId: number;
   version: number;
-  mirroredBalance: number | null;
   attempts: number;
 }
 
@@ -43,7 +41,7 @@ export interface WalletMirrorRepository {
   pendingChanges(userId: number): Promise<number[]>;
   /** Takes the user's wallet until `leaseUntil`, if nobody holds it and it is due; null otherwise. */
   claim(userId: number, owner: string, now: Date, leaseUntil: Date): Promise<WalletClaim | null>;
-  /** Records the balance Xsolla answered and extends the lease; null when the claim was lost meanwhile. */
+  /** Records the balance Xsolla answered (for operators) and extends the lease; null when the claim was lost meanwhile. */
   recordBalance(claim: WalletClaim, balance: number, now: Date, leaseUntil: Date): Promise<WalletClaim | null>;
   /** The wallet is in step: releases it and removes the changes it covered; false when the claim was lost. */
   settle(claim: WalletClaim, changeIds: number[], at: Date): Promise<boolean>;
@@ -51,8 +49,8 @@ export interface WalletMirrorRepository {
   backOff(claim: WalletClaim, error: string, now: Date, nextAttemptAt: Date): Promise<void>;
   backlog(now: Date, failingLimit: number): Promise<MirrorBacklog>;
   /**
-   * Queues the user's wallet to be brought to Forte's balance again, from the balance Xsolla was just seen to hold
-   * (a reconciliation read it): the mirror then recharges the true difference. A claim held meanwhile is lost.
+   * Queues the user's wallet to be brought to Forte's balance again (a reconciliation saw it drift), due at once.
+   * A claim held meanwhile is lost.
    */
-  requeue(userId: number, xsollaBalance: number, at: Date): Promise<void>;
+  requeue(userId: number, at: Date): Promise<void>;
 }

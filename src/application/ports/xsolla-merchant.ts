@@ -17,16 +17,17 @@ export interface XsollaCheckout {
   createPayStationToken(user: PayStationUser): Promise<Result<{ token: string; url: string }, XsollaCallFailure>>;
 }
 
-/**
- * Xsolla's copy of a user's wallet. A recharge is not idempotent: an adapter never retries one (a lost answer may
- * have been applied); the mirror converges on the balance each recharge answers instead.
- */
-export interface XsollaWallet {
-  /** Adds `amount` (negative to take away) and answers the wallet's balance after it. */
-  recharge(userId: string, amount: number, comment: string): Promise<Result<{ balance: number }, XsollaCallFailure>>;
-}
-
-/** Reading Xsolla's copy of a wallet, for a reconciliation: safe to repeat, so an adapter may retry it. */
+/** Reading Xsolla's copy of a wallet: safe to repeat, so an adapter may retry it. */
 export interface XsollaBalances {
   balanceOf(userId: string): Promise<Result<{ balance: number }, XsollaCallFailure>>;
+}
+
+/**
+ * Xsolla's copy of a user's wallet: read, then recharged by the difference. A recharge is not idempotent: an
+ * adapter never retries one (a lost answer may have been applied); the mirror converges on the balance each
+ * recharge answers instead.
+ */
+export interface XsollaWallet extends XsollaBalances {
+  /** Adds `amount` (negative to take away) and answers the wallet's balance after it. */
+  recharge(userId: string, amount: number, comment: string): Promise<Result<{ balance: number }, XsollaCallFailure>>;
 }

@@ -37,13 +37,13 @@ export class InMemoryWalletMirrorRepository implements WalletMirrorRepository {
     if (!isFree(wallet, now)) return Promise.resolve(null);
     const taken = { ...wallet, version: wallet.version + 1, leaseOwner: owner, leaseUntil };
     this.state.wallets.set(userId, taken);
-    const { version, mirroredBalance, attempts } = taken;
-    return Promise.resolve({ userId, version, mirroredBalance, attempts });
+    const { version, attempts } = taken;
+    return Promise.resolve({ userId, version, attempts });
   }
 
   recordBalance(claim: WalletClaim, balance: number, _now: Date, leaseUntil: Date): Promise<WalletClaim | null> {
     const kept = this.change(claim, { mirroredBalance: balance, leaseUntil });
-    return Promise.resolve(kept ? { ...claim, version: claim.version + 1, mirroredBalance: balance } : null);
+    return Promise.resolve(kept ? { ...claim, version: claim.version + 1 } : null);
   }
 
   settle(claim: WalletClaim, changeIds: number[], at: Date): Promise<boolean> {
@@ -88,7 +88,7 @@ export class InMemoryWalletMirrorRepository implements WalletMirrorRepository {
     return true;
   }
 
-  requeue(userId: number, xsollaBalance: number, at: Date): Promise<void> {
+  requeue(userId: number, at: Date): Promise<void> {
     const wallet = this.state.wallets.get(userId);
     this.state.wallets.set(userId, {
       userId,
@@ -96,8 +96,8 @@ export class InMemoryWalletMirrorRepository implements WalletMirrorRepository {
       leaseUntil: null,
       lastError: null,
       syncedAt: null,
+      mirroredBalance: null,
       ...wallet,
-      mirroredBalance: xsollaBalance,
       version: (wallet?.version ?? 0) + 1,
       attempts: 0,
       nextAttemptAt: null,

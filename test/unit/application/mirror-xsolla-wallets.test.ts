@@ -48,13 +48,33 @@ describe('MirrorXsollaWallets', () => {
   });
 
   it('recharges the difference again when Xsolla answers another balance than expected', async () => {
-    wallet.balances.set(String(store.userId), 12);
     await store.grant(30);
+    wallet.beforeRecharge = () => wallet.balances.set(String(store.userId), 12);
 
     await mirror.runOnce();
 
     expect(wallet.recharges.map((recharge) => recharge.amount)).toEqual([30, -12]);
     expect(xsolla()).toBe(30);
+  });
+
+  it('recharges from the balance Xsolla holds, which its own payments and refunds change', async () => {
+    const user = String(store.userId);
+    wallet.balances.set(user, 30); // Xsolla credited a payment before Forte's mirror ever ran
+    await store.grant(30);
+    await store.grant(-30);
+
+    await mirror.runOnce();
+    expect(wallet.recharges).toEqual([{ userId: user, amount: -30 }]);
+    expect(xsolla()).toBe(0);
+
+    await store.grant(30);
+    await mirror.runOnce();
+    wallet.balances.set(user, 0); // Xsolla refunded that payment on its own
+    await store.grant(-30);
+    await mirror.runOnce();
+    expect(wallet.recharges.map((recharge) => recharge.amount)).toEqual([-30, 30]);
+    expect(xsolla()).toBe(0);
+    expect(backlog()).toBe(0);
   });
 
   it('keeps a debt out of Xsolla: a balance below zero is mirrored as 0', async () => {
