@@ -9,10 +9,15 @@ const logLines = (stderr: string): Record<string, unknown>[] =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-/** Transactions of this test's database waiting for a row lock (the shared server may run other tests). */
+/**
+ * Transactions of this test's database waiting for a row lock (the shared server may run other tests). MariaDB
+ * refreshes `innodb_trx` only when it was last read more than 100 ms before, so a poll faster than that reads
+ * the same stale snapshot for ever: `LOCK_POLL_MS` keeps clear of it.
+ */
 const WAITING_FOR_A_LOCK = `SELECT COUNT(*) AS waiting FROM information_schema.innodb_trx t
   JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
   WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`;
+const LOCK_POLL_MS = 250;
 
 interface SlowRequest {
   userId: number;
@@ -36,9 +41,17 @@ async function slowGrant(served: ServedForte): Promise<SlowRequest> {
   await lock('users').where({ id: user.id }).forUpdate();
   const answer = post(`/users/${user.id}/points`, { points: 7 });
   answer.catch(() => undefined);
-  await eventually(async () => {
-    const [rows] = (await served.database.knex.raw(WAITING_FOR_A_LOCK)) as [{ waiting: number | string }[]];
-    return Number(rows[0]?.waiting) > 0;
+  // Within the 10 s lock wait, after which the grant would answer BUSY; a failure lets the row go, or the test hangs.
+  await eventually(
+    async () => {
+      const [rows] = (await served.database.knex.raw(WAITING_FOR_A_LOCK)) as [{ waiting: number | string }[]];
+      return Number(rows[0]?.waiting) > 0;
+    },
+    8_000,
+    LOCK_POLL_MS,
+  ).catch(async (error: unknown) => {
+    await lock.rollback();
+    throw error;
   });
   return {
     userId: user.id,
