@@ -1,4 +1,5 @@
 import { eventually } from '../support/eventually';
+import { errorLogLines } from '../support/log-lines';
 import { apiRequest, RetryingBots } from '../support/retrying-bots';
 import { crashNode, GALERA_NODES, isolateNode, restartNode } from './support/galera-cluster';
 import {
@@ -87,9 +88,15 @@ describe('one node of three lost', () => {
       );
     }
     // Only the orphan refused, and only as a database away; the others answered nothing but successes and BUSY.
-    expect(bots.faults().filter((fault) => fault.server !== 2 || fault.label !== '503 DATABASE_UNAVAILABLE')).toEqual(
-      [],
-    );
+    // A fault comes with what its server logged at error level, which names the cause.
+    const unexpected = bots
+      .faults()
+      .filter((fault) => fault.server !== 2 || fault.label !== '503 DATABASE_UNAVAILABLE');
+    const logged = [...new Set(unexpected.map((fault) => fault.server))].map((server) => ({
+      server,
+      errors: errorLogLines(cluster.forte.servers[server]!.stderr()),
+    }));
+    expect({ unexpected, logged }).toEqual({ unexpected: [], logged: [] });
     const after = await apiRequest(origins[2]!, cluster.forte.token, 'POST', `/users/${hot!.id}/points`, {
       json: { points: 1 },
       headers: { 'Idempotency-Key': 'after-rejoin' },

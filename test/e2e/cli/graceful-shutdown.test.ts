@@ -1,13 +1,7 @@
 import { Knex } from 'knex';
 import { eventually } from '../../support/eventually';
+import { logLines } from '../../support/log-lines';
 import { serveForte, ServedForte } from '../../support/served-forte';
-
-/** The structured log lines of a server process (one JSON object a line on standard error). */
-const logLines = (stderr: string): Record<string, unknown>[] =>
-  stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 /**
  * Transactions of this test's database waiting for a row lock (the shared server may run other tests). MariaDB
