@@ -10,15 +10,14 @@ export interface LoadResult {
 }
 
 /**
- * Keep-alive HTTP load from `connections` clients for `seconds` (at most `rate` requests a second when given);
- * `request(n)` gives the n-th request's method, path and body.
+ * Closed-loop keep-alive HTTP load from `connections` clients for `seconds`, each sending its next request as
+ * soon as its last one is answered; `request(n)` gives the n-th request's method, path and body.
  */
 export async function load(options: {
   origin: string;
   token: string;
   connections: number;
   seconds: number;
-  rate?: number;
   /** Stop after this many requests instead of after `seconds`. */
   amount?: number;
   request: (n: number) => { method: 'GET' | 'POST'; path: string; body?: string; authorization?: string };
@@ -28,7 +27,6 @@ export async function load(options: {
     url: options.origin,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
     ...(options.amount ? { amount: options.amount } : {}),
     // Fresh headers each time: autocannon would otherwise keep a POST's Content-Length for the GET after it.
     requests: [

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createBenchDatabase } from './bench-database';
 import { ChildServer, cpuSeconds, forkServer, residentMemory } from './child-server';
 import { load, LoadResult } from './load';
+import { pacedLoad } from './paced-load';
 import { BENCH_XSOLLA_SECRET, paymentWebhook } from './payment-webhooks';
 import { purchaseCeiling } from './purchase-ceiling';
 
@@ -102,15 +103,9 @@ async function main(): Promise<void> {
         request: (n) => ({ method: 'GET', path: userPath(n) }),
       });
     const buy = { method: 'POST' as const, body: JSON.stringify({ item_id: database.itemId }) };
-    const purchases = (seconds: number, rate?: number) =>
-      load({
-        origin: forte.origin,
-        token: database.token,
-        connections: CLIENTS,
-        seconds,
-        rate,
-        request: (n) => ({ ...buy, path: `${userPath(n)}/items` }),
-      });
+    const purchase = (n: number) => ({ ...buy, path: `${userPath(n)}/items` });
+    /** The clients of each measurement of Forte. */
+    const onForte = { origin: forte.origin, token: database.token, connections: CLIENTS, seconds: SECONDS };
 
     await reads(minimal, 2);
     await reads(forte, 2);
@@ -129,27 +124,25 @@ async function main(): Promise<void> {
       workers: CLIENTS,
       seconds: SECONDS,
     });
-    const buyForte = valid('Forte purchase', await purchases(SECONDS));
-    const buyHalf = valid('Forte purchase at half load', await purchases(SECONDS, Math.round(buyForte.perSecond / 2)));
+    const buyForte = valid('Forte purchase', await load({ ...onForte, request: purchase }));
+    const buyHalf = valid(
+      'Forte purchase at half load',
+      await pacedLoad({ ...onForte, rate: Math.round(buyForte.perSecond / 2), request: purchase }),
+    );
     const webhooks = valid(
       'Forte payment webhooks',
       await load({
-        origin: forte.origin,
-        token: database.token,
-        connections: CLIENTS,
-        seconds: SECONDS,
+        ...onForte,
         request: (n) => ({ method: 'POST', path: '/api/v2/xsolla', ...paymentWebhook(n, USERS) }),
       }),
     );
 
     const rssBefore = await residentMemory(forte);
     const mixed = await load({
-      origin: forte.origin,
-      token: database.token,
-      connections: CLIENTS,
+      ...onForte,
       seconds: 600,
       amount: MIXED_REQUESTS,
-      request: (n) => (n % 4 === 3 ? { ...buy, path: `${userPath(n)}/items` } : { method: 'GET', path: userPath(n) }),
+      request: (n) => (n % 4 === 3 ? purchase(n) : { method: 'GET', path: userPath(n) }),
     });
     valid('mixed requests', mixed);
     const rssAfter = await residentMemory(forte);
@@ -176,7 +169,7 @@ async function main(): Promise<void> {
         rate(buyForte),
         figures.purchase_ratio.toFixed(3),
       ),
-      row("purchase at half Forte's rate", '', rate(buyHalf), ''),
+      row("purchase at half Forte's rate, paced", '', rate(buyHalf), ''),
       row(
         'read (GET /users/{id})',
         `${rate(readCeiling)} (Koa+mysql2)`,
