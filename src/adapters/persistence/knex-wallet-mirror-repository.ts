@@ -4,9 +4,7 @@ import { MirrorBacklog, WalletClaim, WalletMirrorRepository } from '../../applic
 import { integerColumn, timestampColumn } from './column-values';
 import { rowParser } from './row-parser';
 
-const toClaimed = rowParser(
-  z.object({ version: integerColumn, attempts: integerColumn }),
-);
+const toClaimed = rowParser(z.object({ version: integerColumn, attempts: integerColumn }));
 const toUserId = rowParser(z.object({ userId: integerColumn }));
 const toId = rowParser(z.object({ id: integerColumn }));
 const toCounts = rowParser(
@@ -64,9 +62,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
       .andWhere((due) => due.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
       .update({ version: this.db.raw('version + 1'), lease_owner: owner, lease_until: leaseUntil, updated_at: now });
     if (taken !== 1) return null;
-    const row: unknown = await this.db('xsolla_wallets')
-      .where({ user_id: userId })
-      .first('version', 'attempts');
+    const row: unknown = await this.db('xsolla_wallets').where({ user_id: userId }).first('version', 'attempts');
     return { userId, ...toClaimed(row) };
   }
 
