@@ -1,8 +1,13 @@
-import { StorageBusyError, StorageUnavailableError } from '../../src/application/ports/storage-failures';
+import {
+  CommitOutcomeUnknownError,
+  StorageBusyError,
+  StorageUnavailableError,
+} from '../../src/application/ports/storage-failures';
 import { Database, openDatabase } from '../../src/adapters/persistence/database';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { eventually } from '../support/eventually';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
+import { aNewUser } from './support/records';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 
 const outcomeOf = (work: Promise<unknown>): Promise<unknown> => work.catch((error: unknown) => error);
@@ -68,5 +73,26 @@ describe('a database that goes away and comes back', () => {
     expect(during.filter((outcome) => !(outcome instanceof StorageUnavailableError))).toEqual([]);
     // Refused without waiting for the pool: one of them at most tries a connection (refused at once too).
     expect(tookMs).toBeLessThan(1000);
+  });
+
+  it('answers a connection lost at COMMIT as an outcome nobody knows, and runs the work no second time', async () => {
+    const uow = new KnexUnitOfWork(throughProxy.knex);
+    const newUser = aNewUser();
+    let runs = 0;
+    proxy.loseAnswerTo('COMMIT');
+
+    const outcome = await outcomeOf(
+      uow.run(async (tx) => {
+        runs += 1;
+        return tx.users.insert(newUser);
+      }),
+    );
+
+    expect(outcome).toBeInstanceOf(CommitOutcomeUnknownError);
+    expect(outcome).toBeInstanceOf(StorageUnavailableError);
+    expect(runs).toBe(1);
+    // This time the COMMIT was applied: the answer that says "nothing was written" would have been wrong.
+    const stored = await database.knex('users').where({ discord_id: newUser.discordId }).select('id');
+    expect(stored).toHaveLength(1);
   });
 });

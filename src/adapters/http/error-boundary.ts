@@ -1,5 +1,9 @@
 import { Context, Middleware } from 'koa';
-import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
+import {
+  CommitOutcomeUnknownError,
+  StorageBusyError,
+  StorageUnavailableError,
+} from '../../application/ports/storage-failures';
 import { errorBody } from './error-body';
 import { HttpObserver, StorageRefusal } from './http-observer';
 import { HttpProblem } from './http-problem';
@@ -12,6 +16,11 @@ const STORAGE_MESSAGES: Record<StorageRefusal, string> = {
   BUSY: 'Too many conflicting requests for the same data right now; retry shortly with the same Idempotency-Key.',
   DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was written. Retry later.',
 };
+
+/** The connection was lost at COMMIT: "nothing was written" would be a guess. */
+const COMMIT_UNKNOWN_MESSAGE =
+  'The database connection was lost while saving; the change may have been applied. Retry later with the same ' +
+  'Idempotency-Key, which answers what was done.';
 
 /**
  * Turns every thrown error into the error body: a refusal keeps its status and code; contention and an unreachable
@@ -31,7 +40,7 @@ export function errorBoundary(observer: HttpObserver): Middleware {
       }
       const refusal = storageRefusalOf(error);
       if (refusal) {
-        answerStorageRefusal(ctx, refusal);
+        answerStorageRefusal(ctx, refusal, error instanceof CommitOutcomeUnknownError ? COMMIT_UNKNOWN_MESSAGE : null);
         observer.storageRefusal(refusal, requestFactsOf(ctx));
         return;
       }
@@ -48,8 +57,8 @@ function storageRefusalOf(error: unknown): StorageRefusal | null {
   return null;
 }
 
-function answerStorageRefusal(ctx: Context, refusal: StorageRefusal): void {
+function answerStorageRefusal(ctx: Context, refusal: StorageRefusal, message: string | null): void {
   ctx.status = 503;
   ctx.set('Retry-After', String(RETRY_AFTER_SECONDS[refusal]));
-  ctx.body = errorBody(refusal, STORAGE_MESSAGES[refusal]);
+  ctx.body = errorBody(refusal, message ?? STORAGE_MESSAGES[refusal]);
 }

@@ -2,7 +2,11 @@ import { Knex } from 'knex';
 import { AfterCommit } from '../../application/ports/after-commit';
 import { StaleBalanceError } from '../../application/ports/ledger';
 import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
-import { StorageBusyError, StorageUnavailableError } from '../../application/ports/storage-failures';
+import {
+  CommitOutcomeUnknownError,
+  StorageBusyError,
+  StorageUnavailableError,
+} from '../../application/ports/storage-failures';
 import { isLockWaitTimeout, isPoolTimeout, isTransientConflict, isUnreachable } from './database-errors';
 import { ConnectionBreaker } from './connection-breaker';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
@@ -47,7 +51,8 @@ export interface KnexUnitOfWorkOptions {
  * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
  * wait, which keeps two colliding transactions from colliding again in step. Conflicts that outlast the retries
- * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError.
+ * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError
+ * (CommitOutcomeUnknownError when the connection was lost at COMMIT, which may have been applied).
  * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
@@ -78,15 +83,22 @@ export class KnexUnitOfWork implements UnitOfWork {
     const alone = options.oneStatement === true && this.autocommitOneStatement;
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
+      let committing = false;
       try {
         const result = alone
           ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
-          : await this.knex.transaction((trx) => work({ ...repositoriesOf(trx), afterCommit: afterCommit.add }));
+          : await this.knex.transaction(async (trx) => {
+              const done = await work({ ...repositoriesOf(trx), afterCommit: afterCommit.add });
+              committing = true;
+              return done;
+            });
         this.breaker.succeeded();
         afterCommit.runAll(this.onEffectError);
         return result;
       } catch (error) {
         this.breaker.failed(error);
+        // The COMMIT went out and its answer never came back: applied or not, nobody can tell; never run it again.
+        if (committing && isUnreachable(error)) throw new CommitOutcomeUnknownError({ cause: error });
         if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }

@@ -10,7 +10,7 @@ export class StorageBusyError extends Error {
   }
 }
 
-/** Thrown when the database cannot be reached. Nothing was written; retry once it is back. */
+/** Thrown when the database cannot be reached. Nothing was written (but see CommitOutcomeUnknownError); retry once it is back. */
 export class StorageUnavailableError extends Error {
   constructor(options: { cause: unknown }) {
     super(
@@ -18,5 +18,18 @@ export class StorageUnavailableError extends Error {
       options,
     );
     this.name = 'StorageUnavailableError';
+  }
+}
+
+/**
+ * Thrown when the connection was lost while the transaction was committing: the database may have applied it or
+ * not, and nobody can tell from here. Work that carries its idempotency key (or an Xsolla transaction id) is
+ * safe to send again: a second run answers what the first one did.
+ */
+export class CommitOutcomeUnknownError extends StorageUnavailableError {
+  constructor(options: { cause: unknown }) {
+    super(options);
+    this.message = `The connection was lost while committing; the work may have been applied: ${this.message}`;
+    this.name = 'CommitOutcomeUnknownError';
   }
 }
