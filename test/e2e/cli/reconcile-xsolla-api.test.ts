@@ -1,10 +1,10 @@
-import { SCOPES } from '../../../src/domain/scope';
 import { eventually } from '../../support/eventually';
 import { reconcileWith, utcToday } from '../../support/reconcile-cli';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { TestApp } from '../../support/test-app';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
 import { aPaidTransaction, EmulatedTransaction } from '../../support/xsolla-emulator-reports';
 import { ApiClient } from '../http/api-client';
+import { ForteWithXsolla, startForteWithXsolla } from '../http/forte-with-xsolla';
 import { aDiscordId } from '../http/discord-ids';
 
 // Each test runs the built CLI several times, and the machine may be busy.
@@ -12,21 +12,18 @@ jest.setTimeout(120_000);
 
 /** `forte-cli reconcile --source api` on MariaDB against the Xsolla emulator seeded with one discrepancy of each kind. */
 describe('forte-cli reconcile against the Xsolla emulator', () => {
+  let forte: ForteWithXsolla;
   let emulator: XsollaEmulator;
   let app: TestApp;
   let bot: ApiClient;
   beforeAll(async () => {
-    emulator = await XsollaEmulator.start();
-    app = await startTestApp({
-      env: { ...emulator.env(), XSOLLA_TIMEOUT_MS: '1000', XSOLLA_MIRROR_INTERVAL_MS: '50' },
+    forte = await startForteWithXsolla({
+      client: 'reconcile-bot',
+      env: { XSOLLA_TIMEOUT_MS: '1000', XSOLLA_MIRROR_INTERVAL_MS: '50' },
     });
-    emulator.webhookUrl = `${app.baseUrl}/xsolla`;
-    bot = ApiClient.bearer(app.baseUrl, await app.createClient('reconcile-bot', [...SCOPES]));
+    ({ emulator, app, bot } = forte);
   });
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  });
+  afterAll(() => forte?.close());
 
   const env = () => ({ DATABASE_URL: app.runtime.config.DATABASE_URL, ...emulator.env(), XSOLLA_TIMEOUT_MS: '1000' });
   const reconcile = (...args: string[]) => reconcileWith(env())(utcToday(), utcToday(), ...args);

@@ -1,32 +1,26 @@
-import { SCOPES } from '../../../src/domain/scope';
 import { FixedClock } from '../../support/fixed-clock';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { TestApp } from '../../support/test-app';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
 import { ApiClient } from './api-client';
+import { ForteWithXsolla, startForteWithXsolla } from './forte-with-xsolla';
 import { aDiscordId } from './discord-ids';
 
 describe('checkout against the Xsolla emulator', () => {
   const clock = new FixedClock(new Date('2026-12-01T09:00:00Z'));
+  let forte: ForteWithXsolla;
   let emulator: XsollaEmulator;
   let app: TestApp;
   let bot: ApiClient;
   beforeAll(async () => {
-    emulator = await XsollaEmulator.start();
-    app = await startTestApp({
+    forte = await startForteWithXsolla({
+      client: 'shop-bot',
       clock,
-      env: {
-        ...emulator.env(),
-        XSOLLA_SANDBOX: 'true',
-        XSOLLA_TIMEOUT_MS: '300',
-        PUBLIC_URL: 'https://forte.example/',
-      },
+      webhooks: false,
+      env: { XSOLLA_SANDBOX: 'true', XSOLLA_TIMEOUT_MS: '300', PUBLIC_URL: 'https://forte.example/' },
     });
-    bot = ApiClient.bearer(app.baseUrl, await app.createClient('shop-bot', [...SCOPES]));
+    ({ emulator, app, bot } = forte);
   });
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  });
+  afterAll(() => forte?.close());
   afterEach(() => emulator.recover());
 
   const aUser = async (): Promise<number> =>

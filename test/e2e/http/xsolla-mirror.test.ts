@@ -1,30 +1,27 @@
-import { SCOPES } from '../../../src/domain/scope';
 import { eventually } from '../../support/eventually';
 import { runCliAsync } from '../../support/forte-cli';
-import { startTestApp, TestApp } from '../../support/test-app';
+import { TestApp } from '../../support/test-app';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
 import { ApiClient } from './api-client';
+import { ForteWithXsolla, startForteWithXsolla } from './forte-with-xsolla';
 import { aDiscordId } from './discord-ids';
 import { FIXTURE_SKUS } from './xsolla-shelf';
 import { stockItemThrough } from './store-shelf';
 
 describe('the balance mirror against the Xsolla emulator', () => {
+  let forte: ForteWithXsolla;
   let emulator: XsollaEmulator;
   let app: TestApp;
   let bot: ApiClient;
   beforeAll(async () => {
-    emulator = await XsollaEmulator.start();
-    app = await startTestApp({
-      env: { ...emulator.env(), XSOLLA_TIMEOUT_MS: '300', XSOLLA_MIRROR_INTERVAL_MS: '50' },
+    forte = await startForteWithXsolla({
+      client: 'mirror-bot',
+      env: { XSOLLA_TIMEOUT_MS: '300', XSOLLA_MIRROR_INTERVAL_MS: '50' },
     });
-    emulator.webhookUrl = `${app.baseUrl}/xsolla`;
-    bot = ApiClient.bearer(app.baseUrl, await app.createClient('mirror-bot', [...SCOPES]));
+    ({ emulator, app, bot } = forte);
     await Promise.all(FIXTURE_SKUS.map((sku) => stockItemThrough(app, { sku, price: 25 })));
   });
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  });
+  afterAll(() => forte?.close());
 
   const aUser = async (): Promise<number> =>
     (await bot.post('/users', { discord_id: aDiscordId(), name: 'lara' })).body.id;
