@@ -476,5 +476,6 @@ function knexUnitOfWork(database: Database | null, logger: Logger): UnitOfWork {
     reads: database.reads,
     onEffectError: (error) => logger.error({ err: error }, 'an after-commit effect failed'),
     autocommitOneStatement: database.dialect === 'mysql',
+    breaker: database.breaker,
   });
 }

@@ -49,8 +49,7 @@ describe('one node of three lost', () => {
     }
     await eventually(async () => (await readiness(origins[2]!)) === 200, 60_000, 250);
     const retried = await grant(origins[2]!, 'isolated');
-    expect(retried.status).toBe(201);
-    expect(retried.body.points).toBe(10);
+    expect({ status: retried.status, body: retried.body }).toMatchObject({ status: 201, body: { points: 10 } });
   }, 120_000);
 
   it('killed (kill -9) mid-load: the other processes keep serving, the orphan is not ready until its node rejoins, nothing acknowledged is lost', async () => {
@@ -101,8 +100,10 @@ describe('one node of three lost', () => {
       json: { points: 1 },
       headers: { 'Idempotency-Key': 'after-rejoin' },
     });
-    expect(after.status).toBe(201);
-    expect(after.body.points).toBe(HOT_GRANTS + 1);
+    expect({ status: after.status, body: after.body }).toMatchObject({
+      status: 201,
+      body: { points: HOT_GRANTS + 1 },
+    });
 
     const counted = { ...workload, hotGrants: HOT_GRANTS + 1 };
     for (const node of GALERA_NODES) {

@@ -4,6 +4,8 @@ import {
   StorageUnavailableError,
 } from '../../src/application/ports/storage-failures';
 import { Database, openDatabase } from '../../src/adapters/persistence/database';
+import { ConnectionBreaker } from '../../src/adapters/persistence/connection-breaker';
+import { isDatabaseReady } from '../../src/adapters/persistence/database-readiness';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { eventually } from '../support/eventually';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
@@ -94,5 +96,24 @@ describe('a database that goes away and comes back', () => {
     // This time the COMMIT was applied: the answer that says "nothing was written" would have been wrong.
     const stored = await database.knex('users').where({ discord_id: newUser.discordId }).select('id');
     expect(stored).toHaveLength(1);
+  });
+
+  it('serves again as soon as the readiness check finds the database back, not at the next try let through', async () => {
+    // A clock that stands still: once the outage is noticed, no unit of work is let through to try the database.
+    const breaker = new ConnectionBreaker(throughProxy.knex, () => 0);
+    const database = { ...throughProxy, breaker };
+    const uow = new KnexUnitOfWork(database.knex, { breaker });
+    expect(await uow.run(async () => 'ran')).toBe('ran');
+    // What a Galera node outside the primary component answers on a pooled connection, which stays open: no new
+    // connection will open to tell the breaker the database is back.
+    breaker.failed(
+      Object.assign(new Error('WSREP has not yet prepared node for application use'), {
+        code: 'ER_UNKNOWN_COM_ERROR',
+      }),
+    );
+    expect(await outcomeOf(uow.run(async () => 'ran'))).toBeInstanceOf(StorageUnavailableError);
+
+    expect(await isDatabaseReady(database)).toBe(true);
+    expect(await uow.run(async () => 'ran')).toBe('ran');
   });
 });

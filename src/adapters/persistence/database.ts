@@ -1,3 +1,4 @@
+import { ConnectionBreaker } from './connection-breaker';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knexFactory, { Knex } from 'knex';
@@ -12,6 +13,8 @@ export interface Database {
   /** Reads outside transactions: the same pool on MySQL, a connection of their own on SQLite. */
   readonly reads: Knex;
   readonly dialect: 'mysql' | 'sqlite';
+  /** Whether the database counts as away: shared by the units of work on it and the readiness check. */
+  readonly breaker: ConnectionBreaker;
   /** Connections in use, idle and waited for, over every pool of this database. */
   poolUsage(): PoolUsage;
   /** Waits for the pool to close; the process can then exit. */
@@ -28,6 +31,7 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Data
       knex,
       reads: knex,
       dialect: location.kind,
+      breaker: new ConnectionBreaker(knex),
       poolUsage: () => poolUsage([knex]),
       close: () => knex.destroy(),
     };
@@ -37,6 +41,7 @@ export function openDatabase(url: string, options: ConnectionOptions = {}): Data
     knex,
     reads,
     dialect: location.kind,
+    breaker: new ConnectionBreaker(knex),
     poolUsage: () => poolUsage([knex, reads]),
     close: async () => {
       await Promise.all([knex.destroy(), reads.destroy()]);

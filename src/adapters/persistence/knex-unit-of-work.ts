@@ -45,6 +45,8 @@ export interface KnexUnitOfWorkOptions {
    * transaction, which costs no round trip and waits for another process's write lock as other writes do.
    */
   autocommitOneStatement?: boolean;
+  /** The database's breaker, which its readiness check also feeds; one of its own otherwise. */
+  breaker?: ConnectionBreaker;
 }
 
 /**
@@ -68,7 +70,7 @@ export class KnexUnitOfWork implements UnitOfWork {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reads = options.reads ?? knex;
-    this.breaker = new ConnectionBreaker(knex);
+    this.breaker = options.breaker ?? new ConnectionBreaker(knex);
     this.autocommitOneStatement = options.autocommitOneStatement ?? false;
     this.onEffectError =
       options.onEffectError ??
