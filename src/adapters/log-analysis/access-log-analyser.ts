@@ -1,7 +1,7 @@
 import { ByteKeyTable } from './byte-key-table';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
-import { IntTripleIds } from './int-triple-ids';
+import { DatedNumbers } from './dated-numbers';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
 import { FIELD, LogRecord } from './log-record';
@@ -99,7 +99,7 @@ export class AccessLogAnalyser {
   readonly vhostHits = new CounterColumn();
 
   /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
-  private visitors = new IntTripleIds();
+  private visitors = new DatedNumbers();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private countedVisitors = new CounterColumn();
   /** The date of each visitor, by GoAccess's visitor number. */
@@ -200,7 +200,7 @@ export class AccessLogAnalyser {
     day.hits++;
     day.bytes += bytes;
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
-    const visitorId = this.visitors.idOf(hostId, agentId === this.emptyAgent ? this.dashAgent : agentId, dateKey);
+    const visitorId = this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
     if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
@@ -230,7 +230,7 @@ export class AccessLogAnalyser {
    * is in, so that building the report does not add to it: a one-shot run's peak memory. No line may follow.
    */
   release(): void {
-    this.visitors = new IntTripleIds();
+    this.visitors = new DatedNumbers();
     this.countedVisitors = new CounterColumn();
     this.visitorDates = new CounterColumn();
     for (const panel of [this.requestVisitors, this.staticVisitors, this.siteVisitors, this.hostVisitors, this.systemVisitors,
