@@ -43,7 +43,9 @@ export class IntPairMap {
       if (old[from + 2] === 0) continue;
       let slot = slotOf(old[from]!, old[from + 1]!, this.mask);
       while (entries[slot * 3 + 2] !== 0) slot = (slot + 1) & this.mask;
-      entries.set(old.subarray(from, from + 3), slot * 3);
+      entries[slot * 3] = old[from]!;
+      entries[slot * 3 + 1] = old[from + 1]!;
+      entries[slot * 3 + 2] = old[from + 2]!;
     }
   }
 }
