@@ -7,6 +7,7 @@ import { LineFault } from './log-format';
 import { FIELD, LogRecord } from './log-record';
 import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
+import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
@@ -53,7 +54,7 @@ export class AccessLogAnalyser {
   readonly faults = new Map<string, number>();
   readonly samples: SkippedLine[] = [];
 
-  readonly requests = new ByteKeyTable();
+  readonly requests = new RequestKeyTable();
   readonly requestKinds = new CounterColumn();
   readonly requestColumns = new HitColumns();
   readonly notFoundHits = new CounterColumn();
@@ -165,7 +166,7 @@ export class AccessLogAnalyser {
       this.statusBytes[status]! += bytes;
     }
 
-    const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd);
+    const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd, record);
     if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
     const isNotFound = status === 404;
     const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
@@ -249,6 +250,22 @@ export class AccessLogAnalyser {
     let distinct = count > 0 ? 1 : 0;
     for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
     return distinct;
+  }
+
+  /**
+   * A reader of request keys for the report, given the input names by index; each key read again from a file is
+   * checked against the hash taken as it was counted, in case the file changed since.
+   */
+  requestKeys(inputs: readonly string[]): { bytes(id: number): Buffer; close(): void } {
+    const reader = this.requests.reader(inputs);
+    return {
+      bytes: (id) => {
+        const key = reader.bytes(id);
+        if ((djb2(key, 0, key.length) | 0) !== this.requestHashes.get(id)) throw new Error('an access log changed while it was being analysed');
+        return key;
+      },
+      close: () => reader.close(),
+    };
   }
 
   private describeNewRequest(requestId: number, record: LogRecord): void {
