@@ -6,7 +6,7 @@ import { IntPairMap } from './int-pair-map';
  * numbers a panel's keys, or visitors): kept in one table per date, 12 bytes a slot.
  */
 export class DatedNumbers {
-  private readonly tables = new ByDate(() => new IntPairMap());
+  private readonly tables = new ByDate((expected) => new IntPairMap(expected));
   size = 0;
   /** True when the last `numberOf` call numbered a new triple. */
   lastWasNew = false;

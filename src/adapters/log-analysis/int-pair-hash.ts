@@ -4,3 +4,10 @@ export function slotOf(a: number, b: number, mask: number): number {
   hash ^= hash >>> 15;
   return (Math.imul(hash, 0x2c1b3c6d) >>> 7) & mask;
 }
+
+/** The slots (a power of two, 256 at least) that hold `count` pairs below the 0.7 load at which a table grows. */
+export function slotsFor(count: number): number {
+  let slots = 256;
+  while (count * 10 > (slots - 1) * 7) slots *= 2;
+  return slots;
+}

@@ -1,15 +1,21 @@
-import { slotOf } from './int-pair-hash';
+import { slotOf, slotsFor } from './int-pair-hash';
 
 /**
  * (a, b) int32 pairs to int32 values > 0, in one flat typed array: 12 bytes a slot. A zero value marks an empty
  * slot, so a new table is the zero-filled memory the system hands out, with no pass to fill it.
  */
 export class IntPairMap {
-  private entries = new Int32Array(3 * 256);
-  private mask = 255;
+  private entries: Int32Array;
+  private mask: number;
   size = 0;
   /** True when the last `valueOf` call added the pair. */
   lastWasNew = false;
+
+  /** `expected`: how many pairs it will likely hold, so that it need not grow to get there. */
+  constructor(expected = 0) {
+    this.mask = slotsFor(expected) - 1;
+    this.entries = new Int32Array(3 * (this.mask + 1));
+  }
 
   /** The pair's value; when the pair is new, `value` (> 0) becomes it. */
   valueOf(a: number, b: number, value: number): number {

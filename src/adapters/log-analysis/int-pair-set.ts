@@ -1,13 +1,19 @@
-import { slotOf } from './int-pair-hash';
+import { slotOf, slotsFor } from './int-pair-hash';
 
 /**
  * An exact set of (a, b) int32 pairs, a > 0, in one flat typed array: 8 bytes a slot. Zero marks an empty slot, so
  * a new table is the zero-filled memory the system hands out, with no pass to fill it.
  */
 export class IntPairSet {
-  private keys = new Int32Array(2 * 256);
-  private mask = 255;
+  private keys: Int32Array;
+  private mask: number;
   size = 0;
+
+  /** `expected`: how many pairs it will likely hold, so that it need not grow to get there. */
+  constructor(expected = 0) {
+    this.mask = slotsFor(expected) - 1;
+    this.keys = new Int32Array(2 * (this.mask + 1));
+  }
 
   /** Adds the pair; true when it was not there yet. */
   add(a: number, b: number): boolean {

@@ -40,4 +40,4 @@ export class PanelVisitors {
 }
 
 /** The pairs of each date apart, as GoAccess keeps them (numbers and visitors are from 1: a pair is never 0). */
-const newPairs = () => new ByDate(() => new IntPairSet());
+const newPairs = () => new ByDate((expected) => new IntPairSet(expected));
