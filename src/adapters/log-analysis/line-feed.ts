@@ -36,7 +36,7 @@ export class LineFeed {
   private parser: LineParser | null = null;
   formatName = '';
   private readonly record = new LogRecord();
-  private readonly held: { input: string; line: number; bytes: Buffer; place: number; at: number }[] = [];
+  private readonly held: { input: string; line: number; bytes: Buffer; index: number; at: number }[] = [];
 
   constructor(choice: FormatChoice, private readonly sink: RecordSink) {
     if (choice.logFormat) {
@@ -53,17 +53,17 @@ export class LineFeed {
   }
 
   /**
-   * `place`: the input's index among those the report is given, when its lines can be read again where they lie
+   * `index`: the input's index among those the report is given, when its lines can be read again where they lie
    * (a regular file, not compressed): request keys are then found again there rather than kept as bytes.
    */
-  openInput(name: string, place = -1): InputLines {
+  openInput(name: string, index = -1): InputLines {
     let count = 0;
     const splitter = new LineSplitter({
       line: (buf, start, end, at) => {
         count++;
         if (isIgnoredLine(buf, start, end)) return;
-        if (this.parser) return this.handle(name, count, buf, start, end, place, at);
-        this.held.push({ input: name, line: count, bytes: Buffer.from(buf.subarray(start, end)), place, at });
+        if (this.parser) return this.handle(name, count, buf, start, end, index, at);
+        this.held.push({ input: name, line: count, bytes: Buffer.from(buf.subarray(start, end)), index, at });
         if (this.held.length === DETECTION_LINES) this.settleFormat();
       },
       tooLong: (bytes) => {
@@ -89,16 +89,16 @@ export class LineFeed {
     const detected = detectFormat(this.held.map((entry) => entry.bytes));
     this.parser = parserFor(detected);
     this.formatName = detected;
-    for (const entry of this.held) this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length, entry.place, entry.at);
+    for (const entry of this.held) this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length, entry.index, entry.at);
     this.held.length = 0;
   }
 
-  private handle(input: string, line: number, buf: Buffer, start: number, end: number, place: number, at: number): void {
+  private handle(input: string, line: number, buf: Buffer, start: number, end: number, index: number, at: number): void {
     const parser = this.parser!;
     const record = this.record;
     if (parser.parse(record, buf, start, end)) {
       const url = record.start(FIELD.url);
-      if (place >= 0 && record.buf === buf && url >= 0 && fitsInPlace(place, at + url - start)) record.urlPlace = inputPlace(place, at + url - start);
+      if (index >= 0 && record.buf === buf && url >= 0 && fitsInPlace(index, at + url - start)) record.urlPlace = inputPlace(index, at + url - start);
       this.sink.add(record);
     } else this.sink.fail(input, line, parser.fault ?? 'token', buf, start, end);
   }
