@@ -3,7 +3,7 @@ import { IntPairMap } from './int-pair-map';
 
 /**
  * (date, a, b) int32 triples numbered 1, 2, 3… in the order first seen, one sequence over all dates (as GoAccess
- * numbers a panel's keys, or visitors): kept in one table per date, 12 bytes a slot.
+ * numbers visitors, by host, agent and date): kept in one table per date, 12 bytes a slot.
  */
 export class DatedNumbers {
   private readonly tables = new ByDate((expected) => new IntPairMap(expected));
