@@ -9,6 +9,7 @@ import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
 import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
+import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
@@ -57,8 +58,9 @@ export class AccessLogAnalyser {
   readonly requests = new RequestKeyTable();
   readonly requestKinds = new CounterColumn();
   readonly requestColumns = new HitColumns();
-  readonly notFoundHits = new CounterColumn();
-  readonly notFoundBytes = new CounterColumn(true);
+  /** Few keys are 404s (some 5% in a big log): their counts are kept apart rather than in a column for every key. */
+  readonly notFoundHits = new SparseColumn();
+  readonly notFoundBytes = new SparseColumn(true);
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();

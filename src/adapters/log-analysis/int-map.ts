@@ -38,6 +38,17 @@ export class IntMap {
     }
   }
 
+  /** The key's value, 0 when it has none. */
+  get(key: number): number {
+    const entries = this.entries;
+    let slot = slotOf(key, 0, this.mask);
+    for (;;) {
+      const found = entries[2 * slot + 1]!;
+      if (found === 0 || entries[2 * slot] === key) return found;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   private grow(): void {
     const old = this.entries;
     this.entries = new Int32Array(old.length * 2);
