@@ -1,5 +1,6 @@
 import { AccessLogAnalyser } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
+import { kthLargest } from './kth-largest';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
 export interface PanelRow {
@@ -70,7 +71,6 @@ interface Leaves {
  */
 function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): Panel {
   const { ids } = leaves;
-  const hits = new Float64Array(ids.length);
   const metric = () => ({ total: 0, avg: 0, max: 0, min: ids.length ? Infinity : 0 });
   const metrics = { hits: metric(), visitors: metric(), bytes: metric() };
   const note = (m: ReturnType<typeof metric>, value: number): void => {
@@ -80,15 +80,14 @@ function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): 
   };
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    hits[i] = leaves.hits(id);
-    note(metrics.hits, hits[i]!);
+    note(metrics.hits, leaves.hits(id));
     note(metrics.visitors, leaves.visitors(id));
     note(metrics.bytes, leaves.bytes(id));
   }
   for (const m of Object.values(metrics)) m.avg = itemCount ? Math.floor(m.total / itemCount) : 0;
-  const threshold = ids.length > cap ? new Float64Array(hits).sort()[ids.length - cap]! : 0;
+  const threshold = ids.length > cap ? kthLargest(ids.length, (i) => leaves.hits(ids[i]!), cap) : 0;
   const rows: PanelRow[] = [];
-  for (let i = 0; i < ids.length; i++) if (hits[i]! >= threshold) rows.push(leaves.row(ids[i]!));
+  for (let i = 0; i < ids.length; i++) if (leaves.hits(ids[i]!) >= threshold) rows.push(leaves.row(ids[i]!));
   rows.sort(byHits);
   return { rows, itemCount, metrics };
 }
@@ -100,9 +99,9 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
  * the first one's name, with both keys' counts.
  */
 function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
-  const hashes = new Int32Array(leaves.ids.length);
-  for (let i = 0; i < hashes.length; i++) hashes[i] = hashOf(leaves.ids[i]!);
-  const sorted = new Int32Array(hashes).sort();
+  const sorted = new Int32Array(leaves.ids.length);
+  for (let i = 0; i < sorted.length; i++) sorted[i] = hashOf(leaves.ids[i]!);
+  sorted.sort();
   const colliding = new Set<number>();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
   if (!colliding.size) return leaves;
@@ -112,17 +111,24 @@ function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves
   let count = 0;
   for (let i = 0; i < leaves.ids.length; i++) {
     const id = leaves.ids[i]!;
-    const owner = colliding.has(hashes[i]!) ? first.get(hashes[i]!) : undefined;
+    const hash = hashOf(id);
+    const owner = colliding.has(hash) ? first.get(hash) : undefined;
     if (owner === undefined) {
-      if (colliding.has(hashes[i]!)) first.set(hashes[i]!, id);
+      if (colliding.has(hash)) first.set(hash, id);
       primaries[count++] = id;
     } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
   }
   if (!merged.size) return leaves;
-  const sum = (count: (id: number) => number) => (id: number) => (merged.get(id) ?? []).reduce((total, other) => total + count(other), count(id));
+  const sum = (count: (id: number) => number) => (id: number) => {
+    let total = count(id);
+    for (const other of merged.get(id) ?? NONE) total += count(other);
+    return total;
+  };
   const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
   return { ids: primaries.subarray(0, count), hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
 }
+
+const NONE: readonly number[] = [];
 
 /** The ids 0 … size-1. */
 const allIds = (size: number): Int32Array => idsWhere(size, () => true);
