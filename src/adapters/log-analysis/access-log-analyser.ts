@@ -1,13 +1,15 @@
 import { ByteKeyTable } from './byte-key-table';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
-import { IntTripleIds } from './int-triple-ids';
+import { DatedNumbers } from './dated-numbers';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
 import { FIELD, LogRecord } from './log-record';
 import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
+import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
+import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
@@ -53,11 +55,12 @@ export class AccessLogAnalyser {
   readonly faults = new Map<string, number>();
   readonly samples: SkippedLine[] = [];
 
-  readonly requests = new ByteKeyTable();
+  readonly requests = new RequestKeyTable();
   readonly requestKinds = new CounterColumn();
   readonly requestColumns = new HitColumns();
-  readonly notFoundHits = new CounterColumn();
-  readonly notFoundBytes = new CounterColumn(true);
+  /** Few keys are 404s (some 5% in a big log): their counts are kept apart rather than in a column for every key. */
+  readonly notFoundHits = new SparseColumn();
+  readonly notFoundBytes = new SparseColumn(true);
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();
@@ -99,7 +102,7 @@ export class AccessLogAnalyser {
   readonly vhostHits = new CounterColumn();
 
   /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
-  private visitors = new IntTripleIds();
+  private visitors = new DatedNumbers();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private countedVisitors = new CounterColumn();
   /** The date of each visitor, by GoAccess's visitor number. */
@@ -165,7 +168,7 @@ export class AccessLogAnalyser {
       this.statusBytes[status]! += bytes;
     }
 
-    const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd);
+    const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd, record);
     if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
     const isNotFound = status === 404;
     const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
@@ -200,7 +203,7 @@ export class AccessLogAnalyser {
     day.hits++;
     day.bytes += bytes;
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
-    const visitorId = this.visitors.idOf(hostId, agentId === this.emptyAgent ? this.dashAgent : agentId, dateKey);
+    const visitorId = this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
     if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
@@ -230,7 +233,7 @@ export class AccessLogAnalyser {
    * is in, so that building the report does not add to it: a one-shot run's peak memory. No line may follow.
    */
   release(): void {
-    this.visitors = new IntTripleIds();
+    this.visitors = new DatedNumbers();
     this.countedVisitors = new CounterColumn();
     this.visitorDates = new CounterColumn();
     for (const panel of [this.requestVisitors, this.staticVisitors, this.siteVisitors, this.hostVisitors, this.systemVisitors,
@@ -249,6 +252,22 @@ export class AccessLogAnalyser {
     let distinct = count > 0 ? 1 : 0;
     for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
     return distinct;
+  }
+
+  /**
+   * A reader of request keys for the report, given the input names by index; each key read again from a file is
+   * checked against the hash taken as it was counted, in case the file changed since.
+   */
+  requestKeys(inputs: readonly string[]): { bytes(id: number): Buffer; close(): void } {
+    const reader = this.requests.reader(inputs);
+    return {
+      bytes: (id) => {
+        const key = reader.bytes(id);
+        if ((djb2(key, 0, key.length) | 0) !== this.requestHashes.get(id)) throw new Error('an access log changed while it was being analysed');
+        return key;
+      },
+      close: () => reader.close(),
+    };
   }
 
   private describeNewRequest(requestId: number, record: LogRecord): void {

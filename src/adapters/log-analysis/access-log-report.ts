@@ -115,6 +115,19 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
     statusClasses[cls] = (statusClasses[cls] ?? 0) + count;
   });
   const agentRows = agentPanels(a, top);
+  const keys = a.requestKeys(result.inputs.map((input) => input.name));
+  const describeRequest = (id: number): RequestParts => splitRequestKey(keys.bytes(id));
+  let rows: Pick<AccessLogReport, 'requests' | 'static_requests' | 'not_found' | 'panels'>;
+  try {
+    rows = {
+      requests: requestRows(a, top, RequestKind.Request, describeRequest),
+      static_requests: requestRows(a, top, RequestKind.Static, describeRequest),
+      not_found: requestRows(a, top, RequestKind.NotFound, describeRequest),
+      panels: goaccessPanels(a, limits.panelRows, describeRequest),
+    };
+  } finally {
+    keys.close();
+  }
   return {
     format: result.format,
     inputs: result.inputs,
@@ -135,9 +148,7 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
     skipped: { total: a.failedLines, by_reason: Object.fromEntries(a.faults), samples: a.samples },
     status_codes: statusCodes,
     status_classes: statusClasses,
-    requests: requestRows(a, top, RequestKind.Request),
-    static_requests: requestRows(a, top, RequestKind.Static),
-    not_found: requestRows(a, top, RequestKind.NotFound),
+    ...rows,
     routes: topIds(a.routes.size, (id) => a.routeColumns.hits.get(id), top).map((id) => ({
       route: a.routes.text(id),
       ...counts(a.routeColumns, id),
@@ -163,7 +174,6 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
         errors_5xx: slot.serverErrors,
       })),
     latency: a.overallLatency?.summary() ?? null,
-    panels: goaccessPanels(a, limits.panelRows, (id) => splitRequestKey(a.requests.bytes(id))),
   };
 }
 
@@ -171,12 +181,12 @@ function namedHits(table: ByteKeyTable, hits: (id: number) => number, top: numbe
   return topIds(table.size, hits, top).map((id) => [table.text(id), hits(id)]);
 }
 
-function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind): RequestRow[] {
+function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind, describeRequest: (id: number) => RequestParts): RequestRow[] {
   const isKind = (id: number): boolean => (a.requestKinds.get(id) & kind) !== 0;
   // The not-found panel counts only the 404 hits of a key; the others count all of its hits.
   const weight = kind === RequestKind.NotFound ? (id: number) => a.notFoundHits.get(id) : (id: number) => a.requestColumns.hits.get(id);
   return topIds(a.requests.size, weight, top, isKind).map((id) => {
-    const { url, method, protocol } = splitRequestKey(a.requests.bytes(id));
+    const { url, method, protocol } = describeRequest(id);
     return {
       url,
       method,
@@ -187,8 +197,10 @@ function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind): Requ
   });
 }
 
+type RequestParts = { url: string; method: string | null; protocol: string | null };
+
 /** A request key back into its parts: the URL, then `|METHOD|PROTOCOL` when the request line had them. */
-function splitRequestKey(key: Buffer): { url: string; method: string | null; protocol: string | null } {
+function splitRequestKey(key: Buffer): RequestParts {
   const text = key.toString('latin1');
   const protocolBar = text.lastIndexOf('|');
   const methodBar = protocolBar > 0 ? text.lastIndexOf('|', protocolBar - 1) : -1;

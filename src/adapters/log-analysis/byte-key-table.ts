@@ -1,8 +1,4 @@
-import { CounterColumn } from './counter-column';
-
-const BLOCK_BITS = 22;
-const OFFSET_MASK = (1 << BLOCK_BITS) - 1;
-const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
+import { ByteArena } from './byte-arena';
 
 /**
  * Interns byte strings (URLs, user agents, hosts) to dense integer ids, keeping their bytes in one arena.
@@ -11,16 +7,7 @@ const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
  * the arena.
  */
 export class ByteKeyTable {
-  /**
-   * The arena, in blocks that are never moved or copied: growing one big buffer would hold the old and the new
-   * copy at once, the peak that sets the process's memory. A key never spans blocks.
-   */
-  private readonly blocks: Buffer[] = [];
-  private block = Buffer.alloc(0);
-  private blockUsed = 0;
-  /** Per id: where its bytes are (block index << BLOCK_BITS | offset), and how many. */
-  private readonly starts = new CounterColumn();
-  private readonly lengths = new CounterColumn();
+  private readonly arena = new ByteArena();
   /** hash, id + 1 per slot (0: empty). */
   private slots = new Int32Array(2 * 2048);
   private mask = 2047;
@@ -31,7 +18,6 @@ export class ByteKeyTable {
   intern(source: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source[i]!, 0x01000193);
-    const length = end - start;
     const slots = this.slots;
     let slot = (hash ^ (hash >>> 16)) & this.mask;
     for (;;) {
@@ -39,7 +25,7 @@ export class ByteKeyTable {
       if (entry === 0) break;
       if (slots[2 * slot] === hash) {
         const id = entry - 1;
-        if (this.holds(id, source, start, end)) {
+        if (this.arena.holds(id, source, start, end)) {
           this.lastWasNew = false;
           return id;
         }
@@ -47,18 +33,17 @@ export class ByteKeyTable {
       slot = (slot + 1) & this.mask;
     }
     this.lastWasNew = true;
-    return this.add(source, start, length, hash, slot);
+    const id = this.size++;
+    this.arena.keep(id, source, start, end);
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id + 1;
+    if (this.size * 10 > this.mask * 7) this.rehash();
+    return id;
   }
 
   /** Whether key `id` is exactly source[start..end). */
   holds(id: number, source: Uint8Array, start: number, end: number): boolean {
-    const length = end - start;
-    if (this.lengths.get(id) !== length) return false;
-    const where = this.starts.get(id);
-    const block = this.blocks[where >>> BLOCK_BITS]!;
-    const at = (where & OFFSET_MASK) - start;
-    for (let i = start; i < end; i++) if (block[at + i] !== source[i]) return false;
-    return true;
+    return this.arena.holds(id, source, start, end);
   }
 
   /** The key's bytes decoded as UTF-8 (logs carry raw bytes; UTF-8 is what browsers and servers write). */
@@ -67,33 +52,7 @@ export class ByteKeyTable {
   }
 
   bytes(id: number): Buffer {
-    const where = this.starts.get(id);
-    const at = where & OFFSET_MASK;
-    return this.blocks[where >>> BLOCK_BITS]!.subarray(at, at + this.lengths.get(id));
-  }
-
-  private add(source: Uint8Array, start: number, length: number, hash: number, slot: number): number {
-    if (this.blockUsed + length > this.block.length) this.newBlock(length);
-    const block = this.block;
-    const at = this.blockUsed;
-    for (let i = 0; i < length; i++) block[at + i] = source[start + i]!;
-    const id = this.size++;
-    this.starts.set(id, ((this.blocks.length - 1) << BLOCK_BITS) | at);
-    this.lengths.set(id, length);
-    this.blockUsed += length;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = id + 1;
-    if (this.size * 10 > this.mask * 7) this.rehash();
-    return id;
-  }
-
-  /** Small blocks first, so a table of a few keys stays small; a key longer than a block gets one of its own. */
-  private newBlock(length: number): void {
-    if (this.blocks.length === MAX_BLOCKS) throw new Error('more than 2 GiB of distinct keys');
-    const size = Math.min(1 << BLOCK_BITS, 4096 << this.blocks.length);
-    this.block = Buffer.allocUnsafe(Math.max(size, length));
-    this.blocks.push(this.block);
-    this.blockUsed = 0;
+    return this.arena.bytes(id);
   }
 
   private rehash(): void {

@@ -1,5 +1,6 @@
 import { AccessLogAnalyser } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
+import { kthLargest } from './kth-largest';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
 export interface PanelRow {
@@ -70,7 +71,6 @@ interface Leaves {
  */
 function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): Panel {
   const { ids } = leaves;
-  const hits = new Float64Array(ids.length);
   const metric = () => ({ total: 0, avg: 0, max: 0, min: ids.length ? Infinity : 0 });
   const metrics = { hits: metric(), visitors: metric(), bytes: metric() };
   const note = (m: ReturnType<typeof metric>, value: number): void => {
@@ -80,15 +80,14 @@ function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): 
   };
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    hits[i] = leaves.hits(id);
-    note(metrics.hits, hits[i]!);
+    note(metrics.hits, leaves.hits(id));
     note(metrics.visitors, leaves.visitors(id));
     note(metrics.bytes, leaves.bytes(id));
   }
   for (const m of Object.values(metrics)) m.avg = itemCount ? Math.floor(m.total / itemCount) : 0;
-  const threshold = ids.length > cap ? new Float64Array(hits).sort()[ids.length - cap]! : 0;
+  const threshold = ids.length > cap ? kthLargest(ids.length, (i) => leaves.hits(ids[i]!), cap) : 0;
   const rows: PanelRow[] = [];
-  for (let i = 0; i < ids.length; i++) if (hits[i]! >= threshold) rows.push(leaves.row(ids[i]!));
+  for (let i = 0; i < ids.length; i++) if (leaves.hits(ids[i]!) >= threshold) rows.push(leaves.row(ids[i]!));
   rows.sort(byHits);
   return { rows, itemCount, metrics };
 }
@@ -100,31 +99,53 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
  * the first one's name, with both keys' counts.
  */
 function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
-  const hashes = new Int32Array(leaves.ids.length);
-  for (let i = 0; i < hashes.length; i++) hashes[i] = hashOf(leaves.ids[i]!);
-  const sorted = new Int32Array(hashes).sort();
+  const sorted = new Int32Array(leaves.ids.length);
+  for (let i = 0; i < sorted.length; i++) sorted[i] = hashOf(leaves.ids[i]!);
+  sorted.sort();
   const colliding = new Set<number>();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
   if (!colliding.size) return leaves;
   const first = new Map<number, number>();
   const merged = new Map<number, number[]>();
-  const primaries: number[] = [];
+  const primaries = new Int32Array(leaves.ids.length);
+  let count = 0;
   for (let i = 0; i < leaves.ids.length; i++) {
     const id = leaves.ids[i]!;
-    const owner = colliding.has(hashes[i]!) ? first.get(hashes[i]!) : undefined;
+    const hash = hashOf(id);
+    const owner = colliding.has(hash) ? first.get(hash) : undefined;
     if (owner === undefined) {
-      if (colliding.has(hashes[i]!)) first.set(hashes[i]!, id);
-      primaries.push(id);
+      if (colliding.has(hash)) first.set(hash, id);
+      primaries[count++] = id;
     } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
   }
   if (!merged.size) return leaves;
-  const sum = (count: (id: number) => number) => (id: number) => (merged.get(id) ?? []).reduce((total, other) => total + count(other), count(id));
+  const sum = (count: (id: number) => number) => (id: number) => {
+    let total = count(id);
+    for (const other of merged.get(id) ?? NONE) total += count(other);
+    return total;
+  };
   const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
-  return { ids: primaries, hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
+  return { ids: primaries.subarray(0, count), hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
 }
 
+const NONE: readonly number[] = [];
+
 /** The ids 0 … size-1. */
-const allIds = (size: number): Int32Array => Int32Array.from({ length: size }, (_, i) => i);
+const allIds = (size: number): Int32Array => idsWhere(size, () => true);
+
+/**
+ * The ids below `size` that `keep` accepts, in a typed array: the report is built after the counting state is
+ * dropped, and memory freed from typed arrays is reused by typed arrays, where a list of numbers would take fresh
+ * heap and raise the peak.
+ */
+function idsWhere(size: number, keep: (id: number) => boolean): Int32Array {
+  let count = 0;
+  for (let id = 0; id < size; id++) if (keep(id)) count++;
+  const ids = new Int32Array(count);
+  count = 0;
+  for (let id = 0; id < size; id++) if (keep(id)) ids[count++] = id;
+  return ids;
+}
 
 /** Groups leaves under their category: the category's counts are its items' sums, as GoAccess's root rows. */
 function nested(leaves: { type: string; row: PanelRow }[], cap: number): Panel {
@@ -156,14 +177,11 @@ const dayText = (key: number): string => String(key).padStart(8, '0');
 
 /** Every panel of GoAccess's report, counted by its rules (docs/logs.md), each cut at `cap` rows. */
 export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null }): Record<PanelName, Panel> {
-  const notFoundIds: number[] = [];
-  const requestIds: number[] = [];
-  const staticIds: number[] = [];
-  for (let id = 0; id < a.requests.size; id++) {
-    const notFoundHits = a.notFoundHits.get(id);
-    if (notFoundHits) notFoundIds.push(id);
-    if (a.requestColumns.hits.get(id) > notFoundHits) (a.requestKinds.get(id) & 0x80 ? staticIds : requestIds).push(id);
-  }
+  const served = (id: number): boolean => a.requestColumns.hits.get(id) > a.notFoundHits.get(id);
+  const isStatic = (id: number): boolean => (a.requestKinds.get(id) & 0x80) !== 0;
+  const notFoundIds = idsWhere(a.requests.size, (id) => a.notFoundHits.get(id) > 0);
+  const requestIds = idsWhere(a.requests.size, (id) => served(id) && !isStatic(id));
+  const staticIds = idsWhere(a.requests.size, (id) => served(id) && isStatic(id));
   const requestRow = (hits: number, visitors: number, bytes: number, id: number): PanelRow => {
     const { url, method, protocol } = describeRequest(id);
     return { data: url, hits, visitors, bytes, method: method ?? '---', protocol: protocol ?? '---' };
@@ -171,7 +189,7 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
   const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
   const requestHash = (id: number): number => a.requestHashes.get(id);
-  const servedLeaves = (ids: number[], visitors: (id: number) => number): Leaves => mergeCollisions({
+  const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves => mergeCollisions({
     ids,
     hits: otherHits,
     visitors,

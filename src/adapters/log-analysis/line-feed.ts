@@ -3,7 +3,8 @@ import { detectFormat, FormatName, parserFor } from './format-detection';
 import { LineParser } from './line-parser';
 import { LineSplitter } from './line-splitter';
 import { LogFormat } from './log-format';
-import { LogRecord } from './log-record';
+import { FIELD, LogRecord } from './log-record';
+import { fitsInPlace, inputPlace } from './input-place';
 import { RecordSink } from './record-sink';
 
 export interface FormatChoice {
@@ -35,7 +36,7 @@ export class LineFeed {
   private parser: LineParser | null = null;
   formatName = '';
   private readonly record = new LogRecord();
-  private readonly held: { input: string; line: number; bytes: Buffer }[] = [];
+  private readonly held: { input: string; line: number; bytes: Buffer; index: number; at: number }[] = [];
 
   constructor(choice: FormatChoice, private readonly sink: RecordSink) {
     if (choice.logFormat) {
@@ -51,14 +52,18 @@ export class LineFeed {
     }
   }
 
-  openInput(name: string): InputLines {
+  /**
+   * `index`: the input's index among those the report is given, when its lines can be read again where they lie
+   * (a regular file, not compressed): request keys are then found again there rather than kept as bytes.
+   */
+  openInput(name: string, index = -1): InputLines {
     let count = 0;
     const splitter = new LineSplitter({
-      line: (buf, start, end) => {
+      line: (buf, start, end, at) => {
         count++;
         if (isIgnoredLine(buf, start, end)) return;
-        if (this.parser) return this.handle(name, count, buf, start, end);
-        this.held.push({ input: name, line: count, bytes: Buffer.from(buf.subarray(start, end)) });
+        if (this.parser) return this.handle(name, count, buf, start, end, index, at);
+        this.held.push({ input: name, line: count, bytes: Buffer.from(buf.subarray(start, end)), index, at });
         if (this.held.length === DETECTION_LINES) this.settleFormat();
       },
       tooLong: (bytes) => {
@@ -84,13 +89,17 @@ export class LineFeed {
     const detected = detectFormat(this.held.map((entry) => entry.bytes));
     this.parser = parserFor(detected);
     this.formatName = detected;
-    for (const entry of this.held) this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length);
+    for (const entry of this.held) this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length, entry.index, entry.at);
     this.held.length = 0;
   }
 
-  private handle(input: string, line: number, buf: Buffer, start: number, end: number): void {
+  private handle(input: string, line: number, buf: Buffer, start: number, end: number, index: number, at: number): void {
     const parser = this.parser!;
-    if (parser.parse(this.record, buf, start, end)) this.sink.add(this.record);
-    else this.sink.fail(input, line, parser.fault ?? 'token', buf, start, end);
+    const record = this.record;
+    if (parser.parse(record, buf, start, end)) {
+      const url = record.start(FIELD.url);
+      if (index >= 0 && record.buf === buf && url >= 0 && fitsInPlace(index, at + url - start)) record.urlPlace = inputPlace(index, at + url - start);
+      this.sink.add(record);
+    } else this.sink.fail(input, line, parser.fault ?? 'token', buf, start, end);
   }
 }

@@ -2,8 +2,11 @@
 export const MAX_LINE_BYTES = 4 << 20;
 
 export interface LineSink {
-  /** One line: buf[start..end), without its line break (and without a trailing CR). */
-  line(buf: Buffer, start: number, end: number): void;
+  /**
+   * One line: buf[start..end), without its line break (and without a trailing CR); `at` is where the line starts
+   * in the input (the bytes pushed before it).
+   */
+  line(buf: Buffer, start: number, end: number, at: number): void;
   /** A line over MAX_LINE_BYTES, dropped. */
   tooLong(bytes: number): void;
 }
@@ -15,6 +18,9 @@ export interface LineSink {
 export class LineSplitter {
   private carry = Buffer.allocUnsafe(64 * 1024);
   private carried = 0;
+  /** Bytes pushed before the current chunk, and where the carried line starts in the input. */
+  private pushed = 0;
+  private carryAt = 0;
   private dropping = false;
   private droppedBytes = 0;
 
@@ -26,6 +32,7 @@ export class LineSplitter {
       const newline = chunk.indexOf(10);
       if (newline < 0) {
         this.keep(chunk, 0, chunk.length);
+        this.pushed += chunk.length;
         return;
       }
       this.keep(chunk, 0, newline);
@@ -35,10 +42,11 @@ export class LineSplitter {
     for (;;) {
       const newline = chunk.indexOf(10, start);
       if (newline < 0) break;
-      this.emit(chunk, start, newline);
+      this.emit(chunk, start, newline, this.pushed + start);
       start = newline + 1;
     }
     if (start < chunk.length) this.keep(chunk, start, chunk.length);
+    this.pushed += chunk.length;
   }
 
   /** The last line, when the input does not end with a line break. */
@@ -46,13 +54,14 @@ export class LineSplitter {
     if (this.carried > 0 || this.dropping) this.flushCarry();
   }
 
-  private emit(buf: Buffer, start: number, end: number): void {
+  private emit(buf: Buffer, start: number, end: number, at: number): void {
     if (end > start && buf[end - 1] === 13) end--;
-    this.sink.line(buf, start, end);
+    this.sink.line(buf, start, end, at);
   }
 
   private keep(chunk: Buffer, start: number, end: number): void {
     const length = end - start;
+    if (this.carried === 0) this.carryAt = this.pushed + start;
     if (this.dropping || this.carried + length > MAX_LINE_BYTES) {
       this.dropping = true;
       this.droppedBytes += this.carried + length;
@@ -70,7 +79,7 @@ export class LineSplitter {
 
   private flushCarry(): void {
     if (this.dropping) this.sink.tooLong(this.droppedBytes);
-    else this.emit(this.carry, 0, this.carried);
+    else this.emit(this.carry, 0, this.carried, this.carryAt);
     this.carried = 0;
     this.dropping = false;
     this.droppedBytes = 0;

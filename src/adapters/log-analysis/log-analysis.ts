@@ -42,9 +42,9 @@ export async function analyseAccessLogs(
   for (const name of inputNames) {
     const outcome: InputOutcome = { name, lines: 0 };
     outcomes.push(outcome);
-    const lines = feed.openInput(name);
     try {
       const input = await open(name);
+      const lines = feed.openInput(name, input.rereadable ? outcomes.length - 1 : -1);
       onInput(input);
       try {
         for await (const chunk of input.chunks()) {

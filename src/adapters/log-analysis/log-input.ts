@@ -7,6 +7,8 @@ export interface LogInput {
   readonly name: string;
   /** Bytes on disk (compressed for .gz), when known, for the progress bar. */
   readonly size: number | null;
+  /** True for a regular file that is not compressed: its bytes can be read again where they lie. */
+  readonly rereadable: boolean;
   /** Raw bytes consumed so far, comparable with `size`. */
   bytesRead(): number;
   /**
@@ -26,7 +28,19 @@ export async function openLogInput(name: string, stdin: Readable = process.stdin
   if (stat.isDirectory()) throw new Error(`${name} is a directory`);
   if (!stat.isFile()) return fromStream(name, null, createReadStream(name, { highWaterMark: CHUNK }));
   let read = 0;
-  return { name, size: stat.size, bytesRead: () => read, chunks: () => gunzipIfNeeded(readFile(name, (n) => (read += n))) };
+  const rereadable = !(await isGzipped(name));
+  return { name, size: stat.size, rereadable, bytesRead: () => read, chunks: () => gunzipIfNeeded(readFile(name, (n) => (read += n))) };
+}
+
+async function isGzipped(name: string): Promise<boolean> {
+  const file = await fs.open(name, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await file.read(head, 0, 2, 0);
+    return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -53,6 +67,7 @@ function fromStream(name: string, size: number | null, source: Readable): LogInp
   return {
     name,
     size,
+    rereadable: false,
     bytesRead: () => read,
     chunks: () => gunzipIfNeeded(countBytes(source, (n) => (read += n))),
   };

@@ -31,6 +31,12 @@ export class LogRecord {
   offsetMinutes = NaN;
   /** Response time in microseconds, -1 when the line has none. */
   latencyUs = -1;
+  /**
+   * Where the URL's bytes lie in the input (see input-place.ts), so that a request key need not be kept as bytes;
+   * NaN when the input cannot be read there again (standard input, gzip, --follow) or the URL is not the line's own
+   * bytes (a JSON line's unescaped string).
+   */
+  urlPlace = NaN;
 
   reset(buf: Buffer): void {
     this.buf = buf;
@@ -43,6 +49,7 @@ export class LogRecord {
     this.hasTime = false;
     this.offsetMinutes = NaN;
     this.latencyUs = -1;
+    this.urlPlace = NaN;
   }
 
   start(field: Field): number {

@@ -1,5 +1,6 @@
 import { CounterColumn } from './counter-column';
-import { IntTripleSet } from './int-triple-set';
+import { ByDate } from './by-date';
+import { IntPairSet } from './int-pair-set';
 import { KeyNumbers } from './key-numbers';
 
 /**
@@ -11,7 +12,7 @@ import { KeyNumbers } from './key-numbers';
  */
 export class PanelVisitors {
   protected keys = new KeyNumbers();
-  private pairs = new IntTripleSet();
+  private pairs = newPairs();
   /** Visitors per item id (the caller's id of the row). */
   readonly counts = new CounterColumn();
 
@@ -22,7 +23,7 @@ export class PanelVisitors {
   add(date: number, key: number, item: number, visitor: number, categoryKey = -1): void {
     const number = this.keys.numberOf(date, key, item);
     if (visitor > 0) {
-      if (this.pairs.add(date, Math.min(number, visitor), Math.max(number, visitor))) this.counts.add(item, 1);
+      if (this.pairs.of(date).add(Math.min(number, visitor), Math.max(number, visitor))) this.counts.add(item, 1);
     }
     if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
   }
@@ -34,6 +35,9 @@ export class PanelVisitors {
   /** Drops the numbering and the pairs, keeping the counts: for a report after the last line (no add after it). */
   release(): void {
     this.keys = new KeyNumbers();
-    this.pairs = new IntTripleSet();
+    this.pairs = newPairs();
   }
 }
+
+/** The pairs of each date apart, as GoAccess keeps them (numbers and visitors are from 1: a pair is never 0). */
+const newPairs = () => new ByDate((expected) => new IntPairSet(expected));

@@ -4,11 +4,11 @@ import { LogRecord } from './log-record';
 
 /** Numbers per line in a batch; the byte ranges (host, url, query, referer, agent, vhost, route) are rewritten
  * to point into the batch's own bytes. */
-const F = 28;
-const enum Slot { Kind, Ranges, Numbers = 15, HasTime = 27 }
+const F = 29;
+const enum Slot { Kind, Ranges, Numbers = 15, HasTime = 28 }
 /** The record's numbers, copied one by one: by name, so the list is written once for both directions. */
 const NUMERIC_FIELDS = [
-  'method', 'protocol', 'status', 'bytes', 'year', 'month', 'day', 'hour', 'minute', 'second', 'offsetMinutes', 'latencyUs',
+  'method', 'protocol', 'status', 'bytes', 'year', 'month', 'day', 'hour', 'minute', 'second', 'offsetMinutes', 'latencyUs', 'urlPlace',
 ] as const satisfies readonly (keyof LogRecord)[];
 const REASONS: readonly (LineFault | 'too-long')[] = ['host', 'date', 'time', 'request', 'status', 'token', 'missing-fields', 'too-long'];
 const SAMPLE_BYTES = 200;

@@ -70,7 +70,7 @@ export class RequestKeyBuilder {
 }
 
 /** `|` and a short word, byte by byte: Buffer#copy costs more than it saves on a few bytes. */
-function appendField(out: Buffer, at: number, word: Buffer): number {
+export function appendField(out: Buffer, at: number, word: Buffer): number {
   out[at++] = 0x7c;
   for (let i = 0; i < word.length; i++) out[at++] = word[i]!;
   return at;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parseNetworkList } from '../../adapters/config/config';
+import { parseNetworkList } from '../../adapters/config/network-list';
 import { CLIENT_NAME_PATTERN, Client } from '../../domain/client';
 import { NetworkBlock, networkText } from '../../domain/network-block';
 import { isScope, Scope, SCOPES } from '../../domain/scope';

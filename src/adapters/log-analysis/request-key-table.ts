@@ -1,0 +1,121 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { ByteArena } from './byte-arena';
+import { CounterColumn } from './counter-column';
+import { FIELD, LogRecord } from './log-record';
+import { inputOf, offsetOf } from './input-place';
+import { appendField, decodeUrlInto } from './request-key';
+import { methodBytes, protocolBytes } from './http-request-line';
+
+/**
+ * Interns request keys (see RequestKeyBuilder) to dense ids without keeping most of their bytes: a million-line
+ * log has some 400,000 distinct keys, and their bytes were the largest thing the analysis held. Keys are told
+ * apart by two independent 32-bit hashes (FNV-1a and a multiply-rotate one); two distinct keys of a log of n keys
+ * share both with odds of about n² / 2^65 (4·10^-9 for 400,000 keys). A key whose URL lies in a file that can be
+ * read again keeps only that place, its URL's length, method and protocol, and is rebuilt from the file for the
+ * rows of the report; any other keeps its bytes.
+ */
+export class RequestKeyTable {
+  /** hash 1, hash 2, id + 1 per slot (0: empty). */
+  private slots = new Int32Array(3 * 2048);
+  private mask = 2047;
+  size = 0;
+  /** True when the last `intern` call added a new key. */
+  lastWasNew = false;
+  /** Per id: its URL's input place + 1 (0: the key's bytes are kept), and its URL's length, method and protocol. */
+  private readonly places = new CounterColumn(true);
+  private readonly shapes = new CounterColumn();
+  private readonly kept = new ByteArena();
+
+  /** The id of the key source[start..end), built from `record`; a new key notes where it can be found again. */
+  intern(source: Uint8Array, start: number, end: number, record: LogRecord): number {
+    let first = 0x811c9dc5 | 0;
+    let second = 0x2545f491;
+    for (let i = start; i < end; i++) {
+      const byte = source[i]!;
+      first = Math.imul(first ^ byte, 0x01000193);
+      second = Math.imul(second + byte, 0x9e3779b1);
+      second = (second << 13) | (second >>> 19);
+    }
+    const slots = this.slots;
+    let slot = (first ^ (first >>> 16)) & this.mask;
+    for (;;) {
+      const entry = slots[3 * slot + 2]!;
+      if (entry === 0) break;
+      if (slots[3 * slot] === first && slots[3 * slot + 1] === second) {
+        this.lastWasNew = false;
+        return entry - 1;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.lastWasNew = true;
+    const id = this.size++;
+    this.describe(id, source, start, end, record);
+    slots[3 * slot] = first;
+    slots[3 * slot + 1] = second;
+    slots[3 * slot + 2] = id + 1;
+    if (this.size * 10 > this.mask * 7) this.rehash();
+    return id;
+  }
+
+  /**
+   * A reader of keys' bytes for the report; `inputs` are the input names by index (as the places were given).
+   * It holds the files open until `close`.
+   */
+  reader(inputs: readonly string[]): { bytes(id: number): Buffer; close(): void } {
+    const files = new Map<number, number>();
+    return {
+      bytes: (id) => {
+        const place = this.places.get(id) - 1;
+        if (place < 0) return this.kept.bytes(id);
+        const input = inputOf(place);
+        let file = files.get(input);
+        if (file === undefined) files.set(input, (file = openSync(inputs[input]!, 'r')));
+        return this.rebuild(file, offsetOf(place), this.shapes.get(id));
+      },
+      close: () => {
+        for (const file of files.values()) closeSync(file);
+      },
+    };
+  }
+
+  private describe(id: number, source: Uint8Array, start: number, end: number, record: LogRecord): void {
+    const urlLength = record.end(FIELD.url) - record.start(FIELD.url);
+    // A URL given as %U and %q apart is joined before decoding: only a key from one stretch of the line is found again.
+    if (Number.isNaN(record.urlPlace) || record.start(FIELD.query) >= 0 || urlLength >= 1 << 23) {
+      this.kept.keep(id, source, start, end);
+      return;
+    }
+    this.places.set(id, record.urlPlace + 1);
+    this.shapes.set(id, urlLength | ((record.method + 1) << 23) | ((record.protocol + 1) << 28));
+  }
+
+  /** The key as RequestKeyBuilder built it: the URL read again and decoded, then its method and protocol. */
+  private rebuild(file: number, offset: number, shape: number): Buffer {
+    const urlLength = shape & ((1 << 23) - 1);
+    const method = ((shape >>> 23) & 31) - 1;
+    const protocol = ((shape >>> 28) & 7) - 1;
+    const raw = Buffer.allocUnsafe(urlLength);
+    if (readSync(file, raw, 0, urlLength, offset) !== urlLength) throw new Error('an access log was cut short while it was being analysed');
+    const key = Buffer.allocUnsafe(urlLength + 64);
+    let at = decodeUrlInto(key, 0, raw, 0, urlLength);
+    if (method >= 0) at = appendField(key, at, methodBytes(method));
+    if (protocol >= 0) at = appendField(key, at, protocolBytes(protocol));
+    return key.subarray(0, at);
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    const slots = this.slots;
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === 0) continue;
+      const first = old[at]!;
+      let slot = (first ^ (first >>> 16)) & this.mask;
+      while (slots[3 * slot + 2] !== 0) slot = (slot + 1) & this.mask;
+      slots[3 * slot] = first;
+      slots[3 * slot + 1] = old[at + 1]!;
+      slots[3 * slot + 2] = old[at + 2]!;
+    }
+  }
+}
