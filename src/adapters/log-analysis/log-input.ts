@@ -27,9 +27,16 @@ export async function openLogInput(name: string, stdin: Readable = process.stdin
   const stat = await fs.stat(name);
   if (stat.isDirectory()) throw new Error(`${name} is a directory`);
   if (!stat.isFile()) return fromStream(name, null, createReadStream(name, { highWaterMark: CHUNK }));
+  // Gunzip keeps parts of its input after it answered, so a compressed file is read into fresh buffers.
+  if (await isGzipped(name)) return fromStream(name, stat.size, createReadStream(name, { highWaterMark: CHUNK }));
   let read = 0;
-  const rereadable = !(await isGzipped(name));
-  return { name, size: stat.size, rereadable, bytesRead: () => read, chunks: () => gunzipIfNeeded(readFile(name, (n) => (read += n))) };
+  return {
+    name,
+    size: stat.size,
+    rereadable: true,
+    bytesRead: () => read,
+    chunks: () => gunzipIfNeeded(readFile(name, (n) => (read += n))),
+  };
 }
 
 async function isGzipped(name: string): Promise<boolean> {
@@ -44,7 +51,7 @@ async function isGzipped(name: string): Promise<boolean> {
 }
 
 /**
- * A regular file, read into one buffer over and over: a fresh buffer per chunk would be freed only when V8 next
+ * A regular file that is not compressed, read into one buffer over and over: a fresh buffer per chunk would be freed only when V8 next
  * collects, and those dead chunks, not the analysis, would set the peak memory.
  */
 async function* readFile(name: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
