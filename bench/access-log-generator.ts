@@ -19,34 +19,78 @@ export function seededRandom(seed: number): () => number {
 }
 
 const PATHS: [method: string, path: string, weight: number][] = [
-  ['GET', '/api/v2/users/{u}', 30], ['GET', '/api/v2/discords/{d}', 20], ['POST', '/api/v2/discords/{d}/attendances', 12],
-  ['GET', '/api/v2/items', 8], ['POST', '/api/v2/users/{u}/items', 4], ['GET', '/api/v2/users/{u}/receipts', 5],
-  ['POST', '/api/v2/xsolla', 3], ['GET', '/metrics', 6], ['GET', '/favicon.ico', 1], ['GET', '/static/app.js', 2],
-  ['GET', '/static/app.js?v={i}', 1], ['GET', '/static/logo.PNG', 1], ['DELETE', '/api/v2/users/{u}/items/{i}', 1],
-  ['GET', '/api/documentation', 1], ['GET', '/api/v2/items?limit=20&cursor={i}', 1], ['HEAD', '/api/v2/items', 1],
-  ['GET', '/api/v2/search/caf%C3%A9%20{i}', 1], ['GET', '/robots.txt', 1], ['OPTIONS', '/api/v2/items', 1],
-  ['GET', '/shop', 1], ['GET', '/static/style.css', 1],
+  ['GET', '/api/v2/users/{u}', 30],
+  ['GET', '/api/v2/discords/{d}', 20],
+  ['POST', '/api/v2/discords/{d}/attendances', 12],
+  ['GET', '/api/v2/items', 8],
+  ['POST', '/api/v2/users/{u}/items', 4],
+  ['GET', '/api/v2/users/{u}/receipts', 5],
+  ['POST', '/api/v2/xsolla', 3],
+  ['GET', '/metrics', 6],
+  ['GET', '/favicon.ico', 1],
+  ['GET', '/static/app.js', 2],
+  ['GET', '/static/app.js?v={i}', 1],
+  ['GET', '/static/logo.PNG', 1],
+  ['DELETE', '/api/v2/users/{u}/items/{i}', 1],
+  ['GET', '/api/documentation', 1],
+  ['GET', '/api/v2/items?limit=20&cursor={i}', 1],
+  ['HEAD', '/api/v2/items', 1],
+  ['GET', '/api/v2/search/caf%C3%A9%20{i}', 1],
+  ['GET', '/robots.txt', 1],
+  ['OPTIONS', '/api/v2/items', 1],
+  ['GET', '/shop', 1],
+  ['GET', '/static/style.css', 1],
 ];
 const AGENTS = [
-  'lara-bot/2.1 (+discord)', 'python-requests/2.31.0', 'Xsolla/1.0', 'Prometheus/2.45.0',
+  'lara-bot/2.1 (+discord)',
+  'python-requests/2.31.0',
+  'Xsolla/1.0',
+  'Prometheus/2.45.0',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0', 'curl/8.4.0',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0',
+  'curl/8.4.0',
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
-  'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)', 'Mozilla/5.0 (compatible; YandexBot/3.0)',
+  'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+  'Mozilla/5.0 (compatible; YandexBot/3.0)',
   'Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)',
   'Mozilla/5.0 (Linux; Android 12; Pixel 6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0',
-  'shop-sync/1.2 (\\"nightly\\" run)', 'Mozilla/5.0 (compatible; \\"quoted\\" Wget/1.21)', '-', '',
+  'shop-sync/1.2 (\\"nightly\\" run)',
+  'Mozilla/5.0 (compatible; \\"quoted\\" Wget/1.21)',
+  '-',
+  '',
 ];
 const REFERERS = [
-  'https://forte.example.com/store', 'https://www.google.com/search?q=forte', 'http://partner.example.org:8080/games/list',
-  'android-app://com.example.app', 'https://forte.example.com',
+  'https://forte.example.com/store',
+  'https://www.google.com/search?q=forte',
+  'http://partner.example.org:8080/games/list',
+  'android-app://com.example.app',
+  'https://forte.example.com',
 ];
 const STATUSES = [
-  ...Array<number>(80).fill(200), ...Array<number>(6).fill(201), 204, 204, 204, 301, 302, 304, 304, 400, 400, 400, 401, 401, 404, 404,
-  404, 409, 409, 500, 503,
+  ...Array<number>(80).fill(200),
+  ...Array<number>(6).fill(201),
+  204,
+  204,
+  204,
+  301,
+  302,
+  304,
+  304,
+  400,
+  400,
+  400,
+  401,
+  401,
+  404,
+  404,
+  404,
+  409,
+  409,
+  500,
+  503,
 ];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -82,8 +126,12 @@ export function* generateAccessLog(count: number, options: GeneratorOptions): Ge
       .replace('{d}', `1${String(int(0, 1000000)).padStart(17, '0')}`)
       .replace('{i}', String(int(1, 900)));
     const r = random();
-    const host = r < 0.02 ? `2001:db8::${int(1, 300).toString(16)}` : r < 0.3
-      ? `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}` : `10.0.${int(0, 3)}.${int(1, 40)}`;
+    const host =
+      r < 0.02
+        ? `2001:db8::${int(1, 300).toString(16)}`
+        : r < 0.3
+          ? `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`
+          : `10.0.${int(0, 3)}.${int(1, 40)}`;
     const status = pick(STATUSES);
     const size = status === 204 ? '0' : random() < 0.01 ? '-' : String(int(0, 4000));
     const referer = random() < 0.85 ? '-' : pick(REFERERS);

@@ -11,7 +11,11 @@ function main(): void {
   }
   const broken = Number(args.find((a) => a.startsWith('--broken='))?.slice(9) ?? 0);
   let batch: string[] = [];
-  for (const line of generateAccessLog(lines, { seed: seed ?? 7, withTime: args.includes('--with-time'), brokenPer10k: broken })) {
+  for (const line of generateAccessLog(lines, {
+    seed: seed ?? 7,
+    withTime: args.includes('--with-time'),
+    brokenPer10k: broken,
+  })) {
     batch.push(line);
     if (batch.length === 10000) {
       process.stdout.write(`${batch.join('\n')}\n`);

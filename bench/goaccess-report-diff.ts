@@ -1,13 +1,28 @@
 /** Compares two reports in GoAccess's JSON shape: GoAccess's own and forte-cli's `--goaccess-json`. */
 
 export const GOACCESS_PANELS = [
-  'visitors', 'requests', 'static_requests', 'not_found', 'hosts', 'os', 'browsers', 'visit_time', 'referring_sites', 'status_codes',
+  'visitors',
+  'requests',
+  'static_requests',
+  'not_found',
+  'hosts',
+  'os',
+  'browsers',
+  'visit_time',
+  'referring_sites',
+  'status_codes',
 ] as const;
 
 /** The general keys both tools count, compared exactly. */
 export const SHARED_GENERAL_KEYS = [
-  'total_requests', 'valid_requests', 'failed_requests', 'unique_visitors', 'unique_files', 'unique_static_files',
-  'unique_not_found', 'bandwidth',
+  'total_requests',
+  'valid_requests',
+  'failed_requests',
+  'unique_visitors',
+  'unique_files',
+  'unique_static_files',
+  'unique_not_found',
+  'bandwidth',
 ] as const;
 
 interface Count {
@@ -29,8 +44,10 @@ export interface GoAccessPanel {
 }
 export type GoAccessReport = { general: Record<string, unknown> } & Record<string, unknown>;
 
-const rowKey = (row: GoAccessRow): string => [row.data, row.method, row.protocol].filter((part) => part !== undefined).join(' ');
-const counts = (row: GoAccessRow): string => `hits ${row.hits.count}, visitors ${row.visitors.count}, bytes ${row.bytes.count}`;
+const rowKey = (row: GoAccessRow): string =>
+  [row.data, row.method, row.protocol].filter((part) => part !== undefined).join(' ');
+const counts = (row: GoAccessRow): string =>
+  `hits ${row.hits.count}, visitors ${row.visitors.count}, bytes ${row.bytes.count}`;
 
 /** Every row GoAccess lists must be in ours with the same counts (and its items too); so must the panel's totals. */
 function panelDifferences(name: string, theirs: GoAccessPanel, ours: GoAccessPanel | undefined): string[] {
@@ -56,10 +73,14 @@ function rowDifferences(where: string, theirs: GoAccessRow[], ours: GoAccessRow[
   for (const row of theirs) {
     const match = mine.get(rowKey(row));
     if (!match) found.push(`${where}: "${rowKey(row)}" (${counts(row)}) missing`);
-    else if (counts(match) !== counts(row)) found.push(`${where}: "${rowKey(row)}": goaccess ${counts(row)}; forte-cli ${counts(match)}`);
+    else if (counts(match) !== counts(row))
+      found.push(`${where}: "${rowKey(row)}": goaccess ${counts(row)}; forte-cli ${counts(match)}`);
     else if (row.items) {
       found.push(...rowDifferences(`${where} > ${row.data}`, row.items, match.items ?? []));
-      if (row.items.length !== (match.items ?? []).length) found.push(`${where} > ${row.data}: items: goaccess ${row.items.length}, forte-cli ${match.items?.length ?? 0}`);
+      if (row.items.length !== (match.items ?? []).length)
+        found.push(
+          `${where} > ${row.data}: items: goaccess ${row.items.length}, forte-cli ${match.items?.length ?? 0}`,
+        );
     }
   }
   return found;
@@ -69,10 +90,12 @@ function rowDifferences(where: string, theirs: GoAccessRow[], ours: GoAccessRow[
 export function reportDifferences(theirs: GoAccessReport, ours: GoAccessReport): string[] {
   const found: string[] = [];
   for (const key of SHARED_GENERAL_KEYS) {
-    if (theirs.general[key] !== ours.general[key]) found.push(`general.${key}: goaccess ${theirs.general[key]}, forte-cli ${ours.general[key]}`);
+    if (theirs.general[key] !== ours.general[key])
+      found.push(`general.${key}: goaccess ${theirs.general[key]}, forte-cli ${ours.general[key]}`);
   }
   for (const name of GOACCESS_PANELS) {
-    if (theirs[name]) found.push(...panelDifferences(name, theirs[name] as GoAccessPanel, ours[name] as GoAccessPanel | undefined));
+    if (theirs[name])
+      found.push(...panelDifferences(name, theirs[name] as GoAccessPanel, ours[name] as GoAccessPanel | undefined));
   }
   return found;
 }

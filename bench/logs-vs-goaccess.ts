@@ -49,9 +49,15 @@ async function main(): Promise<void> {
   ];
   for (const row of rows) process.stdout.write(`${row[0]!.padEnd(36)}${row[1]!.padStart(18)}${row[2]!.padStart(18)}\n`);
   const found = reportDifferences(readJson(theirsFile), readJson(oursFile));
-  process.stdout.write(found.length ? `reports DIFFER:\n  ${found.slice(0, 50).join('\n  ')}\n` : 'reports: the general totals and every panel agree\n');
+  process.stdout.write(
+    found.length
+      ? `reports DIFFER:\n  ${found.slice(0, 50).join('\n  ')}\n`
+      : 'reports: the general totals and every panel agree\n',
+  );
   const met = timeRatio <= 0.125 && memoryRatio <= 0.4;
-  process.stdout.write(`${met ? 'PASS' : 'FAIL'}: time ${timeRatio <= 0.125 ? 'met' : 'missed'}, memory ${memoryRatio <= 0.4 ? 'met' : 'missed'}\n`);
+  process.stdout.write(
+    `${met ? 'PASS' : 'FAIL'}: time ${timeRatio <= 0.125 ? 'met' : 'missed'}, memory ${memoryRatio <= 0.4 ? 'met' : 'missed'}\n`,
+  );
   rmSync(dir, { recursive: true, force: true });
   process.exitCode = met && !found.length ? 0 : 1;
 }

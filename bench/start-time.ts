@@ -27,7 +27,10 @@ async function timeToFirstAnswer(): Promise<number> {
   const npm = spawn('npm', ['start'], { cwd: ROOT, env, detached: true, stdio: 'ignore' });
   try {
     for (;;) {
-      const answered = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+      const answered = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (answered) return (performance.now() - started) / 1000;
       if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}`);
       await new Promise((resolve) => setTimeout(resolve, 10));

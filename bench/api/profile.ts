@@ -88,7 +88,8 @@ async function statementsPerRequest(databaseUrl: string, token: string, itemId: 
     ['GET /users/{id}', () => fetch(`${origin}/api/v2/users/1`, { headers })],
     [
       'POST /users/{id}/items',
-      () => fetch(`${origin}/api/v2/users/2/items`, { method: 'POST', headers, body: JSON.stringify({ item_id: itemId }) }),
+      () =>
+        fetch(`${origin}/api/v2/users/2/items`, { method: 'POST', headers, body: JSON.stringify({ item_id: itemId }) }),
     ],
     [
       'POST /xsolla (payment)',
@@ -136,7 +137,13 @@ async function main(): Promise<void> {
             body: JSON.stringify({ item_id: database.itemId }),
           })
         : (n: number) => ({ method: 'GET' as const, path: `/api/v2/users/${1 + (n % USERS)}` });
-    const result = await load({ origin: forte.origin, token: database.token, connections: 32, seconds: SECONDS, request });
+    const result = await load({
+      origin: forte.origin,
+      token: database.token,
+      connections: 32,
+      seconds: SECONDS,
+      request,
+    });
     await forte.stop();
     const [file] = readdirSync(profiles);
     const profile = JSON.parse(readFileSync(join(profiles, file as string), 'utf8')) as CpuProfile;
@@ -147,7 +154,7 @@ async function main(): Promise<void> {
         `${kind}: ${result.perSecond.toFixed(0)}/s under the profiler; self time by place, then by function:`,
         ...hottest(profile, 15, (frame) => placeOf(frame.url)),
         '',
-        'Forte\'s own functions, inclusive:',
+        "Forte's own functions, inclusive:",
         ...ownInclusive(profile, 30),
         '',
         ...hottest(

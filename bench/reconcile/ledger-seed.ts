@@ -69,7 +69,8 @@ export async function seedLedger(
   await flush();
   for (let first = 1; first <= users; first += ROWS_PER_INSERT) {
     const cases: string[] = [];
-    for (let id = first; id < first + ROWS_PER_INSERT && id <= users; id += 1) cases.push(`WHEN ${id} THEN ${balances[id] ?? 0}`);
+    for (let id = first; id < first + ROWS_PER_INSERT && id <= users; id += 1)
+      cases.push(`WHEN ${id} THEN ${balances[id] ?? 0}`);
     await knex.raw(
       `UPDATE users SET points = CASE id ${cases.join(' ')} END WHERE id BETWEEN ${first} AND ${first + cases.length - 1}`,
     );

@@ -47,7 +47,9 @@ function* forteLedger(): Generator<SeededPayment> {
 function* xsollaExport(): Generator<SeededPayment> {
   for (let n = 0; n < TRANSACTIONS - DISCREPANCIES; n += 1) {
     const paid = payment(n);
-    yield n % AMOUNT_OFF_EVERY === 0 && n / AMOUNT_OFF_EVERY < DISCREPANCIES ? { ...paid, cents: paid.cents + 1 } : paid;
+    yield n % AMOUNT_OFF_EVERY === 0 && n / AMOUNT_OFF_EVERY < DISCREPANCIES
+      ? { ...paid, cents: paid.cents + 1 }
+      : paid;
   }
   for (let n = 0; n < DISCREPANCIES; n += 1) yield { ...payment(n), transactionId: String(990_000_000 + n) };
 }
@@ -73,7 +75,9 @@ const jsonElement = (paid: SeededPayment): string =>
     },
     user: { id: String(paid.userId), name: 'Xsolla User', country: 'KR' },
     purchase: { virtual_currency: { amount: paid.points, name: 'Points' }, virtual_items: null },
-    payment_details: { payment: { amount: Number(money(paid.cents)), amount_from_ps: Number(money(paid.cents)), currency: 'USD' } },
+    payment_details: {
+      payment: { amount: Number(money(paid.cents)), amount_from_ps: Number(money(paid.cents)), currency: 'USD' },
+    },
   });
 
 async function writeExport(path: string): Promise<number> {
@@ -107,9 +111,27 @@ async function measure(databaseUrl: string, exportPath: string, folder: string):
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--require', join(__dirname, 'max-rss.js'), join(DIST, 'src/cli/main.js'), 'reconcile', '--from', FROM, '--to', TO, '--source', exportPath, '--format', 'json'],
+    [
+      '--require',
+      join(__dirname, 'max-rss.js'),
+      join(DIST, 'src/cli/main.js'),
+      'reconcile',
+      '--from',
+      FROM,
+      '--to',
+      TO,
+      '--source',
+      exportPath,
+      '--format',
+      'json',
+    ],
     {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', FORTE_BENCH_RSS_FILE: rssFile },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        FORTE_BENCH_RSS_FILE: rssFile,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -138,11 +160,21 @@ async function main(): Promise<void> {
     const loadSeconds = (performance.now() - loading) / 1000;
     const exportPath = join(folder, `xsolla-transactions.${FORMAT}`);
     const bytes = await writeExport(exportPath);
-    process.stderr.write(`loaded in ${loadSeconds.toFixed(1)} s; export ${(bytes / 2 ** 20).toFixed(0)} MB; reconciling\n`);
+    process.stderr.write(
+      `loaded in ${loadSeconds.toFixed(1)} s; export ${(bytes / 2 ** 20).toFixed(0)} MB; reconciling\n`,
+    );
 
     const run = await measure(database.url, exportPath, folder);
-    const counts = Object.fromEntries(Object.entries(run.report.categories).map(([name, entry]) => [name, entry.count]));
-    const expected = { missing_in_forte: DISCREPANCIES, missing_in_xsolla: DISCREPANCIES, amount_mismatch: DISCREPANCIES, status_mismatch: 0, balance_drift: 0 };
+    const counts = Object.fromEntries(
+      Object.entries(run.report.categories).map(([name, entry]) => [name, entry.count]),
+    );
+    const expected = {
+      missing_in_forte: DISCREPANCIES,
+      missing_in_xsolla: DISCREPANCIES,
+      amount_mismatch: DISCREPANCIES,
+      status_mismatch: 0,
+      balance_drift: 0,
+    };
     const correct = run.exitCode === 1 && JSON.stringify(counts) === JSON.stringify(expected);
     const fast = run.seconds <= TARGETS.seconds;
     const lean = run.peakRssMb <= TARGETS.peakRssMb;

@@ -18,7 +18,11 @@ import { OwnedPanelVisitors } from './owned-panel-visitors';
 import { PanelVisitors } from './panel-visitors';
 
 /** Which GoAccess panel a request key was seen in (a key can be in several: 404 once, 200 later). */
-export const enum RequestKind { Request = 1, Static = 2, NotFound = 4 }
+export const enum RequestKind {
+  Request = 1,
+  Static = 2,
+  NotFound = 4,
+}
 
 export interface AnalysisFilters {
   /** Inclusive bounds in seconds; `local` compares the log's own wall clock, else UTC. */
@@ -139,12 +143,21 @@ export class AccessLogAnalyser {
   }
 
   /** A line that did not parse: counted, and the first few kept as samples. */
-  fail(input: string, lineNumber: number, reason: LineFault | 'too-long', buf: Buffer, start: number, end: number): void {
+  fail(
+    input: string,
+    lineNumber: number,
+    reason: LineFault | 'too-long',
+    buf: Buffer,
+    start: number,
+    end: number,
+  ): void {
     this.totalLines++;
     this.failedLines++;
     this.faults.set(reason, (this.faults.get(reason) ?? 0) + 1);
     if (this.samples.length < SAMPLE_LIMIT) {
-      const text = buf.toString('utf8', start, Math.min(end, start + SAMPLE_TEXT)).replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
+      const text = buf
+        .toString('utf8', start, Math.min(end, start + SAMPLE_TEXT))
+        .replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
       this.samples.push({ input, line: lineNumber, reason, text });
     }
   }
@@ -152,7 +165,10 @@ export class AccessLogAnalyser {
   add(record: LogRecord): void {
     this.totalLines++;
     const localSeconds =
-      daysFromCivil(record.year, record.month, record.day) * 86400 + record.hour * 3600 + record.minute * 60 + record.second;
+      daysFromCivil(record.year, record.month, record.day) * 86400 +
+      record.hour * 3600 +
+      record.minute * 60 +
+      record.second;
     const keys = this.keys;
     keys.build(record);
     if (this.isExcluded(record, localSeconds)) {
@@ -171,7 +187,11 @@ export class AccessLogAnalyser {
     const requestId = this.requests.intern(keys.scratch, 0, keys.keyEnd, record);
     if (this.requests.lastWasNew) this.describeNewRequest(requestId, record);
     const isNotFound = status === 404;
-    const kind = isNotFound ? RequestKind.NotFound : this.requestKinds.get(requestId) & 0x80 ? RequestKind.Static : RequestKind.Request;
+    const kind = isNotFound
+      ? RequestKind.NotFound
+      : this.requestKinds.get(requestId) & 0x80
+        ? RequestKind.Static
+        : RequestKind.Request;
     this.requestKinds.set(requestId, this.requestKinds.get(requestId) | kind);
     this.requestColumns.add(requestId, bytes, status);
     if (isNotFound) {
@@ -186,24 +206,33 @@ export class AccessLogAnalyser {
     }
 
     const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
-    if (this.hosts.lastWasNew) this.hostHashes.set(hostId, djb2(record.buf, record.start(FIELD.host), record.end(FIELD.host)) | 0);
+    if (this.hosts.lastWasNew)
+      this.hostHashes.set(hostId, djb2(record.buf, record.start(FIELD.host), record.end(FIELD.host)) | 0);
     this.hostColumns.add(hostId, bytes, status);
     const agentId = this.internAgent(record);
     this.agentColumns.add(agentId, bytes, status);
     let siteId = -1;
-    if (record.end(FIELD.referer) > record.start(FIELD.referer) && !isDash(record.buf, record.start(FIELD.referer), record.end(FIELD.referer))) {
-      this.referrerHits.add(this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)), 1);
+    if (
+      record.end(FIELD.referer) > record.start(FIELD.referer) &&
+      !isDash(record.buf, record.start(FIELD.referer), record.end(FIELD.referer))
+    ) {
+      this.referrerHits.add(
+        this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)),
+        1,
+      );
       siteId = this.internSite(record.buf, record.start(FIELD.referer), record.end(FIELD.referer));
       if (siteId >= 0) this.siteColumns.add(siteId, bytes, status);
     }
-    if (record.start(FIELD.vhost) >= 0) this.vhostHits.add(this.vhosts.intern(record.buf, record.start(FIELD.vhost), record.end(FIELD.vhost)), 1);
+    if (record.start(FIELD.vhost) >= 0)
+      this.vhostHits.add(this.vhosts.intern(record.buf, record.start(FIELD.vhost), record.end(FIELD.vhost)), 1);
 
     const dateKey = record.dateKey();
     const day = this.days.slot(dateKey);
     day.hits++;
     day.bytes += bytes;
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
-    const visitorId = this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
+    const visitorId =
+      this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
     if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
@@ -236,8 +265,17 @@ export class AccessLogAnalyser {
     this.visitors = new DatedNumbers();
     this.countedVisitors = new CounterColumn();
     this.visitorDates = new CounterColumn();
-    for (const panel of [this.requestVisitors, this.staticVisitors, this.siteVisitors, this.hostVisitors, this.systemVisitors,
-      this.browserVisitors, this.statusVisitors, this.hourOfDayVisitors]) panel.release();
+    for (const panel of [
+      this.requestVisitors,
+      this.staticVisitors,
+      this.siteVisitors,
+      this.hostVisitors,
+      this.systemVisitors,
+      this.browserVisitors,
+      this.statusVisitors,
+      this.hourOfDayVisitors,
+    ])
+      panel.release();
   }
 
   /**
@@ -247,7 +285,8 @@ export class AccessLogAnalyser {
   uniqueRequests(kind: RequestKind): number {
     const hashes = new Int32Array(this.requests.size);
     let count = 0;
-    for (let id = 0; id < this.requests.size; id++) if (this.requestKinds.get(id) & kind) hashes[count++] = this.requestHashes.get(id);
+    for (let id = 0; id < this.requests.size; id++)
+      if (this.requestKinds.get(id) & kind) hashes[count++] = this.requestHashes.get(id);
     const found = hashes.subarray(0, count).sort();
     let distinct = count > 0 ? 1 : 0;
     for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
@@ -263,7 +302,8 @@ export class AccessLogAnalyser {
     return {
       bytes: (id) => {
         const key = reader.bytes(id);
-        if ((djb2(key, 0, key.length) | 0) !== this.requestHashes.get(id)) throw new Error('an access log changed while it was being analysed');
+        if ((djb2(key, 0, key.length) | 0) !== this.requestHashes.get(id))
+          throw new Error('an access log changed while it was being analysed');
         return key;
       },
       close: () => reader.close(),
@@ -291,7 +331,8 @@ export class AccessLogAnalyser {
     }
     const keys = this.keys;
     for (const prefix of this.ignorePaths) {
-      if (keys.urlEnd >= prefix.length && keys.scratch.compare(prefix, 0, prefix.length, 0, prefix.length) === 0) return true;
+      if (keys.urlEnd >= prefix.length && keys.scratch.compare(prefix, 0, prefix.length, 0, prefix.length) === 0)
+        return true;
     }
     if (this.focusRoute) {
       const routeId =
@@ -304,7 +345,17 @@ export class AccessLogAnalyser {
   }
 
   /** Each panel's visitors, in GoAccess's order of panels (its keys are numbered in that order). */
-  private countPanelVisitors(date: number, requestId: number, kind: RequestKind, hostId: number, agentId: number, siteId: number, status: number, hour: number, visitor: number): void {
+  private countPanelVisitors(
+    date: number,
+    requestId: number,
+    kind: RequestKind,
+    hostId: number,
+    agentId: number,
+    siteId: number,
+    status: number,
+    hour: number,
+    visitor: number,
+  ): void {
     const requestKey = this.requestHashes.get(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
@@ -319,7 +370,14 @@ export class AccessLogAnalyser {
     if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
     if (status > 0) {
       const statusKey = statusLabelKey(status);
-      this.statusVisitors.add(date, statusKey, statusKey, visitor, this.visitorDate, STATUS_CLASS_KEYS + Math.floor(status / 100));
+      this.statusVisitors.add(
+        date,
+        statusKey,
+        statusKey,
+        visitor,
+        this.visitorDate,
+        STATUS_CLASS_KEYS + Math.floor(status / 100),
+      );
     }
     this.hourOfDayVisitors.add(date, hour, hour, visitor, this.visitorDate);
   }
@@ -342,11 +400,13 @@ export class AccessLogAnalyser {
     if (agentStart < 0) return this.dashAgent;
     if (agentEnd === agentStart) return this.emptyAgent;
     const recent = this.agentByLength[(agentEnd - agentStart) & 255]!;
-    if (recent >= 0 && this.rawAgents.holds(recent, record.buf, agentStart, agentEnd)) return this.agentOfRaw.get(recent);
+    if (recent >= 0 && this.rawAgents.holds(recent, record.buf, agentStart, agentEnd))
+      return this.agentOfRaw.get(recent);
     const rawId = this.rawAgents.intern(record.buf, agentStart, agentEnd);
     this.agentByLength[(agentEnd - agentStart) & 255] = rawId;
     if (!this.rawAgents.lastWasNew) return this.agentOfRaw.get(rawId);
-    if (agentEnd - agentStart > this.agentScratch.length) this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
+    if (agentEnd - agentStart > this.agentScratch.length)
+      this.agentScratch = Buffer.allocUnsafe((agentEnd - agentStart) * 2);
     const end = decodeUrlInto(this.agentScratch, 0, record.buf, agentStart, agentEnd);
     const agentId = this.agents.intern(this.agentScratch, 0, end);
     this.agentOfRaw.set(rawId, agentId);

@@ -32,7 +32,11 @@ export interface AccessLogReport {
     start_date: string | null;
     end_date: string | null;
   };
-  skipped: { total: number; by_reason: Record<string, number>; samples: { input: string; line: number; reason: string; text: string }[] };
+  skipped: {
+    total: number;
+    by_reason: Record<string, number>;
+    samples: { input: string; line: number; reason: string; text: string }[];
+  };
   status_codes: Record<string, number>;
   status_classes: Record<string, number>;
   requests: RequestRow[];
@@ -78,7 +82,12 @@ const counts = (columns: HitColumns, id: number): Counts => {
 };
 
 /** The ids of the `top` keys with the highest weight, heaviest first (ties: first seen first), without sorting all. */
-function topIds(size: number, weight: (id: number) => number, top: number, keep: (id: number) => boolean = () => true): number[] {
+function topIds(
+  size: number,
+  weight: (id: number) => number,
+  top: number,
+  keep: (id: number) => boolean = () => true,
+): number[] {
   const ids: number[] = [];
   const weights: number[] = [];
   for (let id = 0; id < size; id++) {
@@ -103,7 +112,10 @@ const withOffset = (seconds: number, offset: number): string =>
   formatWallClock(seconds) + (Number.isNaN(offset) ? '' : formatOffset(offset));
 
 /** Turns the analyser's counters into the report, keeping the `top` rows of each list panel. */
-export function buildReport(result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] }, limits: ReportLimits): AccessLogReport {
+export function buildReport(
+  result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] },
+  limits: ReportLimits,
+): AccessLogReport {
   const { top } = limits;
   const a = result.analyser;
   const statusCodes: Record<string, number> = {};
@@ -159,7 +171,10 @@ export function buildReport(result: { analyser: AccessLogAnalyser; format: strin
       ...counts(a.hostColumns, id),
     })),
     ...agentRows,
-    referrers: namedHits(a.referrers, (id) => a.referrerHits.get(id), top).map(([referrer, hits]) => ({ referrer, hits })),
+    referrers: namedHits(a.referrers, (id) => a.referrerHits.get(id), top).map(([referrer, hits]) => ({
+      referrer,
+      hits,
+    })),
     virtual_hosts: namedHits(a.vhosts, (id) => a.vhostHits.get(id), top).map(([vhost, hits]) => ({ vhost, hits })),
     hits_per_hour: [...a.hourOfDayHits].map((hits, hour) => ({ hour, hits })),
     hits_per_day: [...a.days.map.entries()]
@@ -181,10 +196,18 @@ function namedHits(table: ByteKeyTable, hits: (id: number) => number, top: numbe
   return topIds(table.size, hits, top).map((id) => [table.text(id), hits(id)]);
 }
 
-function requestRows(a: AccessLogAnalyser, top: number, kind: RequestKind, describeRequest: (id: number) => RequestParts): RequestRow[] {
+function requestRows(
+  a: AccessLogAnalyser,
+  top: number,
+  kind: RequestKind,
+  describeRequest: (id: number) => RequestParts,
+): RequestRow[] {
   const isKind = (id: number): boolean => (a.requestKinds.get(id) & kind) !== 0;
   // The not-found panel counts only the 404 hits of a key; the others count all of its hits.
-  const weight = kind === RequestKind.NotFound ? (id: number) => a.notFoundHits.get(id) : (id: number) => a.requestColumns.hits.get(id);
+  const weight =
+    kind === RequestKind.NotFound
+      ? (id: number) => a.notFoundHits.get(id)
+      : (id: number) => a.requestColumns.hits.get(id);
   return topIds(a.requests.size, weight, top, isKind).map((id) => {
     const { url, method, protocol } = describeRequest(id);
     return {
@@ -206,7 +229,8 @@ function splitRequestKey(key: Buffer): RequestParts {
   const methodBar = protocolBar > 0 ? text.lastIndexOf('|', protocolBar - 1) : -1;
   const method = methodBar >= 0 ? text.slice(methodBar + 1, protocolBar) : '';
   const protocol = text.slice(protocolBar + 1);
-  if (methodBar < 0 || !isHttpMethod(method) || !isHttpProtocol(protocol)) return { url: key.toString('utf8'), method: null, protocol: null };
+  if (methodBar < 0 || !isHttpMethod(method) || !isHttpProtocol(protocol))
+    return { url: key.toString('utf8'), method: null, protocol: null };
   return { url: key.toString('utf8', 0, methodBar), method, protocol };
 }
 
@@ -219,7 +243,16 @@ function agentPanels(a: AccessLogAnalyser, top: number) {
     classes.push(cls);
     const row = counts(a.agentColumns, id);
     const key = `${cls.kind}\u0000${cls.client}`;
-    const client = clients.get(key) ?? { client: cls.client, kind: cls.kind, agents: 0, hits: 0, bytes: 0, errors_4xx: 0, errors_5xx: 0, error_rate: 0 };
+    const client = clients.get(key) ?? {
+      client: cls.client,
+      kind: cls.kind,
+      agents: 0,
+      hits: 0,
+      bytes: 0,
+      errors_4xx: 0,
+      errors_5xx: 0,
+      error_rate: 0,
+    };
     client.agents++;
     client.hits += row.hits;
     client.bytes += row.bytes;

@@ -51,6 +51,14 @@ export class AgentPanelKeys {
       return;
     }
     const { os, browser } = classifyAgent(text);
-    this.keys.set([this.systems.idOf(os.name), this.systems.idOf(os.type), this.browsers.idOf(browser.name), this.browsers.idOf(browser.type)], agentId * 4);
+    this.keys.set(
+      [
+        this.systems.idOf(os.name),
+        this.systems.idOf(os.type),
+        this.browsers.idOf(browser.name),
+        this.browsers.idOf(browser.type),
+      ],
+      agentId * 4,
+    );
   }
 }

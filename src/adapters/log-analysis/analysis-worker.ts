@@ -7,8 +7,7 @@ import { RecordBatch, replayBatch } from './record-batch';
 
 /** The counting half of a two-thread analysis: batches in, buffers back for reuse, the report at the end. */
 export type WorkerRequest =
-  | { type: 'batch'; batch: RecordBatch }
-  | { type: 'end'; format: string; inputs: InputOutcome[]; limits: ReportLimits };
+  { type: 'batch'; batch: RecordBatch } | { type: 'end'; format: string; inputs: InputOutcome[]; limits: ReportLimits };
 
 const analyser = new AccessLogAnalyser(workerData as AnalysisFilters);
 const record = new LogRecord();
@@ -17,7 +16,10 @@ parentPort!.on('message', (message: WorkerRequest) => {
   if (message.type === 'batch') {
     replayBatch(message.batch, analyser, record);
     const { numbers, bytes } = message.batch;
-    parentPort!.postMessage({ type: 'free', numbers, bytes }, [numbers.buffer as ArrayBuffer, bytes.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ type: 'free', numbers, bytes }, [
+      numbers.buffer as ArrayBuffer,
+      bytes.buffer as ArrayBuffer,
+    ]);
     return;
   }
   analyser.release();

@@ -27,7 +27,8 @@ export class CounterColumn {
   }
 
   private addPages(id: number): Int32Array | Float64Array {
-    while (this.pages.length <= id >>> PAGE_BITS) this.pages.push(this.wide ? new Float64Array(1 << PAGE_BITS) : new Int32Array(1 << PAGE_BITS));
+    while (this.pages.length <= id >>> PAGE_BITS)
+      this.pages.push(this.wide ? new Float64Array(1 << PAGE_BITS) : new Int32Array(1 << PAGE_BITS));
     return this.pages[id >>> PAGE_BITS]!;
   }
 }

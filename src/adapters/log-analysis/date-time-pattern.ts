@@ -1,17 +1,49 @@
 import { LogRecord } from './log-record';
 
 const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
   'december',
 ];
 
 /** Compiled conversions; a non-negative op is a literal byte. */
-const enum Op { Day = -1, Month = -2, MonthName = -3, Year4 = -4, Year2 = -5, Hour = -6, Minute = -7, Second = -8, Epoch = -9, Offset = -10 }
+const enum Op {
+  Day = -1,
+  Month = -2,
+  MonthName = -3,
+  Year4 = -4,
+  Year2 = -5,
+  Hour = -6,
+  Minute = -7,
+  Second = -8,
+  Epoch = -9,
+  Offset = -10,
+}
 
 const EXPANSIONS: Record<string, string> = { T: '%H:%M:%S', D: '%m/%d/%y', F: '%Y-%m-%d' };
 const CONVERSIONS: Record<string, Op> = {
-  d: Op.Day, e: Op.Day, m: Op.Month, b: Op.MonthName, B: Op.MonthName, h: Op.MonthName, Y: Op.Year4, y: Op.Year2,
-  H: Op.Hour, M: Op.Minute, S: Op.Second, s: Op.Epoch, z: Op.Offset,
+  d: Op.Day,
+  e: Op.Day,
+  m: Op.Month,
+  b: Op.MonthName,
+  B: Op.MonthName,
+  h: Op.MonthName,
+  Y: Op.Year4,
+  y: Op.Year2,
+  H: Op.Hour,
+  M: Op.Minute,
+  S: Op.Second,
+  s: Op.Epoch,
+  z: Op.Offset,
 };
 
 /** The last number `readNumber` read: a module slot rather than a closure or tuple, so parsing allocates nothing. */
@@ -83,7 +115,17 @@ function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
   const hour = digit(buf[at]!) * 10 + digit(buf[at + 1]!);
   const minute = digit(buf[at + 3]!) * 10 + digit(buf[at + 4]!);
   const second = digit(buf[at + 6]!) * 10 + digit(buf[at + 7]!);
-  if (buf[at + 2] !== 0x3a || buf[at + 5] !== 0x3a || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 61) return false;
+  if (
+    buf[at + 2] !== 0x3a ||
+    buf[at + 5] !== 0x3a ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 61
+  )
+    return false;
   record.hour = hour;
   record.minute = minute;
   record.second = second;
@@ -93,8 +135,13 @@ function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
 
 /** Digits, least and greatest value of each numeric conversion. */
 const NUMBER_RANGES: Record<number, readonly [number, number, number]> = {
-  [Op.Day]: [2, 1, 31], [Op.Month]: [2, 1, 12], [Op.Year4]: [4, 0, 9999], [Op.Year2]: [2, 0, 99],
-  [Op.Hour]: [2, 0, 23], [Op.Minute]: [2, 0, 59], [Op.Second]: [2, 0, 61],
+  [Op.Day]: [2, 1, 31],
+  [Op.Month]: [2, 1, 12],
+  [Op.Year4]: [4, 0, 9999],
+  [Op.Year2]: [2, 0, 99],
+  [Op.Hour]: [2, 0, 23],
+  [Op.Minute]: [2, 0, 59],
+  [Op.Second]: [2, 0, 61],
 };
 
 function parseConversion(op: number, record: LogRecord, buf: Uint8Array, at: number, end: number): number {
@@ -113,8 +160,10 @@ function setDateField(record: LogRecord, op: number, value: number): void {
   else if (op === Op.Year4) record.year = value;
   // POSIX: 69-99 are 1969-1999, 00-68 are 2000-2068.
   else if (op === Op.Year2) record.year = value < 69 ? 2000 + value : 1900 + value;
-  else if (op === Op.Hour) (record.hour = value), (record.hasTime = true);
-  else if (op === Op.Minute) record.minute = value;
+  else if (op === Op.Hour) {
+    record.hour = value;
+    record.hasTime = true;
+  } else if (op === Op.Minute) record.minute = value;
   else record.second = value;
 }
 

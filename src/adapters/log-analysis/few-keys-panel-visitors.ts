@@ -22,7 +22,14 @@ export class FewKeysPanelVisitors {
   readonly counts = new CounterColumn();
 
   /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
-  add(date: number, key: number, item: number, visitor: number, visitorDate: (visitor: number) => number, categoryKey = -1): void {
+  add(
+    date: number,
+    key: number,
+    item: number,
+    visitor: number,
+    visitorDate: (visitor: number) => number,
+    categoryKey = -1,
+  ): void {
     const number = this.keys.numberOf(date, key, item);
     const bit = this.bitOf(item);
     if (number > this.highest) {
@@ -34,7 +41,11 @@ export class FewKeysPanelVisitors {
       this.mark(visitor, bit);
       const otherBit = this.bitOfNumber.get(visitor) - 1;
       const reversed =
-        number !== visitor && otherBit >= 0 && this.dateOfNumber.get(visitor) === date && visitorDate(number) === date && this.has(number, otherBit);
+        number !== visitor &&
+        otherBit >= 0 &&
+        this.dateOfNumber.get(visitor) === date &&
+        visitorDate(number) === date &&
+        this.has(number, otherBit);
       if (!reversed) this.counts.add(item, 1);
     }
     if (categoryKey >= 0) this.highest = Math.max(this.highest, this.keys.numberOf(date, categoryKey, categoryKey));

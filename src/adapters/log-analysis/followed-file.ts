@@ -18,7 +18,11 @@ export class FollowedFile {
   private lines: InputLines | null = null;
   private counted = 0;
 
-  constructor(private readonly name: string, private readonly feed: LineFeed, private readonly buffer: Buffer = Buffer.allocUnsafe(CHUNK)) {
+  constructor(
+    private readonly name: string,
+    private readonly feed: LineFeed,
+    private readonly buffer: Buffer = Buffer.allocUnsafe(CHUNK),
+  ) {
     this.outcome = { name, lines: 0 };
   }
 

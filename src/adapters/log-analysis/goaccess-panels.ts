@@ -23,11 +23,21 @@ export interface Panel {
 }
 
 export const PANEL_NAMES = [
-  'visitors', 'requests', 'static_requests', 'not_found', 'hosts', 'os', 'browsers', 'visit_time', 'referring_sites', 'status_codes',
+  'visitors',
+  'requests',
+  'static_requests',
+  'not_found',
+  'hosts',
+  'os',
+  'browsers',
+  'visit_time',
+  'referring_sites',
+  'status_codes',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
-const byHits = (x: PanelRow, y: PanelRow): number => y.hits - x.hits || (x.data < y.data ? -1 : x.data > y.data ? 1 : 0);
+const byHits = (x: PanelRow, y: PanelRow): number =>
+  y.hits - x.hits || (x.data < y.data ? -1 : x.data > y.data ? 1 : 0);
 
 /** Rows by date, latest first: GoAccess's order for its visitors panel (and so which days its max-items keeps). */
 const byDateDescending = (x: PanelRow, y: PanelRow): number => (x.data < y.data ? 1 : x.data > y.data ? -1 : 0);
@@ -125,7 +135,13 @@ function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves
     return total;
   };
   const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
-  return { ids: primaries.subarray(0, count), hits, visitors, bytes, row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }) };
+  return {
+    ids: primaries.subarray(0, count),
+    hits,
+    visitors,
+    bytes,
+    row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }),
+  };
 }
 
 const NONE: readonly number[] = [];
@@ -158,14 +174,25 @@ function nested(leaves: { type: string; row: PanelRow }[], cap: number): Panel {
     root.items!.push(row);
     roots.set(type, root);
   }
-  return panel(leaves.map((l) => l.row), [...roots.values()], cap);
+  return panel(
+    leaves.map((l) => l.row),
+    [...roots.values()],
+    cap,
+  );
 }
 
 /**
  * Adds hits and bytes into the row of (category, name), making the row when it is the first. Visitors are the
  * item's own count (GoAccess counts them per item, not per agent or status code), so they are set, not added.
  */
-function accumulate(into: Map<string, { type: string; row: PanelRow }>, type: string, name: string, hits: number, visitors: number, bytes: number): void {
+function accumulate(
+  into: Map<string, { type: string; row: PanelRow }>,
+  type: string,
+  name: string,
+  hits: number,
+  visitors: number,
+  bytes: number,
+): void {
   const key = `${type}\u0000${name}`;
   const entry = into.get(key) ?? { type, row: { data: name, hits: 0, visitors, bytes: 0 } };
   entry.row.hits += hits;
@@ -176,7 +203,11 @@ function accumulate(into: Map<string, { type: string; row: PanelRow }>, type: st
 const dayText = (key: number): string => String(key).padStart(8, '0');
 
 /** Every panel of GoAccess's report, counted by its rules (docs/logs.md), each cut at `cap` rows. */
-export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null }): Record<PanelName, Panel> {
+export function goaccessPanels(
+  a: AccessLogAnalyser,
+  cap: number,
+  describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null },
+): Record<PanelName, Panel> {
   const served = (id: number): boolean => a.requestColumns.hits.get(id) > a.notFoundHits.get(id);
   const isStatic = (id: number): boolean => (a.requestKinds.get(id) & 0x80) !== 0;
   const notFoundIds = idsWhere(a.requests.size, (id) => a.notFoundHits.get(id) > 0);
@@ -189,20 +220,27 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
   const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
   const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
   const requestHash = (id: number): number => a.requestHashes.get(id);
-  const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves => mergeCollisions({
-    ids,
-    hits: otherHits,
-    visitors,
-    bytes: otherBytes,
-    row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
-  }, requestHash);
-  const notFoundLeaves = mergeCollisions({
-    ids: notFoundIds,
-    hits: (id) => a.notFoundHits.get(id),
-    visitors: () => 0,
-    bytes: (id) => a.notFoundBytes.get(id),
-    row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
-  }, requestHash);
+  const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves =>
+    mergeCollisions(
+      {
+        ids,
+        hits: otherHits,
+        visitors,
+        bytes: otherBytes,
+        row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
+      },
+      requestHash,
+    );
+  const notFoundLeaves = mergeCollisions(
+    {
+      ids: notFoundIds,
+      hits: (id) => a.notFoundHits.get(id),
+      visitors: () => 0,
+      bytes: (id) => a.notFoundBytes.get(id),
+      row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
+    },
+    requestHash,
+  );
 
   const systems = new Map<string, { type: string; row: PanelRow }>();
   const browsers = new Map<string, { type: string; row: PanelRow }>();
@@ -213,40 +251,93 @@ export function goaccessPanels(a: AccessLogAnalyser, cap: number, describeReques
     const keys = a.agentPanels.table;
     if (!hits || keys[at]! < 0) continue;
     const bytes = a.agentColumns.bytes.get(id);
-    accumulate(systems, systemNames.names[keys[at + 1]!]!, systemNames.names[keys[at]!]!, hits, a.systemVisitors.get(keys[at]!), bytes);
-    accumulate(browsers, browserNames.names[keys[at + 3]!]!, browserNames.names[keys[at + 2]!]!, hits, a.browserVisitors.get(keys[at + 2]!), bytes);
+    accumulate(
+      systems,
+      systemNames.names[keys[at + 1]!]!,
+      systemNames.names[keys[at]!]!,
+      hits,
+      a.systemVisitors.get(keys[at]!),
+      bytes,
+    );
+    accumulate(
+      browsers,
+      browserNames.names[keys[at + 3]!]!,
+      browserNames.names[keys[at + 2]!]!,
+      hits,
+      a.browserVisitors.get(keys[at + 2]!),
+      bytes,
+    );
   }
 
   const statuses: { type: string; row: PanelRow }[] = [];
   a.statusCounts.forEach((hits, code) => {
     const label = statusLabel(code);
-    if (hits) statuses.push({ type: statusClass(code), row: { data: label, hits, visitors: a.statusVisitors.get(label === 'Unknown' ? 0 : code), bytes: a.statusBytes[code]! } });
+    if (hits)
+      statuses.push({
+        type: statusClass(code),
+        row: {
+          data: label,
+          hits,
+          visitors: a.statusVisitors.get(label === 'Unknown' ? 0 : code),
+          bytes: a.statusBytes[code]!,
+        },
+      });
   });
   // Codes without a label share GoAccess's one "Unknown" item of their class.
   const statusLeaves = new Map<string, { type: string; row: PanelRow }>();
   for (const s of statuses) accumulate(statusLeaves, s.type, s.row.data, s.row.hits, s.row.visitors, s.row.bytes);
 
-  const hostLeaves = mergeCollisions({
-    ids: allIds(a.hosts.size),
-    hits: (id) => a.hostColumns.hits.get(id),
-    visitors: (id) => a.hostVisitors.get(id),
-    bytes: (id) => a.hostColumns.bytes.get(id),
-    row: (id) => ({ data: a.hosts.text(id), hits: a.hostColumns.hits.get(id), visitors: a.hostVisitors.get(id), bytes: a.hostColumns.bytes.get(id) }),
-  }, (id) => a.hostHashes.get(id));
+  const hostLeaves = mergeCollisions(
+    {
+      ids: allIds(a.hosts.size),
+      hits: (id) => a.hostColumns.hits.get(id),
+      visitors: (id) => a.hostVisitors.get(id),
+      bytes: (id) => a.hostColumns.bytes.get(id),
+      row: (id) => ({
+        data: a.hosts.text(id),
+        hits: a.hostColumns.hits.get(id),
+        visitors: a.hostVisitors.get(id),
+        bytes: a.hostColumns.bytes.get(id),
+      }),
+    },
+    (id) => a.hostHashes.get(id),
+  );
   const sites: PanelRow[] = [];
   for (let id = 0; id < a.sites.size; id++) {
-    sites.push({ data: a.sites.text(id), hits: a.siteColumns.hits.get(id), visitors: a.siteVisitors.get(id), bytes: a.siteColumns.bytes.get(id) });
+    sites.push({
+      data: a.sites.text(id),
+      hits: a.siteColumns.hits.get(id),
+      visitors: a.siteVisitors.get(id),
+      bytes: a.siteColumns.bytes.get(id),
+    });
   }
   const hours: PanelRow[] = [];
   a.hourOfDayHits.forEach((hits, hour) => {
-    if (hits) hours.push({ data: String(hour).padStart(2, '0'), hits, visitors: a.hourOfDayVisitors.get(hour), bytes: a.hourOfDayBytes[hour]! });
+    if (hits)
+      hours.push({
+        data: String(hour).padStart(2, '0'),
+        hits,
+        visitors: a.hourOfDayVisitors.get(hour),
+        bytes: a.hourOfDayBytes[hour]!,
+      });
   });
-  const days = [...a.days.map.entries()].map(([key, day]) => ({ data: dayText(key), hits: day.hits, visitors: day.visitors, bytes: day.bytes }));
+  const days = [...a.days.map.entries()].map(([key, day]) => ({
+    data: dayText(key),
+    hits: day.hits,
+    visitors: day.visitors,
+    bytes: day.bytes,
+  }));
 
   return {
     visitors: panel(days, days, cap, days.length, byDateDescending),
-    requests: flatPanel(servedLeaves(requestIds, (id) => a.requestVisitors.get(id)), cap),
-    static_requests: flatPanel(servedLeaves(staticIds, (id) => a.staticVisitors.get(id)), cap),
+    requests: flatPanel(
+      servedLeaves(requestIds, (id) => a.requestVisitors.get(id)),
+      cap,
+    ),
+    static_requests: flatPanel(
+      servedLeaves(staticIds, (id) => a.staticVisitors.get(id)),
+      cap,
+    ),
     not_found: flatPanel(notFoundLeaves, cap),
     hosts: flatPanel(hostLeaves, cap),
     os: nested([...systems.values()], cap),

@@ -33,7 +33,15 @@ export class JsonLineParser implements LineParser {
       this.copy(typeof entry[key] === 'string' ? (entry[key] as string) : undefined),
     );
     record.reset(this.scratch);
-    const [host, method, url, referer, agent, route, protocol] = fields as [Range, Range, Range, Range, Range, Range, Range];
+    const [host, method, url, referer, agent, route, protocol] = fields as [
+      Range,
+      Range,
+      Range,
+      Range,
+      Range,
+      Range,
+      Range,
+    ];
     if (!host || !isIpAddress(this.scratch, host[0], host[1])) return this.fail('host');
     if (!this.readTime(record, entry.time)) return this.fail('date');
     if (!url) return this.fail('request');
@@ -46,7 +54,8 @@ export class JsonLineParser implements LineParser {
     if (agent) record.set(FIELD.agent, ...agent);
     if (route) record.set(FIELD.route, ...route);
     const status = entry.status;
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return this.fail('status');
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)
+      return this.fail('status');
     record.status = status;
     record.bytes = typeof entry.bytes === 'number' && entry.bytes > 0 ? entry.bytes : 0;
     if (typeof entry.response_time_ms === 'number' && entry.response_time_ms >= 0) {

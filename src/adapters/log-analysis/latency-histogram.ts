@@ -19,6 +19,7 @@ export class LatencyHistogram {
   private readonly histogram: Hdr.Histogram;
 
   constructor() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
     hdr ??= require('hdr-histogram-js') as typeof Hdr;
     this.histogram = hdr.build({ lowestDiscernibleValue: 1, numberOfSignificantValueDigits: 3, autoResize: true });
   }

@@ -38,7 +38,10 @@ export class LineFeed {
   private readonly record = new LogRecord();
   private readonly held: { input: string; line: number; bytes: Buffer; index: number; at: number }[] = [];
 
-  constructor(choice: FormatChoice, private readonly sink: RecordSink) {
+  constructor(
+    choice: FormatChoice,
+    private readonly sink: RecordSink,
+  ) {
     if (choice.logFormat) {
       this.parser = new LogFormat(
         choice.logFormat,
@@ -89,16 +92,26 @@ export class LineFeed {
     const detected = detectFormat(this.held.map((entry) => entry.bytes));
     this.parser = parserFor(detected);
     this.formatName = detected;
-    for (const entry of this.held) this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length, entry.index, entry.at);
+    for (const entry of this.held)
+      this.handle(entry.input, entry.line, entry.bytes, 0, entry.bytes.length, entry.index, entry.at);
     this.held.length = 0;
   }
 
-  private handle(input: string, line: number, buf: Buffer, start: number, end: number, index: number, at: number): void {
+  private handle(
+    input: string,
+    line: number,
+    buf: Buffer,
+    start: number,
+    end: number,
+    index: number,
+    at: number,
+  ): void {
     const parser = this.parser!;
     const record = this.record;
     if (parser.parse(record, buf, start, end)) {
       const url = record.start(FIELD.url);
-      if (index >= 0 && record.buf === buf && url >= 0 && fitsInPlace(index, at + url - start)) record.urlPlace = inputPlace(index, at + url - start);
+      if (index >= 0 && record.buf === buf && url >= 0 && fitsInPlace(index, at + url - start))
+        record.urlPlace = inputPlace(index, at + url - start);
       this.sink.add(record);
     } else this.sink.fail(input, line, parser.fault ?? 'token', buf, start, end);
   }

@@ -69,7 +69,9 @@ export class LineSplitter {
       return;
     }
     if (this.carried + length > this.carry.length) {
-      const bigger = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES, Math.max(this.carry.length * 2, this.carried + length)));
+      const bigger = Buffer.allocUnsafe(
+        Math.min(MAX_LINE_BYTES, Math.max(this.carry.length * 2, this.carried + length)),
+      );
       this.carry.copy(bigger, 0, 0, this.carried);
       this.carry = bigger;
     }

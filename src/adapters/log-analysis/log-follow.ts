@@ -19,7 +19,12 @@ export interface FollowOptions {
  * round. Memory is what the analyser holds (distinct keys, never lines) plus one read buffer and each file's
  * partial last line: it does not grow with the number of lines read, however long it runs.
  */
-export async function followAccessLogs(names: readonly string[], choice: FormatChoice, filters: AnalysisFilters, options: FollowOptions): Promise<void> {
+export async function followAccessLogs(
+  names: readonly string[],
+  choice: FormatChoice,
+  filters: AnalysisFilters,
+  options: FollowOptions,
+): Promise<void> {
   const sink = new InProcessSink(filters);
   const feed = new LineFeed(choice, sink);
   const buffer = Buffer.allocUnsafe(1 << 20);
@@ -28,7 +33,13 @@ export async function followAccessLogs(names: readonly string[], choice: FormatC
     while (!options.signal.aborted) {
       for (const file of files) await file.readNew();
       feed.settleFormat(false);
-      await options.onReport(await sink.finish(feed.formatName, files.map((file) => ({ ...file.outcome })), options.limits));
+      await options.onReport(
+        await sink.finish(
+          feed.formatName,
+          files.map((file) => ({ ...file.outcome })),
+          options.limits,
+        ),
+      );
       await sleep(options.intervalMs, undefined, { signal: options.signal }).catch(() => undefined);
     }
   } finally {

@@ -62,11 +62,17 @@ export class LogFormat {
       }
       const letter = pattern[++i];
       if (letter === undefined || !SPECIFIERS.includes(letter)) {
-        throw new Error(`unsupported log-format specifier %${letter ?? ''} (supported: %${[...SPECIFIERS].join(' %')})`);
+        throw new Error(
+          `unsupported log-format specifier %${letter ?? ''} (supported: %${[...SPECIFIERS].join(' %')})`,
+        );
       }
       const delimiter = i + 1 < pattern.length ? pattern.charCodeAt(i + 1) : 0;
       const occurrence =
-        letter === 'd' ? datePattern.countLiteral(delimiter) + 1 : letter === 't' ? timePattern.countLiteral(delimiter) + 1 : 1;
+        letter === 'd'
+          ? datePattern.countLiteral(delimiter) + 1
+          : letter === 't'
+            ? timePattern.countLiteral(delimiter) + 1
+            : 1;
       this.steps.push({ specifier: letter.charCodeAt(0), delimiter, occurrence });
     }
   }
@@ -94,7 +100,8 @@ export class LogFormat {
       if (outcome === Outcome.Unclean) clean = false;
       at = tokenEnd;
     }
-    if (record.start(FIELD.host) < 0 || record.month === 0 || record.start(FIELD.url) === -1) return this.fail('missing-fields');
+    if (record.start(FIELD.host) < 0 || record.month === 0 || record.start(FIELD.url) === -1)
+      return this.fail('missing-fields');
     this.complete = clean && k === steps.length;
     return true;
   }
@@ -171,7 +178,11 @@ export class LogFormat {
   }
 }
 
-const enum Outcome { Read, Unclean, Rejected }
+const enum Outcome {
+  Read,
+  Unclean,
+  Rejected,
+}
 
 function readLatency(record: LogRecord, value: number, toMicroseconds: number): Outcome {
   if (value < 0) return Outcome.Unclean;

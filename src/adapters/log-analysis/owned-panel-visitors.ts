@@ -14,7 +14,14 @@ export class OwnedPanelVisitors {
   readonly counts = new CounterColumn();
 
   /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
-  add(date: number, key: number, item: number, visitor: number, visitorDate: (visitor: number) => number, categoryKey = -1): void {
+  add(
+    date: number,
+    key: number,
+    item: number,
+    visitor: number,
+    visitorDate: (visitor: number) => number,
+    categoryKey = -1,
+  ): void {
     const number = this.keys.numberOf(date, key, item);
     if (visitor > 0 && !this.rowNumberOf.get(visitor)) {
       this.rowNumberOf.set(visitor, number);

@@ -5,12 +5,38 @@ import { LogRecord } from './log-record';
 /** Numbers per line in a batch; the byte ranges (host, url, query, referer, agent, vhost, route) are rewritten
  * to point into the batch's own bytes. */
 const F = 29;
-const enum Slot { Kind, Ranges, Numbers = 15, HasTime = 28 }
+const enum Slot {
+  Kind,
+  Ranges,
+  Numbers = 15,
+  HasTime = 28,
+}
 /** The record's numbers, copied one by one: by name, so the list is written once for both directions. */
 const NUMERIC_FIELDS = [
-  'method', 'protocol', 'status', 'bytes', 'year', 'month', 'day', 'hour', 'minute', 'second', 'offsetMinutes', 'latencyUs', 'urlPlace',
+  'method',
+  'protocol',
+  'status',
+  'bytes',
+  'year',
+  'month',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'offsetMinutes',
+  'latencyUs',
+  'urlPlace',
 ] as const satisfies readonly (keyof LogRecord)[];
-const REASONS: readonly (LineFault | 'too-long')[] = ['host', 'date', 'time', 'request', 'status', 'token', 'missing-fields', 'too-long'];
+const REASONS: readonly (LineFault | 'too-long')[] = [
+  'host',
+  'date',
+  'time',
+  'request',
+  'status',
+  'token',
+  'missing-fields',
+  'too-long',
+];
 const SAMPLE_BYTES = 200;
 /** Numbers in LogRecord.spans. */
 const SPANS = 14;
@@ -56,12 +82,20 @@ export class RecordBatchWriter {
     const n = this.numbers;
     const at = this.count++ * F;
     n[at + Slot.Kind] = 0;
-    for (let field = 0; field < SPANS; field += 2) this.range(at + Slot.Ranges + field, record.buf, record.spans[field]!, record.spans[field + 1]!);
+    for (let field = 0; field < SPANS; field += 2)
+      this.range(at + Slot.Ranges + field, record.buf, record.spans[field]!, record.spans[field + 1]!);
     for (let k = 0; k < NUMERIC_FIELDS.length; k++) n[at + Slot.Numbers + k] = record[NUMERIC_FIELDS[k]!];
     n[at + Slot.HasTime] = record.hasTime ? 1 : 0;
   }
 
-  addFailure(input: string, line: number, reason: LineFault | 'too-long', buf: Buffer, start: number, end: number): void {
+  addFailure(
+    input: string,
+    line: number,
+    reason: LineFault | 'too-long',
+    buf: Buffer,
+    start: number,
+    end: number,
+  ): void {
     const n = this.numbers;
     const at = this.count++ * F;
     let inputIndex = this.inputs.indexOf(input);
@@ -76,7 +110,12 @@ export class RecordBatchWriter {
   }
 
   take(): RecordBatch {
-    return { numbers: this.numbers, bytes: this.bytes.subarray(0, this.bytes.length), count: this.count, inputs: [...this.inputs] };
+    return {
+      numbers: this.numbers,
+      bytes: this.bytes.subarray(0, this.bytes.length),
+      count: this.count,
+      inputs: [...this.inputs],
+    };
   }
 
   /** Copies one field's bytes and records where they now lie; -1 (absent) and DASH_URL pass through. */

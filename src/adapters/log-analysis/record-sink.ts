@@ -23,7 +23,10 @@ export class InProcessSink implements RecordSink {
   private readonly analyser: AccessLogAnalyser;
 
   /** `oneShot`: finish is called once, after the last line, so what only counting needs is dropped first. */
-  constructor(filters: AnalysisFilters, private readonly oneShot = false) {
+  constructor(
+    filters: AnalysisFilters,
+    private readonly oneShot = false,
+  ) {
     this.analyser = new AccessLogAnalyser(filters);
   }
 
@@ -62,15 +65,21 @@ export class WorkerSink implements RecordSink {
 
   constructor(script: string, filters: AnalysisFilters) {
     this.worker = new Worker(script, { workerData: filters });
-    this.worker.on('message', (message: { type: 'free'; numbers: Float64Array; bytes: Uint8Array } | { type: 'report'; report: AccessLogReport }) => {
-      if (message.type === 'report') {
-        this.onReport?.(message.report);
-        return;
-      }
-      this.inFlight--;
-      this.spare.push({ numbers: message.numbers, bytes: message.bytes });
-      this.wake();
-    });
+    this.worker.on(
+      'message',
+      (
+        message:
+          { type: 'free'; numbers: Float64Array; bytes: Uint8Array } | { type: 'report'; report: AccessLogReport },
+      ) => {
+        if (message.type === 'report') {
+          this.onReport?.(message.report);
+          return;
+        }
+        this.inFlight--;
+        this.spare.push({ numbers: message.numbers, bytes: message.bytes });
+        this.wake();
+      },
+    );
     this.worker.on('error', (error) => {
       this.failure = error;
       this.wake();
@@ -112,7 +121,10 @@ export class WorkerSink implements RecordSink {
     this.post({ type: 'batch', batch }, [batch.numbers.buffer as ArrayBuffer, batch.bytes.buffer as ArrayBuffer]);
     const spare = this.spare.pop();
     // The batch's buffers now belong to the worker: carry on with one it handed back, or new ones.
-    this.writer.reset(spare?.numbers ?? new Float64Array(BATCH_NUMBERS), spare?.bytes ?? new Uint8Array(new ArrayBuffer(BATCH_BYTES)));
+    this.writer.reset(
+      spare?.numbers ?? new Float64Array(BATCH_NUMBERS),
+      spare?.bytes ?? new Uint8Array(new ArrayBuffer(BATCH_BYTES)),
+    );
   }
 
   private post(message: WorkerRequest, transfer: ArrayBuffer[] = []): void {

@@ -95,7 +95,8 @@ export class RequestKeyTable {
     const method = ((shape >>> 23) & 31) - 1;
     const protocol = ((shape >>> 28) & 7) - 1;
     const raw = Buffer.allocUnsafe(urlLength);
-    if (readSync(file, raw, 0, urlLength, offset) !== urlLength) throw new Error('an access log was cut short while it was being analysed');
+    if (readSync(file, raw, 0, urlLength, offset) !== urlLength)
+      throw new Error('an access log was cut short while it was being analysed');
     const key = Buffer.allocUnsafe(urlLength + 64);
     let at = decodeUrlInto(key, 0, raw, 0, urlLength);
     if (method >= 0) at = appendField(key, at, methodBytes(method));

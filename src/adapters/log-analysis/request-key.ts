@@ -47,7 +47,8 @@ export class RequestKeyBuilder {
   keyEnd = 0;
 
   build(record: LogRecord): void {
-    const needed = record.end(FIELD.url) - record.start(FIELD.url) + (record.end(FIELD.query) - record.start(FIELD.query)) + 64;
+    const needed =
+      record.end(FIELD.url) - record.start(FIELD.url) + (record.end(FIELD.query) - record.start(FIELD.query)) + 64;
     if (needed > this.scratch.length) this.scratch = Buffer.allocUnsafe(needed * 2);
     const scratch = this.scratch;
     let at = 0;

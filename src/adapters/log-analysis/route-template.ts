@@ -13,12 +13,11 @@ function isIdentifier(buf: Uint8Array, start: number, end: number): boolean {
   const length = end - start;
   if (length === 0) return false;
   let digits = 0;
-  let hex = 0;
   let dashes = 0;
   for (let i = start; i < end; i++) {
     const c = buf[i]!;
     if (isDigit(c)) digits++;
-    else if (isHexLetter(c)) hex++;
+    else if (isHexLetter(c)) continue;
     else if (c === 0x2d) dashes++;
     else return false;
   }

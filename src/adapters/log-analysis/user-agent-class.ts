@@ -21,7 +21,8 @@ export function classifyAgent(agent: string): AgentClass {
   const browser = classifyBrowser(agent);
   const os = browser.type === 'Crawlers' ? browser : classifySystem(agent);
   if (browser.type === 'Crawlers') return { kind: 'crawler', client: browser.name, browser, os };
-  if (!NOT_PEOPLE.has(browser.type) && !AUTOMATION.test(agent)) return { kind: 'browser', client: browser.type, browser, os };
+  if (!NOT_PEOPLE.has(browser.type) && !AUTOMATION.test(agent))
+    return { kind: 'browser', client: browser.type, browser, os };
   const product = /^[^\s/;(]+/.exec(agent)?.[0] ?? agent;
   return { kind: 'bot', client: product === '-' || product === '' ? 'Unknown' : product, browser, os };
 }

@@ -34,7 +34,8 @@ interface LogsOptions {
 
 const positiveSeconds = (value: string): number => {
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  if (!value.trim() || !Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0');
   return n;
 };
 
@@ -60,24 +61,48 @@ const inputSize = (names: string[]): number =>
 export function registerLogsCommand(program: Command): void {
   program
     .command('logs')
-    .description('Analyse web access logs (combined, common, forte, forte-json, or a GoAccess --log-format); - or no file reads stdin')
+    .description(
+      'Analyse web access logs (combined, common, forte, forte-json, or a GoAccess --log-format); - or no file reads stdin',
+    )
     .argument('[files...]', 'log files, plain or .gz; - for standard input')
-    .addOption(new Option('--format <name>', 'log format (detected from the first lines when absent)').choices([...FORMAT_NAMES]))
+    .addOption(
+      new Option('--format <name>', 'log format (detected from the first lines when absent)').choices([
+        ...FORMAT_NAMES,
+      ]),
+    )
     .option('--log-format <spec>', 'GoAccess-style format, e.g. \'%h %^[%d:%t %^] "%r" %s %b "%R" "%u" %T\'')
     .option('--date-format <spec>', 'date format for --log-format (strptime style)', '%d/%b/%Y')
     .option('--time-format <spec>', 'time format for --log-format (strptime style)', '%H:%M:%S')
-    .option('--since <iso>', 'only lines at or after this ISO 8601 date/time (the log\'s own offset when none is given)')
+    .option('--since <iso>', "only lines at or after this ISO 8601 date/time (the log's own offset when none is given)")
     .option('--until <iso>', 'only lines at or before this ISO 8601 date/time')
     .option('--top <n>', 'rows per panel', positiveInteger, 10)
-    .option('--ignore-path <prefix>', 'leave out requests whose path starts with this (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--ignore-path <prefix>',
+      'leave out requests whose path starts with this (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id')
     .option('--json', 'print the report as JSON')
-    .option('--goaccess-json', 'print the report in GoAccess\'s own JSON shape (its panels, metadata and rows)')
+    .option('--goaccess-json', "print the report in GoAccess's own JSON shape (its panels, metadata and rows)")
     .option('--csv', 'print the report as CSV')
     .option('--html <file>', 'write a self-contained HTML report with charts to this file')
-    .option('--follow', 'keep reading the files as they grow (and across rotation), redrawing the report every --interval')
-    .option('--interval <seconds>', 'with --follow: how often to redraw the terminal report or rewrite --html', positiveSeconds, 2)
-    .addOption(new Option('--threads <n>', 'parse on one thread and count on another (2), or do both on one (1, the default)').choices(['1', '2']))
+    .option(
+      '--follow',
+      'keep reading the files as they grow (and across rotation), redrawing the report every --interval',
+    )
+    .option(
+      '--interval <seconds>',
+      'with --follow: how often to redraw the terminal report or rewrite --html',
+      positiveSeconds,
+      2,
+    )
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'parse on one thread and count on another (2), or do both on one (1, the default)',
+      ).choices(['1', '2']),
+    )
     .action(async (files: string[], options: LogsOptions) => {
       process.exitCode = await runLogs(files, options);
     });
@@ -103,19 +128,30 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     : { format: options.format };
   const filters = { since, until, ignorePaths: options.ignorePath, route: options.route };
   if (options.follow) {
-    const staticOutputs = [options.csv && '--csv', options.goaccessJson && '--goaccess-json'].filter((o): o is string => Boolean(o));
-    return runFollow({ files, choice, filters, top: options.top, intervalSeconds: options.interval, html: options.html, json: options.json, staticOutputs });
+    const staticOutputs = [options.csv && '--csv', options.goaccessJson && '--goaccess-json'].filter((o): o is string =>
+      Boolean(o),
+    );
+    return runFollow({
+      files,
+      choice,
+      filters,
+      top: options.top,
+      intervalSeconds: options.interval,
+      html: options.html,
+      json: options.json,
+      staticOutputs,
+    });
   }
   const progress = startProgress();
   const started = process.hrtime.bigint();
   let report;
   try {
-    report = await analyseAccessLogs(
-      files.length ? files : ['-'],
-      choice,
-      filters,
-      { top: options.top, panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top, onInput: progress.onInput, worker: options.threads === '2' },
-    );
+    report = await analyseAccessLogs(files.length ? files : ['-'], choice, filters, {
+      top: options.top,
+      panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top,
+      onInput: progress.onInput,
+      worker: options.threads === '2',
+    });
   } catch (error) {
     // Only a bad --log-format gets here: inputs that fail are reported in the result.
     process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
@@ -130,14 +166,26 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
   if (options.json) process.stdout.write(renderJson(report));
   else if (options.goaccessJson) {
     const generationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stdout.write(renderGoAccessJson(report, { generationSeconds, logSize: inputSize(report.inputs.map((i) => i.name)), now: new Date() }));
-  }
-  else if (options.csv) process.stdout.write(renderCsv(report));
+    process.stdout.write(
+      renderGoAccessJson(report, {
+        generationSeconds,
+        logSize: inputSize(report.inputs.map((i) => i.name)),
+        now: new Date(),
+      }),
+    );
+  } else if (options.csv) process.stdout.write(renderCsv(report));
   else if (!options.html) process.stdout.write(renderTerminal(report, process.stdout.isTTY === true));
 
-  for (const input of report.inputs) if (input.error) process.stderr.write(`forte-cli logs: ${input.name}: ${input.error}\n`);
+  for (const input of report.inputs)
+    if (input.error) process.stderr.write(`forte-cli logs: ${input.name}: ${input.error}\n`);
   if (report.skipped.total) {
-    process.stderr.write(`forte-cli logs: ${report.skipped.total} of ${report.general.total_requests} lines skipped (${Object.entries(report.skipped.by_reason).map(([r, n]) => `${r}: ${n}`).join(', ')})\n`);
+    process.stderr.write(
+      `forte-cli logs: ${report.skipped.total} of ${report.general.total_requests} lines skipped (${Object.entries(
+        report.skipped.by_reason,
+      )
+        .map(([r, n]) => `${r}: ${n}`)
+        .join(', ')})\n`,
+    );
   }
   if (report.inputs.every((input) => input.error && input.lines === 0)) return EXIT.usageOrFault;
   if (report.general.valid_requests + report.general.excluded_hits === 0) {

@@ -37,7 +37,8 @@ export async function runFollow(request: FollowRequest): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const show = (report: AccessLogReport): void => {
-    if (request.html) writeFileAtomically(request.html, renderHtml(report, { refreshSeconds: request.intervalSeconds }));
+    if (request.html)
+      writeFileAtomically(request.html, renderHtml(report, { refreshSeconds: request.intervalSeconds }));
     if (request.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else if (!request.html) {
       const tty = process.stdout.isTTY === true;
@@ -62,7 +63,9 @@ export async function runFollow(request: FollowRequest): Promise<number> {
 }
 
 function followFault(request: FollowRequest): string | null {
-  if (!request.files.length || request.files.includes('-')) return '--follow reads files as they grow: give log files (standard input cannot be followed)';
-  if (request.staticOutputs.length) return `--follow redraws the terminal report, --html or --json: not ${request.staticOutputs.join(', ')}`;
+  if (!request.files.length || request.files.includes('-'))
+    return '--follow reads files as they grow: give log files (standard input cannot be followed)';
+  if (request.staticOutputs.length)
+    return `--follow redraws the terminal report, --html or --json: not ${request.staticOutputs.join(', ')}`;
   return null;
 }

@@ -4,10 +4,12 @@ import { Panel, PANEL_NAMES, PanelRow } from '../../adapters/log-analysis/goacce
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** GoAccess's percentages: printf's `%05.2f` of a share of `total`. */
-const percent = (value: number, total: number): string => (total ? (value / total) * 100 : 0).toFixed(2).padStart(5, '0');
+const percent = (value: number, total: number): string =>
+  (total ? (value / total) * 100 : 0).toFixed(2).padStart(5, '0');
 
 /** `2026-11-01T…` as GoAccess prints dates: `01/Nov/2026`. */
-const goaccessDate = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${MONTHS[Number(iso.slice(5, 7)) - 1]}/${iso.slice(0, 4)}` : '');
+const goaccessDate = (iso: string | null): string =>
+  iso ? `${iso.slice(8, 10)}/${MONTHS[Number(iso.slice(5, 7)) - 1]}/${iso.slice(0, 4)}` : '';
 
 export interface RunFacts {
   /** Seconds the analysis took. */
@@ -39,7 +41,12 @@ export function renderGoAccessJson(report: AccessLogReport, facts: RunFacts): st
       max: { value: m.max, percent: percent(m.max, m.total) },
       min: { value: m.min, percent: percent(m.min, m.total) },
     });
-    return { bytes: metric(panel.metrics.bytes), visitors: metric(panel.metrics.visitors), hits: metric(panel.metrics.hits), data: { total: { value: panel.itemCount } } };
+    return {
+      bytes: metric(panel.metrics.bytes),
+      visitors: metric(panel.metrics.visitors),
+      hits: metric(panel.metrics.hits),
+      data: { total: { value: panel.itemCount } },
+    };
   };
   const iso = facts.now.toISOString();
   const out: Record<string, unknown> = {

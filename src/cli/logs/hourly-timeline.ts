@@ -32,7 +32,14 @@ export function hourlyTimeline(report: AccessLogReport): HourlyTimeline {
     const slot = byHour.get(x);
     const hits = slot?.hits ?? 0;
     const errors = (slot?.errors_4xx ?? 0) + (slot?.errors_5xx ?? 0);
-    const cover = first === last ? Math.min(1, (wallSeconds(end) - wallSeconds(start) + 1) / HOUR) : x === first ? startCover : x === last ? endCover : 1;
+    const cover =
+      first === last
+        ? Math.min(1, (wallSeconds(end) - wallSeconds(start) + 1) / HOUR)
+        : x === first
+          ? startCover
+          : x === last
+            ? endCover
+            : 1;
     out.x.push(x);
     if (cover < 1) {
       out.hits.push(null);
@@ -40,7 +47,9 @@ export function hourlyTimeline(report: AccessLogReport): HourlyTimeline {
       out.partialHits.push(Math.round(hits / cover));
       out.partialErrors.push(Math.round(errors / cover));
       const minutes = Math.max(1, Math.round(cover * 60));
-      out.notes.push(`${new Date(x * 1000).toISOString().slice(11, 16)}: ${hits.toLocaleString('en-US')} hits in the ${minutes} minutes the log covers, drawn dashed at its hourly rate`);
+      out.notes.push(
+        `${new Date(x * 1000).toISOString().slice(11, 16)}: ${hits.toLocaleString('en-US')} hits in the ${minutes} minutes the log covers, drawn dashed at its hourly rate`,
+      );
     } else {
       out.hits.push(hits);
       out.errors.push(errors);

@@ -9,7 +9,10 @@ import { formatBytes, formatCount, formatRate, formatShare } from './readable-nu
 /** uPlot's browser build and stylesheet, inlined so the report works offline and from any path. */
 function uplotAssets(): { script: string; css: string } {
   const dist = dirname(require.resolve('uplot/dist/uPlot.iife.min.js'));
-  return { script: readFileSync(join(dist, 'uPlot.iife.min.js'), 'utf8'), css: readFileSync(join(dist, 'uPlot.min.css'), 'utf8') };
+  return {
+    script: readFileSync(join(dist, 'uPlot.iife.min.js'), 'utf8'),
+    css: readFileSync(join(dist, 'uPlot.min.css'), 'utf8'),
+  };
 }
 
 /** JSON for a <script> block: `<` escaped so no value can close the tag. */
@@ -21,7 +24,10 @@ const num = (text: string): Cell => ({ text, number: true });
 function tableHtml(head: string[], rows: Cell[][]): string {
   const th = head.map((h, i) => `<th${i ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('');
   const trs = rows
-    .map((row) => `<tr>${row.map((c) => (typeof c === 'string' ? `<td class="k">${escapeHtml(c)}</td>` : `<td class="n">${escapeHtml(c.text)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((c) => (typeof c === 'string' ? `<td class="k">${escapeHtml(c)}</td>` : `<td class="n">${escapeHtml(c.text)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table></div>`;
 }
@@ -30,27 +36,49 @@ const section = (id: string, title: string, body: string, wide = false): string 
   `<section class="panel${wide ? ' wide' : ''}" id="${id}"><h2>${escapeHtml(title)}</h2>${body}</section>`;
 
 const GOACCESS_TITLES: [PanelName, string, string][] = [
-  ['visitors', 'Visitors per day', 'date'], ['requests', 'Requested files', 'request'], ['static_requests', 'Static requests', 'request'],
-  ['not_found', 'Not found (404)', 'request'], ['hosts', 'Hosts', 'host'], ['os', 'Operating systems', 'os'], ['browsers', 'Browsers', 'browser'],
-  ['visit_time', 'Visit time (hour of day)', 'hour'], ['referring_sites', 'Referring sites', 'site'], ['status_codes', 'Status codes', 'status'],
+  ['visitors', 'Visitors per day', 'date'],
+  ['requests', 'Requested files', 'request'],
+  ['static_requests', 'Static requests', 'request'],
+  ['not_found', 'Not found (404)', 'request'],
+  ['hosts', 'Hosts', 'host'],
+  ['os', 'Operating systems', 'os'],
+  ['browsers', 'Browsers', 'browser'],
+  ['visit_time', 'Visit time (hour of day)', 'hour'],
+  ['referring_sites', 'Referring sites', 'site'],
+  ['status_codes', 'Status codes', 'status'],
 ];
 
 /** A GoAccess panel as a table: hits, visitors and bandwidth with their shares, categories with their items. */
 function goaccessPanelHtml(report: AccessLogReport, name: PanelName, key: string): string {
   const g = report.general;
   const panel = report.panels[name];
-  const rows = name === 'visit_time' || name === 'visitors' ? [...panel.rows].sort((x, y) => (x.data < y.data ? -1 : 1)) : panel.rows;
+  const rows =
+    name === 'visit_time' || name === 'visitors'
+      ? [...panel.rows].sort((x, y) => (x.data < y.data ? -1 : 1))
+      : panel.rows;
   const line = (row: PanelRow, label: string): Cell[] => [
-    label, num(formatCount(row.hits)), num(formatShare(row.hits, g.valid_requests)), num(formatCount(row.visitors)), num(formatBytes(row.bytes)),
+    label,
+    num(formatCount(row.hits)),
+    num(formatShare(row.hits, g.valid_requests)),
+    num(formatCount(row.visitors)),
+    num(formatBytes(row.bytes)),
   ];
   const body: Cell[][] = [];
   for (const row of rows) {
-    const label = row.method && row.method !== '---' ? `${row.method} ${row.data}` : name === 'visitors' ? `${row.data.slice(0, 4)}-${row.data.slice(4, 6)}-${row.data.slice(6)}` : row.data;
+    const label =
+      row.method && row.method !== '---'
+        ? `${row.method} ${row.data}`
+        : name === 'visitors'
+          ? `${row.data.slice(0, 4)}-${row.data.slice(4, 6)}-${row.data.slice(6)}`
+          : row.data;
     body.push(line(row, label));
     for (const item of row.items ?? []) if (item.data !== row.data) body.push(line(item, `  ${item.data}`));
   }
   if (!body.length) return '<p class="empty">Nothing in this log.</p>';
-  const more = panel.itemCount > panel.rows.length ? `<p class="note">${formatCount(panel.rows.length)} of ${formatCount(panel.itemCount)} shown (--top)</p>` : '';
+  const more =
+    panel.itemCount > panel.rows.length
+      ? `<p class="note">${formatCount(panel.rows.length)} of ${formatCount(panel.itemCount)} shown (--top)</p>`
+      : '';
   return tableHtml([key, 'hits', 'share', 'visitors', 'bandwidth'], body) + more;
 }
 
@@ -65,28 +93,98 @@ export function renderHtml(report: AccessLogReport, live: { refreshSeconds?: num
   const offset = logOffsetLabel(report);
   const slow = slowRoutesSvg(report);
   const cards: [string, string][] = [
-    ['Total requests', formatCount(g.total_requests)], ['Valid', formatCount(g.valid_requests)], ['Failed', formatCount(g.failed_requests)],
-    ['Excluded', formatCount(g.excluded_hits)], ['Unique visitors', formatCount(g.unique_visitors)], ['Requested files', formatCount(g.unique_files)],
-    ['Static files', formatCount(g.unique_static_files)], ['Not found', formatCount(g.unique_not_found)], ['Bandwidth', formatBytes(g.bandwidth)],
-    ['From', g.start_date?.slice(0, 19).replace('T', ' ') ?? '-'], ['To', g.end_date?.slice(0, 19).replace('T', ' ') ?? '-'],
+    ['Total requests', formatCount(g.total_requests)],
+    ['Valid', formatCount(g.valid_requests)],
+    ['Failed', formatCount(g.failed_requests)],
+    ['Excluded', formatCount(g.excluded_hits)],
+    ['Unique visitors', formatCount(g.unique_visitors)],
+    ['Requested files', formatCount(g.unique_files)],
+    ['Static files', formatCount(g.unique_static_files)],
+    ['Not found', formatCount(g.unique_not_found)],
+    ['Bandwidth', formatBytes(g.bandwidth)],
+    ['From', g.start_date?.slice(0, 19).replace('T', ' ') ?? '-'],
+    ['To', g.end_date?.slice(0, 19).replace('T', ' ') ?? '-'],
   ];
   const sections = [
-    section('hits-chart', `Hits per hour (log time, ${offset})`, `<div id="hits-over-time"></div>${timeline.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}`, true),
+    section(
+      'hits-chart',
+      `Hits per hour (log time, ${offset})`,
+      `<div id="hits-over-time"></div>${timeline.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}`,
+      true,
+    ),
     section('status-mix-panel', 'Status mix', statusMixSvg(report.status_classes)),
     section('slow-routes-panel', slow.title, slow.svg),
-    section('routes', 'Routes', tableHtml(['route', 'hits', 'errors', 'p50 ms', 'p90 ms', 'p99 ms'], report.routes.map((r) => [
-      r.route, num(formatCount(r.hits)), num(formatRate(r.error_rate)), num(r.latency ? formatCount(r.latency.p50_ms) : '-'),
-      num(r.latency ? formatCount(r.latency.p90_ms) : '-'), num(r.latency ? formatCount(r.latency.p99_ms) : '-'),
-    ])), true),
-    ...GOACCESS_TITLES.map(([name, title, key]) => section(`panel-${name}`, title, goaccessPanelHtml(report, name, key), name === 'requests' || name === 'not_found')),
-    section('clients', 'Clients', tableHtml(['client', 'kind', 'hits', '4xx', '5xx', 'errors'], report.clients.map((c) => [
-      c.client, c.kind, num(formatCount(c.hits)), num(formatCount(c.errors_4xx)), num(formatCount(c.errors_5xx)), num(formatRate(c.error_rate)),
-    ]))),
-    ...(report.latency ? [section('latency', 'Response time (ms)', tableHtml(['requests', 'p50', 'p90', 'p99', 'max'], [[
-      formatCount(report.latency.count), num(formatCount(report.latency.p50_ms)), num(formatCount(report.latency.p90_ms)),
-      num(formatCount(report.latency.p99_ms)), num(formatCount(report.latency.max_ms)),
-    ]]))] : []),
-    ...(report.skipped.total ? [section('skipped', 'Skipped lines', tableHtml(['reason', 'lines'], Object.entries(report.skipped.by_reason).map(([r, n]) => [r, num(formatCount(n))])))] : []),
+    section(
+      'routes',
+      'Routes',
+      tableHtml(
+        ['route', 'hits', 'errors', 'p50 ms', 'p90 ms', 'p99 ms'],
+        report.routes.map((r) => [
+          r.route,
+          num(formatCount(r.hits)),
+          num(formatRate(r.error_rate)),
+          num(r.latency ? formatCount(r.latency.p50_ms) : '-'),
+          num(r.latency ? formatCount(r.latency.p90_ms) : '-'),
+          num(r.latency ? formatCount(r.latency.p99_ms) : '-'),
+        ]),
+      ),
+      true,
+    ),
+    ...GOACCESS_TITLES.map(([name, title, key]) =>
+      section(
+        `panel-${name}`,
+        title,
+        goaccessPanelHtml(report, name, key),
+        name === 'requests' || name === 'not_found',
+      ),
+    ),
+    section(
+      'clients',
+      'Clients',
+      tableHtml(
+        ['client', 'kind', 'hits', '4xx', '5xx', 'errors'],
+        report.clients.map((c) => [
+          c.client,
+          c.kind,
+          num(formatCount(c.hits)),
+          num(formatCount(c.errors_4xx)),
+          num(formatCount(c.errors_5xx)),
+          num(formatRate(c.error_rate)),
+        ]),
+      ),
+    ),
+    ...(report.latency
+      ? [
+          section(
+            'latency',
+            'Response time (ms)',
+            tableHtml(
+              ['requests', 'p50', 'p90', 'p99', 'max'],
+              [
+                [
+                  formatCount(report.latency.count),
+                  num(formatCount(report.latency.p50_ms)),
+                  num(formatCount(report.latency.p90_ms)),
+                  num(formatCount(report.latency.p99_ms)),
+                  num(formatCount(report.latency.max_ms)),
+                ],
+              ],
+            ),
+          ),
+        ]
+      : []),
+    ...(report.skipped.total
+      ? [
+          section(
+            'skipped',
+            'Skipped lines',
+            tableHtml(
+              ['reason', 'lines'],
+              Object.entries(report.skipped.by_reason).map(([r, n]) => [r, num(formatCount(n))]),
+            ),
+          ),
+        ]
+      : []),
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

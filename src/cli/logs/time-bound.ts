@@ -19,7 +19,9 @@ export function parseTimeBound(text: string, edge: 'start' | 'end'): TimeBound {
   const dateOnly = hour === undefined;
   let seconds = daysFromCivil(Number(year), Number(month), Number(day)) * 86400;
   if (dateOnly) seconds += edge === 'end' ? 86399 : 0;
-  else seconds += Number(hour) * 3600 + Number(minute) * 60 + (second === undefined ? (edge === 'end' ? 59 : 0) : Number(second));
+  else
+    seconds +=
+      Number(hour) * 3600 + Number(minute) * 60 + (second === undefined ? (edge === 'end' ? 59 : 0) : Number(second));
   if (!zone) return { seconds, local: true };
   if (zone !== 'Z') {
     const digits = zone.replace(':', '');

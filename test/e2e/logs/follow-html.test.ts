@@ -6,8 +6,13 @@ import { eventually } from '../../support/eventually';
 import { FollowingRun, startFollowing } from '../../support/following-logs';
 import { launchChromium } from '../../support/headless-chromium';
 
-const LINES = readFileSync(join(__dirname, '../../fixtures/access-logs/combined-seed12.log'), 'utf8').split('\n').slice(0, 300);
-const text = (from: number, to: number): string => LINES.slice(from, to).map((line) => `${line}\n`).join('');
+const LINES = readFileSync(join(__dirname, '../../fixtures/access-logs/combined-seed12.log'), 'utf8')
+  .split('\n')
+  .slice(0, 300);
+const text = (from: number, to: number): string =>
+  LINES.slice(from, to)
+    .map((line) => `${line}\n`)
+    .join('');
 
 describe('forte-cli logs --follow --html', () => {
   const dir = mkdtempSync(join(tmpdir(), 'forte-logs-follow-html-'));
@@ -40,14 +45,27 @@ describe('forte-cli logs --follow --html', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`file://${html}`);
-    const total = async (): Promise<string> => (await page.locator('#general .card').first().innerText({ timeout: 1000 }).catch(() => '')).replace(/\s+/g, ' ');
+    const total = async (): Promise<string> =>
+      (
+        await page
+          .locator('#general .card')
+          .first()
+          .innerText({ timeout: 1000 })
+          .catch(() => '')
+      ).replace(/\s+/g, ' ');
     await eventually(async () => (await total()).includes('120'), 10_000);
 
     appendFileSync(log, text(120, 300));
     // The page reloads itself every interval (as GoAccess's --real-time-html keeps its page current).
     await eventually(async () => (await total()).includes('300'), 15_000, 200);
     // Between reloads the page is whole: its chart drawn and its panels filled.
-    await eventually(async () => (await page.locator('#hits-over-time canvas').count()) === 1 && (await page.locator('#panel-requests tbody tr').count()) > 0, 10_000, 200);
+    await eventually(
+      async () =>
+        (await page.locator('#hits-over-time canvas').count()) === 1 &&
+        (await page.locator('#panel-requests tbody tr').count()) > 0,
+      10_000,
+      200,
+    );
     expect(errors).toEqual([]);
     await page.close();
     expect(await run.stop()).toBe(0);

@@ -5,8 +5,13 @@ import { runLogs } from '../../support/access-log-cli';
 import { eventually } from '../../support/eventually';
 import { FollowingRun, startFollowing } from '../../support/following-logs';
 
-const LINES = readFileSync(join(__dirname, '../../fixtures/access-logs/combined-seed12.log'), 'utf8').split('\n').slice(0, 400);
-const text = (from: number, to: number): string => LINES.slice(from, to).map((line) => `${line}\n`).join('');
+const LINES = readFileSync(join(__dirname, '../../fixtures/access-logs/combined-seed12.log'), 'utf8')
+  .split('\n')
+  .slice(0, 400);
+const text = (from: number, to: number): string =>
+  LINES.slice(from, to)
+    .map((line) => `${line}\n`)
+    .join('');
 
 describe('forte-cli logs --follow', () => {
   const dir = mkdtempSync(join(tmpdir(), 'forte-logs-follow-'));

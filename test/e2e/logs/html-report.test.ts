@@ -7,16 +7,34 @@ import { launchChromium } from '../../support/headless-chromium';
 
 const FORTE = join(__dirname, '../../fixtures/access-logs/forte-seed13.log');
 const PANELS = [
-  'general', 'hits-chart', 'status-mix-panel', 'slow-routes-panel', 'routes', 'panel-visitors', 'panel-requests', 'panel-static_requests',
-  'panel-not_found', 'panel-hosts', 'panel-os', 'panel-browsers', 'panel-visit_time', 'panel-referring_sites', 'panel-status_codes',
-  'clients', 'latency',
+  'general',
+  'hits-chart',
+  'status-mix-panel',
+  'slow-routes-panel',
+  'routes',
+  'panel-visitors',
+  'panel-requests',
+  'panel-static_requests',
+  'panel-not_found',
+  'panel-hosts',
+  'panel-os',
+  'panel-browsers',
+  'panel-visit_time',
+  'panel-referring_sites',
+  'panel-status_codes',
+  'clients',
+  'latency',
 ];
 
 /** How many pixels of a canvas are painted. */
 async function paintedPixels(page: Page, selector: string): Promise<number> {
   return page.$eval(selector, (canvas) => {
     // The test compiles without the DOM lib: the canvas's shape, spelled out.
-    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    type Canvas = {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    };
     const c = canvas as unknown as Canvas;
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let count = 0;
@@ -71,13 +89,17 @@ describe('forte-cli logs --html', () => {
     expect(await page.locator('#panel-browsers').innerText()).toMatch(/Crawlers/);
     // The time axis is the log's own clock, named with its offset; the partial last hour is dashed, not a cliff.
     expect(await page.locator('#hits-chart h2').innerText()).toContain('UTC+09:00');
-    const ends = await page.evaluate('[data.hits[data.hits.length - 1], data.partialHits[data.partialHits.length - 1], data.hits[data.hits.length - 2]]');
+    const ends = await page.evaluate(
+      '[data.hits[data.hits.length - 1], data.partialHits[data.partialHits.length - 1], data.hits[data.hits.length - 2]]',
+    );
     const [lastFull, lastPartial, beforeLast] = ends as [number | null, number, number];
     expect(lastFull).toBeNull();
     expect(lastPartial).toBeGreaterThan(beforeLast / 2);
 
     // The layout uses the window's width and no more: nothing scrolls sideways, the chart spans its panel.
-    const widths = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth, document.querySelector("#hits-over-time canvas").getBoundingClientRect().width]')) as number[];
+    const widths = (await page.evaluate(
+      '[document.documentElement.scrollWidth, window.innerWidth, document.querySelector("#hits-over-time canvas").getBoundingClientRect().width]',
+    )) as number[];
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     expect(widths[2]).toBeGreaterThan(width * 0.6);
     expect(widths[2]).toBeLessThanOrEqual(width);

@@ -33,7 +33,10 @@ describe('line splitting', () => {
   const split = (chunks: string[]): { lines: string[]; tooLong: number[] } => {
     const lines: string[] = [];
     const tooLong: number[] = [];
-    const splitter = new LineSplitter({ line: (buf, start, end) => lines.push(buf.toString('latin1', start, end)), tooLong: (n) => tooLong.push(n) });
+    const splitter = new LineSplitter({
+      line: (buf, start, end) => lines.push(buf.toString('latin1', start, end)),
+      tooLong: (n) => tooLong.push(n),
+    });
     for (const chunk of chunks) splitter.push(bytes(chunk));
     splitter.end();
     return { lines, tooLong };
@@ -50,23 +53,57 @@ describe('line splitting', () => {
 });
 
 describe('addresses', () => {
-  it.each(['1.2.3.4', '0.0.0.0', '255.255.255.255', '::1', '::', '2001:db8::1', 'fe80::1:2:3:4', '::ffff:10.0.0.1', '1:2:3:4:5:6:7:8'])('%s is an address', (ip) => {
+  it.each([
+    '1.2.3.4',
+    '0.0.0.0',
+    '255.255.255.255',
+    '::1',
+    '::',
+    '2001:db8::1',
+    'fe80::1:2:3:4',
+    '::ffff:10.0.0.1',
+    '1:2:3:4:5:6:7:8',
+  ])('%s is an address', (ip) => {
     expect(isIpAddress(bytes(ip), 0, ip.length)).toBe(true);
   });
 
-  it.each(['1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.4:80', 'host', '', '1::2::3', '1:2:3:4:5:6:7:8:9', '12345::1', ':1'])('%s is not', (ip) => {
+  it.each([
+    '1.2.3',
+    '1.2.3.4.5',
+    '256.1.1.1',
+    '01.2.3.4',
+    '1.2.3.4:80',
+    'host',
+    '',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '12345::1',
+    ':1',
+  ])('%s is not', (ip) => {
     expect(isIpAddress(bytes(ip), 0, ip.length)).toBe(false);
   });
 });
 
 describe('log formats', () => {
   it('reads every field of a forte line, offset and latency included', () => {
-    const text = '10.0.0.1 - - [01/Nov/2026:23:59:58 -0530] "POST /api/v2/xsolla HTTP/2.0" 201 42 "https://x.example/" "Xsolla/1.0" 0.125';
+    const text =
+      '10.0.0.1 - - [01/Nov/2026:23:59:58 -0530] "POST /api/v2/xsolla HTTP/2.0" 201 42 "https://x.example/" "Xsolla/1.0" 0.125';
     const format = new LogFormat('%h %^[%d:%t %z] "%r" %s %b "%R" "%u" %T');
     const record = new LogRecord();
     expect(format.parse(record, bytes(text), 0, text.length)).toBe(true);
     expect(format.complete).toBe(true);
-    expect(record).toMatchObject({ status: 201, bytes: 42, year: 2026, month: 11, day: 1, hour: 23, minute: 59, second: 58, offsetMinutes: -330, latencyUs: 125000 });
+    expect(record).toMatchObject({
+      status: 201,
+      bytes: 42,
+      year: 2026,
+      month: 11,
+      day: 1,
+      hour: 23,
+      minute: 59,
+      second: 58,
+      offsetMinutes: -330,
+      latencyUs: 125000,
+    });
     expect(text.slice(record.start(FIELD.url), record.end(FIELD.url)).trim()).toBe('/api/v2/xsolla');
   });
 
@@ -80,19 +117,30 @@ describe('log formats', () => {
     expect(detect(combined)).toBe('combined');
     expect(detect(`${combined} 0.002`)).toBe('forte');
     expect(detect('1.2.3.4 - - [01/Nov/2026:10:00:00 +0900] "GET / HTTP/1.1" 200 1')).toBe('common');
-    expect(detect('{"time":"2026-11-01T10:00:00Z","remote_addr":"1.2.3.4","method":"GET","url":"/","status":200}')).toBe('forte-json');
+    expect(
+      detect('{"time":"2026-11-01T10:00:00Z","remote_addr":"1.2.3.4","method":"GET","url":"/","status":200}'),
+    ).toBe('forte-json');
   });
 });
 
 describe('--since / --until', () => {
   it('reads a date as the whole day and a time without offset as local', () => {
     expect(parseTimeBound('2026-11-01', 'start')).toEqual({ seconds: Date.UTC(2026, 10, 1) / 1000, local: true });
-    expect(parseTimeBound('2026-11-01', 'end')).toEqual({ seconds: Date.UTC(2026, 10, 1, 23, 59, 59) / 1000, local: true });
-    expect(parseTimeBound('2026-11-01T10:30', 'end')).toEqual({ seconds: Date.UTC(2026, 10, 1, 10, 30, 59) / 1000, local: true });
+    expect(parseTimeBound('2026-11-01', 'end')).toEqual({
+      seconds: Date.UTC(2026, 10, 1, 23, 59, 59) / 1000,
+      local: true,
+    });
+    expect(parseTimeBound('2026-11-01T10:30', 'end')).toEqual({
+      seconds: Date.UTC(2026, 10, 1, 10, 30, 59) / 1000,
+      local: true,
+    });
   });
 
   it('converts a time with an offset to UTC', () => {
-    expect(parseTimeBound('2026-11-01T10:00:00+09:00', 'start')).toEqual({ seconds: Date.UTC(2026, 10, 1, 1) / 1000, local: false });
+    expect(parseTimeBound('2026-11-01T10:00:00+09:00', 'start')).toEqual({
+      seconds: Date.UTC(2026, 10, 1, 1) / 1000,
+      local: false,
+    });
     expect(parseTimeBound('2026-11-01T01:00:00Z', 'start').seconds).toBe(Date.UTC(2026, 10, 1, 1) / 1000);
     expect(() => parseTimeBound('1 Nov 2026', 'start')).toThrow(/not an ISO 8601/);
   });

@@ -15,28 +15,38 @@ describe.each(['combined-seed11', 'combined-seed12', 'forte-seed13'])('%s agrees
 
   beforeAll(async () => {
     const report = await analyseAccessLogs([join(FIXTURES, `${name}.log`)], {}, {}, { top: 10, panelRows: 366 });
-    ours = JSON.parse(renderGoAccessJson(report, { generationSeconds: 0, logSize: 0, now: new Date() })) as GoAccessReport;
+    ours = JSON.parse(
+      renderGoAccessJson(report, { generationSeconds: 0, logSize: 0, now: new Date() }),
+    ) as GoAccessReport;
   });
 
   it('has the general totals and every panel, row by row (hits, visitors, bytes), as GoAccess', () => {
     expect(reportDifferences(goaccess, ours)).toEqual([]);
   });
 
-  it.each(GOACCESS_PANELS)('%s has GoAccess\'s shape', (panel) => {
+  it.each(GOACCESS_PANELS)("%s has GoAccess's shape", (panel) => {
     const theirs = goaccess[panel] as { data: Record<string, unknown>[] };
     const mine = ours[panel] as { metadata: unknown; data: Record<string, unknown>[] };
     expect(Object.keys(mine)).toEqual(Object.keys(theirs));
     // GoAccess adds avgts/cumts/maxts when the log has response times; forte-cli keeps those to --json's latency.
     const timeKeys = ['avgts', 'cumts', 'maxts'];
-    expect(Object.keys(mine.data[0]!).sort()).toEqual(Object.keys(theirs.data[0]!).filter((key) => !timeKeys.includes(key)).sort());
+    expect(Object.keys(mine.data[0]!).sort()).toEqual(
+      Object.keys(theirs.data[0]!)
+        .filter((key) => !timeKeys.includes(key))
+        .sort(),
+    );
   });
 });
 
 describe('the parity check', () => {
   it('sees a row whose visitors differ', () => {
-    const goaccess = JSON.parse(readFileSync(join(FIXTURES, 'combined-seed11.goaccess.json'), 'utf8')) as GoAccessReport;
+    const goaccess = JSON.parse(
+      readFileSync(join(FIXTURES, 'combined-seed11.goaccess.json'), 'utf8'),
+    ) as GoAccessReport;
     const changed = JSON.parse(JSON.stringify(goaccess)) as GoAccessReport;
     (changed.hosts as { data: { visitors: { count: number } }[] }).data[0]!.visitors.count++;
-    expect(reportDifferences(goaccess, changed)).toEqual([expect.stringMatching(/^hosts: ".*": goaccess hits \d+, visitors \d+/)]);
+    expect(reportDifferences(goaccess, changed)).toEqual([
+      expect.stringMatching(/^hosts: ".*": goaccess hits \d+, visitors \d+/),
+    ]);
   });
 });

@@ -9,11 +9,18 @@ describe('the hourly timeline of the HTML report', () => {
     const times = [
       ...Array.from({ length: 6 }, (_, i) => `09:${String(30 + i * 5).padStart(2, '0')}:00`),
       ...Array.from({ length: 12 }, (_, i) => `10:${String(i * 5).padStart(2, '0')}:00`),
-      '12:00:00', '12:07:00', '12:14:59',
+      '12:00:00',
+      '12:07:00',
+      '12:14:59',
     ];
     const report = await analyseText(times.map(line).join('\n'));
     const timeline = hourlyTimeline(report);
-    expect(timeline.x.map((x) => new Date(x * 1000).toISOString().slice(11, 16))).toEqual(['09:00', '10:00', '11:00', '12:00']);
+    expect(timeline.x.map((x) => new Date(x * 1000).toISOString().slice(11, 16))).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+    ]);
     expect(timeline.hits).toEqual([null, 12, 0, null]);
     expect(timeline.partialHits).toEqual([12, 12, 0, 12]);
     expect(timeline.notes).toHaveLength(2);

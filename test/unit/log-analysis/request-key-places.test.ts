@@ -17,7 +17,12 @@ const LINES = [
 ];
 
 /** The file as an input read in chunks of `size` bytes, which can or cannot be read again where it lies. */
-function chunked(path: string, size: number, rereadable: boolean, afterLast: () => void = () => undefined): (name: string) => Promise<LogInput> {
+function chunked(
+  path: string,
+  size: number,
+  rereadable: boolean,
+  afterLast: () => void = () => undefined,
+): (name: string) => Promise<LogInput> {
   const bytes = readFileSync(path);
   return (name) =>
     Promise.resolve({
@@ -55,6 +60,8 @@ describe('request keys read back from the log file', () => {
 
   it('refuses to name a row from a file that changed after it was read', async () => {
     const rewrite = () => writeFileSync(log, readFileSync(log, 'utf8').replace(/\/a/g, '/z'));
-    await expect(analyseAccessLogs([log], {}, {}, { top: 50, open: chunked(log, 1 << 20, true, rewrite) })).rejects.toThrow(/changed/);
+    await expect(
+      analyseAccessLogs([log], {}, {}, { top: 50, open: chunked(log, 1 << 20, true, rewrite) }),
+    ).rejects.toThrow(/changed/);
   });
 });
