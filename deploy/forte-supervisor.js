@@ -29,6 +29,11 @@ function supervise() {
   const stopTimeoutMs = positiveInteger('FORTE_STOP_TIMEOUT', 30) * 1000;
   const log = (message) => console.error(`forte-supervisor: ${message}`);
 
+  // The workers accept from the shared socket themselves (the kernel queues what none has taken yet), instead of
+  // the primary handing each connection over: a connection handed to a worker that exits before it takes it is
+  // never answered nor closed (Node's round-robin keeps it, waiting for a reply that never comes).
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+
   // Both paths as given, not resolved: under systemd they go through the `current` link, so a reload after a
   // deployment starts the new release even though this process still runs the old one.
   cluster.setupPrimary({
