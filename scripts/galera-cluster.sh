@@ -3,7 +3,8 @@
 # ports on loopback, never the machine's MariaDB on 3306. The nodes run as `mysql` when started by root (an rsync
 # state transfer fails for a node running as root).
 #
-#   galera-cluster.sh up          bootstrap node 1, then join nodes 2 and 3 one at a time (a node already up stays)
+#   galera-cluster.sh up          bootstrap node 1, then join nodes 2 and 3 one at a time (a node already up stays);
+#                                 answers once every node is synced
 #   galera-cluster.sh down        stop every node, the bootstrap node last, and remove the data directories
 #   galera-cluster.sh status      each node's port, pid and wsrep state
 #   galera-cluster.sh kill N      kill -9 node N, as a crash would
@@ -99,7 +100,11 @@ wait_synced() {
 start_node() {
   local n=$1
   shift
-  running "$n" && return 0
+  if running "$n"; then
+    # Up already, perhaps still joining (a test that failed mid-rejoin): answer once it is synced.
+    wait_synced "$n" "$(pid_of "$n")" 180
+    return 0
+  fi
   # mariadbd detaches from this shell's job control and outlives it; its pid file tells where it is.
   setsid /usr/sbin/mariadbd --defaults-file="$(conf "$n")" "$@" </dev/null >>"$DIR/n$n.out" 2>&1 &
   wait_synced "$n" $! 180

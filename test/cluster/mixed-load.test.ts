@@ -28,7 +28,13 @@ describe(`a mixed load through one Forte process per Galera node (${USERS} users
     const started = Date.now();
     await runWorkload(
       bots,
-      { token: cluster.forte.token, xsollaSecret: cluster.emulator.secret, itemId, run: 'mixed' },
+      {
+        token: cluster.forte.token,
+        xsollaSecret: cluster.emulator.secret,
+        itemId,
+        run: 'mixed',
+        stderrOf: cluster.stderrOf,
+      },
       workload,
     );
     const seconds = (Date.now() - started) / 1000;

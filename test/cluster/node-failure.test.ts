@@ -1,7 +1,7 @@
 import { eventually } from '../support/eventually';
 import { errorLogLines } from '../support/log-lines';
-import { apiRequest, RetryingBots } from '../support/retrying-bots';
-import { crashNode, GALERA_NODES, isolateNode, restartNode } from './support/galera-cluster';
+import { apiRequest, Observed, RetryingBots } from '../support/retrying-bots';
+import { crashNode, GALERA_NODES, isolateNode, restartNode, wsrepStatus } from './support/galera-cluster';
 import {
   auditThrough,
   ForteOnCluster,
@@ -59,7 +59,13 @@ describe('one node of three lost', () => {
     const observedBefore = bots.observed.length;
     const load = runWorkload(
       bots,
-      { token: cluster.forte.token, xsollaSecret: cluster.emulator.secret, itemId, run: 'crash' },
+      {
+        token: cluster.forte.token,
+        xsollaSecret: cluster.emulator.secret,
+        itemId,
+        run: 'crash',
+        stderrOf: cluster.stderrOf,
+      },
       workload,
     );
 
@@ -68,8 +74,14 @@ describe('one node of three lost', () => {
     await crashNode(3);
     await eventually(async () => (await readiness(origins[2]!)) === 503, 20_000);
     const notReadyAfterMs = Date.now() - crashedAt;
-    // The node comes back while the load goes on, and catches up (IST, or a full state transfer).
-    const rejoined = restartNode(3).then(() => Date.now() - crashedAt);
+    // The node comes back while the load goes on, once the others have seen it go (as a restart by systemd would),
+    // and catches up (IST, or a full state transfer).
+    await eventually(async () => (await wsrepStatus(1)).wsrep_cluster_size === '2', 60_000, 250);
+    const rejoining = { from: Date.now(), to: Infinity };
+    const rejoined = restartNode(3).then(() => {
+      rejoining.to = Date.now();
+      return rejoining.to - crashedAt;
+    });
     await load;
     const loadDoneAfterMs = Date.now() - crashedAt;
     const rejoinedAfterMs = await rejoined;
@@ -86,14 +98,16 @@ describe('one node of three lost', () => {
         true,
       );
     }
-    // Only the orphan refused, and only as a database away; the others answered nothing but successes and BUSY.
+    // Only the orphan refused, and only as a database away; the others answered nothing but successes and BUSY,
+    // but for the moment the node's return may take the primary component from every node (its membership change
+    // outlasting Galera's install timeout on two busy cores): then they too answer the database away, never a 500.
     // A fault comes with what its server logged at error level, which names the cause.
-    const unexpected = bots
-      .faults()
-      .filter((fault) => fault.server !== 2 || fault.label !== '503 DATABASE_UNAVAILABLE');
+    const awayWhileRejoining = ({ server, at, label }: Observed) =>
+      label === '503 DATABASE_UNAVAILABLE' && (server === 2 || (at >= rejoining.from && at <= rejoining.to));
+    const unexpected = bots.faults().filter((fault) => !awayWhileRejoining(fault));
     const logged = [...new Set(unexpected.map((fault) => fault.server))].map((server) => ({
       server,
-      errors: errorLogLines(cluster.forte.servers[server]!.stderr()),
+      errors: errorLogLines(cluster.stderrOf(server)),
     }));
     expect({ unexpected, logged }).toEqual({ unexpected: [], logged: [] });
     const after = await apiRequest(origins[2]!, cluster.forte.token, 'POST', `/users/${hot!.id}/points`, {

@@ -36,8 +36,11 @@ export class RetryingBots {
     this.giveUpMs = options.giveUpMs ?? 240_000;
   }
 
-  /** Sends `call` to server `home` (any index; taken modulo the servers) until it has a final answer. */
-  async send(home: number, call: (origin: string) => Promise<Answer>): Promise<Answer> {
+  /**
+   * Sends `call` to server `home` (any index; taken modulo the servers) until it has a final answer; answers it
+   * with the index of the server that gave it.
+   */
+  async send(home: number, call: (origin: string) => Promise<Answer>): Promise<Answer & { server: number }> {
     const giveUpAt = Date.now() + this.giveUpMs;
     let server = home % this.origins.length;
     for (;;) {
@@ -62,7 +65,7 @@ export class RetryingBots {
         server = (server + 1) % this.origins.length;
         await sleep(100);
       } else {
-        return answer;
+        return { ...answer, server };
       }
     }
   }

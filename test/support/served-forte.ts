@@ -30,23 +30,45 @@ export async function serveForte(
 ): Promise<ServedForte> {
   const database = await openTestMariaDb(options.connection);
   const env = { DATABASE_URL: database.url, ...options.env };
-  const created = runCli(['clients', 'create', 'storm-bot', `--scopes=${options.scopes}`, '--json'], { env });
-  if (created.status !== 0) throw new Error(`clients create failed: ${created.stderr}`);
-  const folder = mkdtempSync(join(tmpdir(), 'forte-served-'));
   const urlOf = options.databaseUrl ?? ((url: string) => url);
-  const servers = await Promise.all(
-    Array.from({ length: processes }, (_, n) =>
-      startServerProcess(folder, { ...env, DATABASE_URL: urlOf(database.url, n) }),
-    ),
-  );
+  const folder = mkdtempSync(join(tmpdir(), 'forte-served-'));
+  let token: string;
+  let servers: ServerProcess[];
+  try {
+    const created = runCli(['clients', 'create', 'storm-bot', `--scopes=${options.scopes}`, '--json'], { env });
+    if (created.status !== 0) throw new Error(`clients create failed: ${created.stderr}`);
+    token = (JSON.parse(created.stdout) as { token: string }).token;
+    servers = await startAll(
+      Array.from(
+        { length: processes },
+        (_, n) => () => startServerProcess(folder, { ...env, DATABASE_URL: urlOf(database.url, n) }),
+      ),
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
     database,
     servers,
     baseUrls: servers.map((server) => `${server.origin}/api/v2`),
-    token: (JSON.parse(created.stdout) as { token: string }).token,
+    token,
     async stop() {
       await Promise.all(servers.map((server) => server.stop()));
       await database.close();
     },
   };
+}
+
+/**
+ * Starts the processes side by side; when one fails to start, stops those that did (a process left running would
+ * keep the test run from ever ending) and throws the first failure.
+ */
+async function startAll(starts: (() => Promise<ServerProcess>)[]): Promise<ServerProcess[]> {
+  const outcomes = await Promise.allSettled(starts.map((start) => start()));
+  const started = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed === undefined) return started;
+  await Promise.all(started.map((server) => server.stop()));
+  throw failed.reason;
 }

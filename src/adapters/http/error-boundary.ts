@@ -17,9 +17,9 @@ const STORAGE_MESSAGES: Record<StorageRefusal, string> = {
   DATABASE_UNAVAILABLE: 'The database cannot be reached right now; nothing was written. Retry later.',
 };
 
-/** The connection was lost at COMMIT: "nothing was written" would be a guess. */
+/** The connection was lost, or the database failed, at COMMIT: "nothing was written" would be a guess. */
 const COMMIT_UNKNOWN_MESSAGE =
-  'The database connection was lost while saving; the change may have been applied. Retry later with the same ' +
+  'The database failed while saving; the change may have been applied. Retry later with the same ' +
   'Idempotency-Key, which answers what was done.';
 
 /**

@@ -26,6 +26,15 @@ export function isTransientConflict(error: unknown): boolean {
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_CHECKREAD' || (code?.startsWith('SQLITE_BUSY') ?? false);
 }
 
+/**
+ * The database failed the COMMIT itself: on Galera, the node left the primary component while the transaction was
+ * committing ("Error while appending streaming replication fragment (provider status: Not connected to Primary
+ * Component)"). Whether the rest of the cluster applied the write set, that node cannot tell.
+ */
+export function isCommitFailure(error: unknown): boolean {
+  return codeOf(error) === 'ER_ERROR_DURING_COMMIT';
+}
+
 /** Driver codes of a database that cannot be reached, refuses the connection, or is not ready for queries. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',

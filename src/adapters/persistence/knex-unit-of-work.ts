@@ -7,7 +7,13 @@ import {
   StorageBusyError,
   StorageUnavailableError,
 } from '../../application/ports/storage-failures';
-import { isLockWaitTimeout, isPoolTimeout, isTransientConflict, isUnreachable } from './database-errors';
+import {
+  isCommitFailure,
+  isLockWaitTimeout,
+  isPoolTimeout,
+  isTransientConflict,
+  isUnreachable,
+} from './database-errors';
 import { ConnectionBreaker } from './connection-breaker';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
@@ -54,7 +60,8 @@ export interface KnexUnitOfWorkOptions {
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
  * wait, which keeps two colliding transactions from colliding again in step. Conflicts that outlast the retries
  * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError
- * (CommitOutcomeUnknownError when the connection was lost at COMMIT, which may have been applied).
+ * (CommitOutcomeUnknownError when the connection was lost at COMMIT, or the COMMIT failed as a Galera node left the
+ * primary component: either may have been applied).
  * Never call `run` inside `run`: on SQLite the inner transaction waits for the one connection the outer holds.
  */
 export class KnexUnitOfWork implements UnitOfWork {
@@ -99,8 +106,11 @@ export class KnexUnitOfWork implements UnitOfWork {
         return result;
       } catch (error) {
         this.breaker.failed(error);
-        // The COMMIT went out and its answer never came back: applied or not, nobody can tell; never run it again.
-        if (committing && isUnreachable(error)) throw new CommitOutcomeUnknownError({ cause: error });
+        // The COMMIT went out and failed, or its answer never came back: applied or not, nobody can tell; never run
+        // it again.
+        if (isCommitFailure(error) || (committing && isUnreachable(error))) {
+          throw new CommitOutcomeUnknownError({ cause: error });
+        }
         if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
         await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }

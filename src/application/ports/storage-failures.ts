@@ -22,14 +22,14 @@ export class StorageUnavailableError extends Error {
 }
 
 /**
- * Thrown when the connection was lost while the transaction was committing: the database may have applied it or
- * not, and nobody can tell from here. Work that carries its idempotency key (or an Xsolla transaction id) is
+ * Thrown when the connection was lost while the transaction was committing, or the COMMIT failed on a cluster node
+ * that lost its cluster: the database may have applied it or not, and nobody can tell from here. Work that carries its idempotency key (or an Xsolla transaction id) is
  * safe to send again: a second run answers what the first one did.
  */
 export class CommitOutcomeUnknownError extends StorageUnavailableError {
   constructor(options: { cause: unknown }) {
     super(options);
-    this.message = `The connection was lost while committing; the work may have been applied: ${this.message}`;
+    this.message = `The commit's outcome is unknown; the work may have been applied: ${this.message}`;
     this.name = 'CommitOutcomeUnknownError';
   }
 }

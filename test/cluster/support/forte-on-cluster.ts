@@ -4,7 +4,7 @@ import { eventually } from '../../support/eventually';
 import { runCli } from '../../support/forte-cli';
 import { serveForte, ServedForte } from '../../support/served-forte';
 import { XsollaEmulator } from '../../support/xsolla-emulator';
-import { GALERA_NODES, onNode } from './galera-cluster';
+import { galeraCluster, GALERA_NODES, onNode } from './galera-cluster';
 
 /** Forte on the cluster: one `forte-cli serve` per node, all on one database, their balance mirrors on one emulator. */
 export interface ForteOnCluster {
@@ -12,6 +12,8 @@ export interface ForteOnCluster {
   emulator: XsollaEmulator;
   /** The database's URL through node n (1, 2 or 3). */
   urlOn(node: (typeof GALERA_NODES)[number]): string;
+  /** What server n (0, 1 or 2) wrote on standard error so far. */
+  stderrOf(server: number): string;
   stop(): Promise<void>;
 }
 
@@ -21,7 +23,12 @@ export interface ForteOnCluster {
  */
 const CONNECT_TIMEOUT_MS = 20_000;
 
+/**
+ * Forte on the whole cluster: a node that an earlier test file left down or still rejoining (it failed midway) is
+ * brought back and synced first.
+ */
 export async function serveOnCluster(env: Record<string, string> = {}): Promise<ForteOnCluster> {
+  await galeraCluster('up');
   const emulator = await XsollaEmulator.start();
   const forte = await serveForte(GALERA_NODES.length, {
     scopes: SCOPES.join(','),
@@ -33,11 +40,15 @@ export async function serveOnCluster(env: Record<string, string> = {}): Promise<
     },
     databaseUrl: (url, process) => onNode(url, GALERA_NODES[process]!),
     connection: { connectTimeoutMs: CONNECT_TIMEOUT_MS },
+  }).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
   });
   return {
     forte,
     emulator,
     urlOn: (node) => onNode(forte.database.url, node),
+    stderrOf: (server) => forte.servers[server]!.stderr(),
     async stop() {
       await forte.stop();
       await emulator.close();

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { KnexUnitOfWork } from '../../../src/adapters/persistence/knex-unit-of-work';
 import { ReceiptKind } from '../../../src/domain/receipt';
 import { anItemDraft } from '../../support/builders/item';
+import { errorLogLines } from '../../support/log-lines';
 import { Answer, apiRequest, RetryingBots } from '../../support/retrying-bots';
 import { aimedFixture, sendWebhookSeeingHeaders } from '../../support/xsolla-webhooks';
 
@@ -63,7 +64,7 @@ export async function registerUsers(
         const registered = await bots.send(start + n, (origin) =>
           apiRequest(origin, token, 'POST', '/users', { json: { discord_id: discordId, name: `load ${discordIds}` } }),
         );
-        expectStatus(registered, [201], `register ${discordId}`);
+        await expectStatus(registered, [201], `register ${discordId}`);
         return { id: registered.body.id as number, discordId };
       }),
     );
@@ -83,12 +84,18 @@ export async function registerUsers(
   return users;
 }
 
+export interface WorkloadOptions {
+  token: string;
+  xsollaSecret: string;
+  itemId: number;
+  /** Makes the run's Idempotency-Keys its own. */
+  run: string;
+  /** What server n wrote on standard error so far: a failed answer comes with what its server logged as errors. */
+  stderrOf: (server: number) => string;
+}
+
 /** Runs the sessions and the hot grants to their final answers; throws on any final answer that is not the success. */
-export async function runWorkload(
-  bots: RetryingBots,
-  options: { token: string; xsollaSecret: string; itemId: number; run: string },
-  workload: Workload,
-): Promise<void> {
+export async function runWorkload(bots: RetryingBots, options: WorkloadOptions, workload: Workload): Promise<void> {
   const queue = [...workload.users.entries()];
   const sessions = Array.from({ length: workload.concurrency }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
@@ -104,14 +111,14 @@ export async function runWorkload(
         headers: { 'Idempotency-Key': `${options.run}-hot-${n}` },
       }),
     );
-    expectStatus(answer, [201], `hot grant ${n}`);
+    await expectStatus(answer, [201], `hot grant ${n}`, options);
   });
   await Promise.all([...sessions, ...hot]);
 }
 
 async function session(
   bots: RetryingBots,
-  options: { token: string; xsollaSecret: string; itemId: number; run: string },
+  options: WorkloadOptions,
   user: Workload['users'][number],
   n: number,
 ): Promise<void> {
@@ -124,21 +131,42 @@ async function session(
     );
   const transaction = `${800_000_000 + user.id}`;
 
-  expectStatus(await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')), [201], 'grant');
+  await expectStatus(
+    await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')),
+    [201],
+    'grant',
+    options,
+  );
   // Not idempotent by key: checked in already (a lost answer, sent again) is the legacy 409, with no second key.
-  expectStatus(await api(1, 'POST', `/discords/${user.discordId}/attendances`), [200, 201, 409], 'check-in');
-  expectStatus(
+  await expectStatus(
+    await api(1, 'POST', `/discords/${user.discordId}/attendances`),
+    [200, 201, 409],
+    'check-in',
+    options,
+  );
+  await expectStatus(
     await api(2, 'POST', `/discords/${user.discordId}/attendances/unpack?box=bronze`, {}, key('box')),
     [200],
     'box',
+    options,
   );
   const bought = await api(3, 'POST', `/users/${user.id}/items`, { item_id: options.itemId }, key('buy'));
-  expectStatus(bought, [201], 'purchase');
-  expectStatus(await webhook(4, aimedFixture('payment', user.id, transaction)), [204], 'payment');
+  await expectStatus(bought, [201], 'purchase', options);
+  await expectStatus(await webhook(4, aimedFixture('payment', user.id, transaction)), [204], 'payment', options);
   const userItemId = bought.body.user_item.id as number;
-  expectStatus(await api(5, 'POST', `/users/${user.id}/items/${userItemId}/withdraw`, {}, key('back')), [200], 'back');
-  expectStatus(await webhook(6, aimedFixture('refund', user.id, transaction)), [204], 'refund');
-  expectStatus(await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')), [201], 'deduct');
+  await expectStatus(
+    await api(5, 'POST', `/users/${user.id}/items/${userItemId}/withdraw`, {}, key('back')),
+    [200],
+    'back',
+    options,
+  );
+  await expectStatus(await webhook(6, aimedFixture('refund', user.id, transaction)), [204], 'refund', options);
+  await expectStatus(
+    await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')),
+    [201],
+    'deduct',
+    options,
+  );
 }
 
 /**
@@ -189,10 +217,20 @@ export async function unappliedOrDuplicated(knex: Knex, workload: Workload): Pro
   return differences;
 }
 
-function expectStatus(answer: Answer, statuses: number[], what: string): void {
-  if (!statuses.includes(answer.status)) {
-    throw new Error(`${what}: answered ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
+async function expectStatus(
+  answer: Answer & { server?: number },
+  statuses: number[],
+  what: string,
+  options?: Pick<WorkloadOptions, 'stderrOf'>,
+): Promise<void> {
+  if (statuses.includes(answer.status)) return;
+  // The server logs a fault as it answers; the line may reach this process just after the answer.
+  await sleep(500);
+  const logged =
+    answer.server === undefined || options === undefined
+      ? ''
+      : `\nserver ${answer.server} logged: ${JSON.stringify(errorLogLines(options.stderrOf(answer.server)), null, 1)}`;
+  throw new Error(`${what}: server ${answer.server} answered ${answer.status} ${JSON.stringify(answer.body)}${logged}`);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
