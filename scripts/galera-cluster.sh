@@ -86,29 +86,35 @@ prepare() {
   done
 }
 
-# Waits until node N (process $2) is synced with a primary component, or fails after $3 seconds.
+# Waits until node N (process $2) is synced with a primary component; fails after $3 seconds, and answers 1 when
+# the process stopped meanwhile.
 wait_synced() {
   local n=$1 pid=$2 limit=$3 waited=0
   until [ "$(wsrep "$n" wsrep_ready)" = "ON" ] && [ "$(wsrep "$n" wsrep_local_state_comment)" = "Synced" ]; do
-    kill -0 "$pid" 2>/dev/null || die "node $n stopped while starting (see $DIR/n$n.err)"
+    kill -0 "$pid" 2>/dev/null || return 1
     [ "$waited" -lt "$limit" ] || die "node $n not synced after ${limit}s (see $DIR/n$n.err)"
     sleep 1
     waited=$((waited + 1))
   done
 }
 
+# Starts node N (extra arguments go to mariadbd) and waits until it is synced. A node that stops while joining (a
+# state transfer that failed as the cluster changed around it) is started once more, as an operator would.
 start_node() {
-  local n=$1
+  local n=$1 attempt
   shift
-  if running "$n"; then
-    # Up already, perhaps still joining (a test that failed mid-rejoin): answer once it is synced.
-    wait_synced "$n" "$(pid_of "$n")" 180
-    return 0
-  fi
-  # mariadbd detaches from this shell's job control and outlives it; its pid file tells where it is.
-  setsid /usr/sbin/mariadbd --defaults-file="$(conf "$n")" "$@" </dev/null >>"$DIR/n$n.out" 2>&1 &
-  wait_synced "$n" $! 180
-  say "node $n synced on port $(sql_port "$n")"
+  # Up already, perhaps still joining (a test that failed mid-rejoin): answer once it is synced.
+  if running "$n" && wait_synced "$n" "$(pid_of "$n")" 180; then return 0; fi
+  for attempt in 1 2; do
+    # mariadbd detaches from this shell's job control and outlives it; its pid file tells where it is.
+    setsid /usr/sbin/mariadbd --defaults-file="$(conf "$n")" "$@" </dev/null >>"$DIR/n$n.out" 2>&1 &
+    if wait_synced "$n" $! 180; then
+      say "node $n synced on port $(sql_port "$n")"
+      return 0
+    fi
+    say "node $n stopped while starting, attempt $attempt (see $DIR/n$n.err)"
+  done
+  die "node $n did not start"
 }
 
 stop_node() {
