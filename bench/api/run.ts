@@ -121,12 +121,18 @@ async function main(): Promise<void> {
     const ceiling = await purchaseCeiling(onDatabase);
     const buyForte = valid('Forte purchase', await load({ ...onForte, request: purchase }));
     const halfRate = Math.round(buyForte.perSecond / 2);
+    const forteCpuBefore = cpuSeconds(forte);
     const buyHalf = valid(
       'Forte purchase at half load',
       await pacedLoad({ ...onForte, rate: halfRate, request: purchase }),
     );
-    // The same rate on the statements alone: what the database's commits cost in latency at that rate.
+    const forteCpuMs = ((cpuSeconds(forte) - forteCpuBefore) * 1000) / (halfRate * SECONDS);
+    // The same rate on the statements alone: what the database's commits cost in latency at that rate. They run in
+    // this process, whose CPU time meanwhile is the ceiling's client's.
+    const ceilingCpuBefore = process.cpuUsage();
     const ceilingHalf = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, rate: halfRate }));
+    const ceilingCpu = process.cpuUsage(ceilingCpuBefore);
+    const ceilingCpuMs = (ceilingCpu.user + ceilingCpu.system) / 1000 / (halfRate * SECONDS);
     const webhooks = valid(
       'Forte payment webhooks',
       await load({
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
         figures.read_ratio.toFixed(3),
       ),
       `CPU per read: minimal handler ${readCeiling.cpuMs.toFixed(3)} ms, Forte ${readForte.cpuMs.toFixed(3)} ms`,
+      `CPU per purchase at half load: the ceiling's client ${ceilingCpuMs.toFixed(3)} ms, Forte ${forteCpuMs.toFixed(3)} ms`,
       '',
       `RSS after warm-up and GC ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after ${MIXED_REQUESTS} mixed requests and GC ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
       `start to ready (built, forte-cli serve on MariaDB): ${startSeconds.toFixed(2)} s`,
