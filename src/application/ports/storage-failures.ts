@@ -23,8 +23,9 @@ export class StorageUnavailableError extends Error {
 
 /**
  * Thrown when the connection was lost while the transaction was committing, or the COMMIT failed on a cluster node
- * that lost its cluster: the database may have applied it or not, and nobody can tell from here. Work that carries its idempotency key (or an Xsolla transaction id) is
- * safe to send again: a second run answers what the first one did.
+ * that lost its cluster: the database may have applied it or not, and nobody can tell from here. Work that carries
+ * its idempotency key (or an Xsolla transaction id) is safe to send again: a second run answers what the first one
+ * did.
  */
 export class CommitOutcomeUnknownError extends StorageUnavailableError {
   constructor(options: { cause: unknown }) {
