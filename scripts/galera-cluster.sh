@@ -148,6 +148,8 @@ up() {
 down() {
   local n
   for n in 3 2 1; do stop_node "$n"; done
+  # A node still starting when it was asked to stop (a test that failed mid-rejoin) may have no pid file yet.
+  if pkill -KILL -f -- "--defaults-file=$DIR/n[0-9].cnf"; then sleep 1; fi
   rm -rf "$DIR"
   say "down"
 }
