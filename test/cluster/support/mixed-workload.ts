@@ -130,43 +130,29 @@ async function session(
       sendWebhookSeeingHeaders(`${origin}/api/v2/xsolla`, body, { secret: options.xsollaSecret }),
     );
   const transaction = `${800_000_000 + user.id}`;
+  // A failed step names its user (and the user item a withdrawal was for), to find its rows afterwards.
+  const expectAnswer = (answer: Answer & { server?: number }, statuses: number[], step: string) =>
+    expectStatus(answer, statuses, `${step} of user ${user.id}`, options);
 
-  await expectStatus(
-    await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')),
-    [201],
-    'grant',
-    options,
-  );
+  await expectAnswer(await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')), [201], 'grant');
   // Not idempotent by key: checked in already (a lost answer, sent again) is the legacy 409, with no second key.
-  await expectStatus(
-    await api(1, 'POST', `/discords/${user.discordId}/attendances`),
-    [200, 201, 409],
-    'check-in',
-    options,
-  );
-  await expectStatus(
+  await expectAnswer(await api(1, 'POST', `/discords/${user.discordId}/attendances`), [200, 201, 409], 'check-in');
+  await expectAnswer(
     await api(2, 'POST', `/discords/${user.discordId}/attendances/unpack?box=bronze`, {}, key('box')),
     [200],
     'box',
-    options,
   );
   const bought = await api(3, 'POST', `/users/${user.id}/items`, { item_id: options.itemId }, key('buy'));
-  await expectStatus(bought, [201], 'purchase', options);
-  await expectStatus(await webhook(4, aimedFixture('payment', user.id, transaction)), [204], 'payment', options);
+  await expectAnswer(bought, [201], 'purchase');
+  await expectAnswer(await webhook(4, aimedFixture('payment', user.id, transaction)), [204], 'payment');
   const userItemId = bought.body.user_item.id as number;
-  await expectStatus(
+  await expectAnswer(
     await api(5, 'POST', `/users/${user.id}/items/${userItemId}/withdraw`, {}, key('back')),
     [200],
-    'back',
-    options,
+    `withdrawal of user item ${userItemId}`,
   );
-  await expectStatus(await webhook(6, aimedFixture('refund', user.id, transaction)), [204], 'refund', options);
-  await expectStatus(
-    await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')),
-    [201],
-    'deduct',
-    options,
-  );
+  await expectAnswer(await webhook(6, aimedFixture('refund', user.id, transaction)), [204], 'refund');
+  await expectAnswer(await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')), [201], 'deduct');
 }
 
 /**
