@@ -34,6 +34,7 @@ describe(`a mixed load through one Forte process per Galera node (${USERS} users
         itemId,
         run: 'mixed',
         stderrOf: cluster.stderrOf,
+        knex: cluster.forte.database.knex,
       },
       workload,
     );

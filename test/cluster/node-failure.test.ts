@@ -65,6 +65,7 @@ describe('one node of three lost', () => {
         itemId,
         run: 'crash',
         stderrOf: cluster.stderrOf,
+        knex: cluster.forte.database.knex,
       },
       workload,
     );

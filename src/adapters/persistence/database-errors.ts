@@ -1,14 +1,30 @@
 /** Recognises the driver errors that the adapters answer differently from a plain fault. */
+import { GeneratedIdTakenError } from './generated-id-taken-error';
 
 export const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
     ? error.code
     : undefined;
 
-/** A unique (or primary) key already holds the value. */
+/**
+ * A unique key already holds the value. Not a duplicate primary key on MySQL, where every table the adapters insert
+ * into with a plain insert has a generated id: that is the id taken (`isGeneratedIdTaken`), not the record.
+ */
 export function isUniqueViolation(error: unknown): boolean {
   const code = codeOf(error);
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  if (code === 'ER_DUP_ENTRY') return !isGeneratedIdTaken(error);
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** MariaDB's "Duplicate entry '5' for key 'PRIMARY'" (MySQL 8 names the key `table.PRIMARY`). */
+const PRIMARY_KEY_DUPLICATE = /for key '(?:[^']*\.)?PRIMARY'$/;
+
+/** The id generated for a new row was taken (`GeneratedIdTakenError`): running the work again takes the next one. */
+export function isGeneratedIdTaken(error: unknown): boolean {
+  if (error instanceof GeneratedIdTakenError) return true;
+  if (codeOf(error) !== 'ER_DUP_ENTRY') return false;
+  const message = (error as { sqlMessage?: unknown }).sqlMessage;
+  return typeof message === 'string' && PRIMARY_KEY_DUPLICATE.test(message);
 }
 
 /** InnoDB gave up waiting for a row lock another transaction holds (the statement, not the transaction, failed). */
@@ -19,11 +35,17 @@ export function isLockWaitTimeout(error: unknown): boolean {
 /**
  * The database gave up on the transaction because of another one: an InnoDB deadlock or a Galera certification
  * failure (both ER_LOCK_DEADLOCK), a row changed since the transaction's snapshot (MariaDB's snapshot isolation,
- * ER_CHECKREAD), or SQLite still locked. Running the whole work again may well succeed.
+ * ER_CHECKREAD), a generated id another node handed out too, or SQLite still locked. Running the whole work again
+ * may well succeed.
  */
 export function isTransientConflict(error: unknown): boolean {
   const code = codeOf(error);
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_CHECKREAD' || (code?.startsWith('SQLITE_BUSY') ?? false);
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_CHECKREAD' ||
+    (code?.startsWith('SQLITE_BUSY') ?? false) ||
+    isGeneratedIdTaken(error)
+  );
 }
 
 /**

@@ -31,6 +31,6 @@ export class KnexAttendanceRepository implements AttendanceRepository {
 
   async save(attendance: Attendance, at: Date): Promise<void> {
     const { discordId, ...counts } = attendance;
-    await upsertRecord(this.db('attendances'), { discord_id: discordId }, counts, at);
+    await upsertRecord(this.db, 'attendances', { discord_id: discordId }, counts, at);
   }
 }

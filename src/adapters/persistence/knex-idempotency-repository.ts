@@ -5,6 +5,8 @@ import { Claim, IdempotencyRepository, IdempotentRequest } from '../../applicati
 import { timestampColumn } from './column-values';
 import { isLockWaitTimeout } from './database-errors';
 import { firstOrNull } from './first-or-null';
+import { GeneratedIdTakenError } from './generated-id-taken-error';
+import { insertOrLock } from './insert-or-lock';
 import { decodeResult, encodeResult } from './result-codec';
 import { rowParser } from './row-parser';
 
@@ -32,18 +34,22 @@ export class KnexIdempotencyRepository implements IdempotencyRepository {
 
   /**
    * A finished, unexpired record is answered from a plain read, so replays take no lock at all. Otherwise the
-   * key is upserted: on MySQL an `INSERT … ON DUPLICATE KEY UPDATE` takes the row's exclusive lock at once, where
-   * a plain insert failing as a duplicate would take a shared lock that every waiter then tries to upgrade (a
-   * deadlock per waiter). Holding the lock, a record without a result is this transaction's own insert, since a
-   * committed claim always holds its result.
+   * key is inserted or its record locked (`insertOrLock`). Holding the lock, a record without a result is this
+   * transaction's own insert, since a committed claim always holds its result; no record at all, an insert that met
+   * another key's record under its generated id.
    */
   async claim(request: IdempotentRequest, at: Date, expiredBefore: Date): Promise<Claim> {
     const seen = await firstOrNull(this.rowOf(request), toStoredClaim);
     if (isFinished(seen) && seen.createdAt > expiredBefore) return existing(seen);
     try {
-      await this.upsert(request, at);
+      await insertOrLock(
+        this.db,
+        'idempotency_keys',
+        { scope: request.scope, key_hash: keyHash(request.key) },
+        { key: request.key, fingerprint: request.fingerprint, result: null, created_at: at },
+      );
       const held = await firstOrNull(this.rowOf(request).forUpdate(), toStoredClaim);
-      if (held === null) throw new Error(`Idempotency key ${request.scope}/${request.key} was upserted but is gone`);
+      if (held === null) throw new GeneratedIdTakenError('idempotency_keys');
       if (!isFinished(held)) return { kind: 'claimed' };
       if (held.createdAt > expiredBefore) return existing(held);
       await this.updateRow(request, { fingerprint: request.fingerprint, result: null, created_at: at });
@@ -56,21 +62,6 @@ export class KnexIdempotencyRepository implements IdempotencyRepository {
 
   async complete(request: IdempotentRequest, result: unknown): Promise<void> {
     await this.updateRow(request, { result: encodeResult(result) });
-  }
-
-  /** Inserts the claim, or leaves the existing record as it is (but locked, on MySQL). */
-  private async upsert(request: IdempotentRequest, at: Date): Promise<void> {
-    await this.db('idempotency_keys')
-      .insert({
-        scope: request.scope,
-        key: request.key,
-        key_hash: keyHash(request.key),
-        fingerprint: request.fingerprint,
-        result: null,
-        created_at: at,
-      })
-      .onConflict(['scope', 'key_hash'])
-      .merge(['key_hash']);
   }
 
   private rowOf(request: IdempotentRequest): Knex.QueryBuilder {

@@ -45,7 +45,7 @@ export class KnexItemRepository implements ItemRepository {
 
   async upsertBySku(draft: ItemDraft, at: Date): Promise<Item> {
     const { sku, ...fields } = draft;
-    await upsertRecord(this.db('items'), { sku }, fields, at);
+    await upsertRecord(this.db, 'items', { sku }, fields, at);
     // Neither driver reliably answers the id of a row the upsert updated, so it is read back.
     const item = await this.findBySku(draft.sku);
     if (item === null) throw new Error(`Item ${draft.sku} is missing right after its upsert`);

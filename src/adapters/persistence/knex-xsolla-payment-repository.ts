@@ -11,6 +11,8 @@ import { insertedId } from './inserted-id';
 import { asColumns } from './record-columns';
 import { rowParser } from './row-parser';
 import { upsertRecord } from './upsert-record';
+import { GeneratedIdTakenError } from './generated-id-taken-error';
+import { insertOrLock } from './insert-or-lock';
 
 /** An `xsolla_transactions` row, checked and named as the domain names it. */
 const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
@@ -68,26 +70,28 @@ const toOperation: (row: unknown) => XsollaOperation = rowParser(
 export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
   constructor(private readonly db: Knex) {}
 
-  // The insert takes the new row's own lock (or, on a duplicate, the existing row's exclusive one: never the shared
-  // lock a failed plain insert leaves). SQLite compiles forUpdate() to nothing: its transactions begin immediately
-  // and already exclude other writers.
+  // The insert takes the new row's own lock, or the existing row's exclusive one (`insertOrLock`); no row at all
+  // afterwards is an insert that met another transaction's row under its generated id. SQLite compiles forUpdate() to
+  // nothing: its transactions begin immediately and already exclude other writers.
   async claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction> {
     const { transactionId: key, ...fields } = columnsOf(awaitingPayment(transactionId, userId));
-    await this.db('xsolla_transactions')
-      .insert({ transaction_id: key, ...asColumns(fields), created_at: at, updated_at: at })
-      .onConflict('transaction_id')
-      .merge(['transaction_id']);
+    await insertOrLock(
+      this.db,
+      'xsolla_transactions',
+      { transaction_id: key },
+      { ...asColumns(fields), created_at: at, updated_at: at },
+    );
     const claimed = await firstOrNull(
       this.db('xsolla_transactions').where({ transaction_id: transactionId }).forUpdate(),
       toTransaction,
     );
-    if (!claimed) throw new Error(`Xsolla transaction ${transactionId} is missing right after its claim`);
+    if (!claimed) throw new GeneratedIdTakenError('xsolla_transactions');
     return claimed;
   }
 
   async saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     const { transactionId, ...fields } = columnsOf(transaction);
-    await upsertRecord(this.db('xsolla_transactions'), { transaction_id: transactionId }, fields, at);
+    await upsertRecord(this.db, 'xsolla_transactions', { transaction_id: transactionId }, fields, at);
   }
 
   async insertOperation(operation: NewXsollaOperation): Promise<XsollaOperation | 'duplicate'> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { KnexUnitOfWork } from '../../../src/adapters/persistence/knex-unit-of-work';
 import { ReceiptKind } from '../../../src/domain/receipt';
@@ -92,6 +93,8 @@ export interface WorkloadOptions {
   run: string;
   /** What server n wrote on standard error so far: a failed answer comes with what its server logged as errors. */
   stderrOf: (server: number) => string;
+  /** The test's database: a key refused as reused comes with what the database holds under it. */
+  knex: Knex;
 }
 
 /** Runs the sessions and the hot grants to their final answers; throws on any final answer that is not the success. */
@@ -122,7 +125,8 @@ async function session(
   user: Workload['users'][number],
   n: number,
 ): Promise<void> {
-  const key = (step: string) => ({ 'Idempotency-Key': `${options.run}-${user.id}-${step}` });
+  const keyOf = (step: string) => `${options.run}-${user.id}-${step}`;
+  const key = (step: string) => ({ 'Idempotency-Key': keyOf(step) });
   const api = (step: number, method: string, path: string, json?: unknown, headers?: Record<string, string>) =>
     bots.send(n + step, (origin) => apiRequest(origin, options.token, method, path, { json, headers }));
   const webhook = (step: number, body: string) =>
@@ -131,28 +135,40 @@ async function session(
     );
   const transaction = `${800_000_000 + user.id}`;
   // A failed step names its user (and the user item a withdrawal was for), to find its rows afterwards.
-  const expectAnswer = (answer: Answer & { server?: number }, statuses: number[], step: string) =>
-    expectStatus(answer, statuses, `${step} of user ${user.id}`, options);
+  const expectAnswer = (answer: Answer & { server?: number }, statuses: number[], step: string, keyStep?: string) =>
+    expectStatus(answer, statuses, `${step} of user ${user.id}`, options, keyStep && keyOf(keyStep));
 
-  await expectAnswer(await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')), [201], 'grant');
+  await expectAnswer(
+    await api(0, 'POST', `/users/${user.id}/points`, { points: 200 }, key('grant')),
+    [201],
+    'grant',
+    'grant',
+  );
   // Not idempotent by key: checked in already (a lost answer, sent again) is the legacy 409, with no second key.
   await expectAnswer(await api(1, 'POST', `/discords/${user.discordId}/attendances`), [200, 201, 409], 'check-in');
   await expectAnswer(
     await api(2, 'POST', `/discords/${user.discordId}/attendances/unpack?box=bronze`, {}, key('box')),
     [200],
     'box',
+    'box',
   );
   const bought = await api(3, 'POST', `/users/${user.id}/items`, { item_id: options.itemId }, key('buy'));
-  await expectAnswer(bought, [201], 'purchase');
+  await expectAnswer(bought, [201], 'purchase', 'buy');
   await expectAnswer(await webhook(4, aimedFixture('payment', user.id, transaction)), [204], 'payment');
   const userItemId = bought.body.user_item.id as number;
   await expectAnswer(
     await api(5, 'POST', `/users/${user.id}/items/${userItemId}/withdraw`, {}, key('back')),
     [200],
     `withdrawal of user item ${userItemId}`,
+    'back',
   );
   await expectAnswer(await webhook(6, aimedFixture('refund', user.id, transaction)), [204], 'refund');
-  await expectAnswer(await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')), [201], 'deduct');
+  await expectAnswer(
+    await api(7, 'POST', `/users/${user.id}/points`, { points: -50 }, key('deduct')),
+    [201],
+    'deduct',
+    'deduct',
+  );
 }
 
 /**
@@ -207,7 +223,8 @@ async function expectStatus(
   answer: Answer & { server?: number },
   statuses: number[],
   what: string,
-  options?: Pick<WorkloadOptions, 'stderrOf'>,
+  options?: Pick<WorkloadOptions, 'stderrOf' | 'knex'>,
+  key?: string,
 ): Promise<void> {
   if (statuses.includes(answer.status)) return;
   // The server logs a fault as it answers; the line may reach this process just after the answer.
@@ -216,7 +233,18 @@ async function expectStatus(
     answer.server === undefined || options === undefined
       ? ''
       : `\nserver ${answer.server} logged: ${JSON.stringify(errorLogLines(options.stderrOf(answer.server)), null, 1)}`;
-  throw new Error(`${what}: server ${answer.server} answered ${answer.status} ${JSON.stringify(answer.body)}${logged}`);
+  const stored = key && options ? `\nstored under ${key}: ${JSON.stringify(await storedUnder(options.knex, key))}` : '';
+  throw new Error(
+    `${what}: server ${answer.server} answered ${answer.status} ${JSON.stringify(answer.body)}${logged}${stored}`,
+  );
+}
+
+/** Every record the database holds under an Idempotency-Key, whatever its scope: its fingerprint, time and answer. */
+async function storedUnder(knex: Knex, key: string): Promise<unknown[]> {
+  const keyHash = createHash('sha256').update(key, 'utf8').digest('hex');
+  return (await knex('idempotency_keys')
+    .where({ key_hash: keyHash })
+    .select('scope', 'fingerprint', 'created_at', 'result')) as unknown[];
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
