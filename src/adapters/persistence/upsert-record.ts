@@ -5,9 +5,10 @@ import { asColumns } from './record-columns';
 
 /**
  * Inserts a record stamped created and updated at `at` or, when a row holds the same unique key, overwrites its
- * fields and update time (its creation time stays). The row is inserted or locked first (`insertOrLock`), so two
- * transactions inserting one key cannot both miss it; the fields are then written to the row that holds the key,
- * which must be there: an insert that met another row under its generated id left that row as it was.
+ * fields and update time (its creation time stays). A row already there takes one UPDATE. Otherwise the row is
+ * inserted or locked (`insertOrLock`), so two transactions inserting one key cannot both miss it, and the fields are
+ * written to the row that holds the key, which must be there: an insert that met another row under its generated id
+ * left that row as it was.
  */
 export async function upsertRecord(
   db: Knex,
@@ -17,7 +18,8 @@ export async function upsertRecord(
   at: Date,
 ): Promise<void> {
   const changes = { ...asColumns(fields), updated_at: at };
+  const update = async (): Promise<boolean> => (await db(table).where(key).update(changes)) === 1;
+  if (await update()) return;
   await insertOrLock(db, table, key, { ...changes, created_at: at });
-  const written = await db(table).where(key).update(changes);
-  if (written !== 1) throw new GeneratedIdTakenError(table);
+  if (!(await update())) throw new GeneratedIdTakenError(table);
 }
