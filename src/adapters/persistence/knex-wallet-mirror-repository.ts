@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { MirrorBacklog, WalletClaim, WalletMirrorRepository } from '../../application/ports/wallet-mirror-repository';
 import { integerColumn, timestampColumn } from './column-values';
+import { insertOrLock } from './insert-or-lock';
 import { rowParser } from './row-parser';
 
 const toClaimed = rowParser(z.object({ version: integerColumn, attempts: integerColumn }));
@@ -52,10 +53,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
    * a Galera cluster, its commit fails certification and the unit of work runs it again).
    */
   async claim(userId: number, owner: string, now: Date, leaseUntil: Date): Promise<WalletClaim | null> {
-    await this.db('xsolla_wallets')
-      .insert({ user_id: userId, version: 0, attempts: 0, updated_at: now })
-      .onConflict(['user_id'])
-      .merge(['user_id']);
+    await insertOrLock(this.db, 'xsolla_wallets', { user_id: userId }, { version: 0, attempts: 0, updated_at: now });
     const taken = await this.db('xsolla_wallets')
       .where({ user_id: userId })
       .andWhere((free) => free.whereNull('lease_until').orWhere('lease_until', '<=', now))
@@ -131,10 +129,7 @@ export class KnexWalletMirrorRepository implements WalletMirrorRepository {
   }
 
   async requeue(userId: number, at: Date): Promise<void> {
-    await this.db('xsolla_wallets')
-      .insert({ user_id: userId, version: 0, attempts: 0, updated_at: at })
-      .onConflict(['user_id'])
-      .ignore();
+    await insertOrLock(this.db, 'xsolla_wallets', { user_id: userId }, { version: 0, attempts: 0, updated_at: at });
     await this.db('xsolla_wallets')
       .where({ user_id: userId })
       .update({
