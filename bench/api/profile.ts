@@ -13,6 +13,7 @@ import { createBenchDatabase } from './bench-database';
 import { forkServer } from './child-server';
 import { load } from './load';
 import { paymentWebhook, BENCH_XSOLLA_SECRET } from './payment-webhooks';
+import { purchaseCpuSplit } from './persistence-split';
 
 const USERS = 2000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -123,12 +124,13 @@ async function main(): Promise<void> {
   const database = await createBenchDatabase(USERS);
   const profiles = mkdtempSync(join(tmpdir(), 'forte-profile-'));
   try {
+    const kind = process.argv[2] ?? 'read';
     const report = await statementsPerRequest(database.url, database.token, database.itemId);
+    if (kind === 'purchase') report.push('', ...(await purchaseCpuSplit(database, SECONDS)));
     const forte = await forkServer(join(__dirname, 'forte-server.js'), [], {
       execArgv: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
       env: { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '32', DATABASE_URL: database.url },
     });
-    const kind = process.argv[2] ?? 'read';
     const request =
       kind === 'purchase'
         ? (n: number) => ({

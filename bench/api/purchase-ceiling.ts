@@ -25,7 +25,7 @@ const poolOf = (options: CeilingOptions): Pool =>
  * One purchase as the statements Forte issues for it: lock the user, read the item, count what the user owns, move
  * the balance, write the receipt, the balance mirror's outbox row and the user item.
  */
-async function buyOnce(connection: PoolConnection, userId: number, itemId: number): Promise<void> {
+export async function buyOnce(connection: PoolConnection, userId: number, itemId: number): Promise<void> {
   const now = new Date();
   await connection.query('BEGIN');
   const [users] = await connection.query('SELECT * FROM users WHERE id = ? LIMIT 1 FOR UPDATE', [userId]);
