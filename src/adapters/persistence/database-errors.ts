@@ -1,5 +1,6 @@
-/** Recognises the driver errors that the adapters answer differently from a plain fault. */
 import { GeneratedIdTakenError } from './generated-id-taken-error';
+
+/** Recognises the driver errors that the adapters answer differently from a plain fault. */
 
 export const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
@@ -7,8 +8,8 @@ export const codeOf = (error: unknown): string | undefined =>
     : undefined;
 
 /**
- * A unique key already holds the value. Not a duplicate primary key on MySQL, where every table the adapters insert
- * into with a plain insert has a generated id: that is the id taken (`isGeneratedIdTaken`), not the record.
+ * A unique key already holds the value. Not a duplicate primary key on MySQL: on the tables keyed by a generated id,
+ * those the adapters answer a duplicate for, that is the id taken (`isGeneratedIdTaken`), not the record.
  */
 export function isUniqueViolation(error: unknown): boolean {
   const code = codeOf(error);

@@ -7,12 +7,12 @@ import { awaitingPayment, XsollaTransaction } from '../../domain/xsolla-transact
 import { flagColumn, integerColumn, timestampColumn } from './column-values';
 import { isUniqueViolation } from './database-errors';
 import { firstOrNull } from './first-or-null';
+import { GeneratedIdTakenError } from './generated-id-taken-error';
 import { insertedId } from './inserted-id';
+import { insertOrLock } from './insert-or-lock';
 import { asColumns } from './record-columns';
 import { rowParser } from './row-parser';
 import { upsertRecord } from './upsert-record';
-import { GeneratedIdTakenError } from './generated-id-taken-error';
-import { insertOrLock } from './insert-or-lock';
 
 /** An `xsolla_transactions` row, checked and named as the domain names it. */
 const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
