@@ -5,13 +5,12 @@
  * persistence layer's (knex's query building, runner and transaction, the row checks); what `make bench` measures
  * beyond that is the HTTP layer's.
  */
-import { createPool } from 'mysql2/promise';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { openDatabase } from '../../src/adapters/persistence/database';
 import { SystemClock } from '../../src/adapters/system/system-clock';
 import { PurchaseItem } from '../../src/application/purchase-item';
 import { BenchDatabase } from './bench-database';
-import { buyOnce } from './purchase-ceiling';
+import { buyOnce, poolOf } from './purchase-ceiling';
 
 const WORKERS = 32;
 
@@ -36,13 +35,7 @@ async function closedLoop(seconds: number, users: number, buy: (userId: number) 
 }
 
 export async function purchaseCpuSplit(database: BenchDatabase, seconds: number): Promise<string[]> {
-  const pool = createPool({
-    uri: database.url,
-    connectionLimit: WORKERS,
-    supportBigNumbers: true,
-    bigNumberStrings: true,
-    timezone: 'Z',
-  });
+  const pool = poolOf({ url: database.url, workers: WORKERS });
   const forte = openDatabase(database.url, { poolSize: WORKERS });
   const purchase = new PurchaseItem(
     new KnexUnitOfWork(forte.knex, { autocommitOneStatement: true }),

@@ -12,7 +12,8 @@ interface CeilingOptions {
   seconds: number;
 }
 
-const poolOf = (options: CeilingOptions): Pool =>
+/** The ceiling's connections: as many as Forte's clients, with Forte's own BIGINT and time zone settings. */
+export const poolOf = (options: Pick<CeilingOptions, 'url' | 'workers'>): Pool =>
   createPool({
     uri: options.url,
     connectionLimit: options.workers,
