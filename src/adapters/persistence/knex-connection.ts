@@ -2,6 +2,7 @@ import type { Database as SqliteConnection } from 'better-sqlite3';
 import { Knex } from 'knex';
 import type { Connection as MysqlConnection } from 'mysql2';
 import { DatabaseLocation } from './database-url';
+import { DirectMysqlClient } from './direct-mysql-client';
 import { causalReadsOnGalera } from './galera-causal-reads';
 import { immediateSqliteClient } from './immediate-sqlite-client';
 import { KNEX_LOG } from './knex-log';
@@ -58,7 +59,7 @@ function mysqlConfig(
   const lockWaitSeconds = Math.max(1, Math.ceil(lockTimeoutMs / 1000));
   const causalReads = causalReadsOnGalera();
   return {
-    client: 'mysql2',
+    client: DirectMysqlClient,
     // Waiting for a pooled connection is waiting for other requests' transactions (each bounded by the lock wait),
     // or for a new connection: past both, the query fails (503 BUSY when the pool is full, else unreachable).
     acquireConnectionTimeout: lockTimeoutMs + connectTimeout,

@@ -7,11 +7,16 @@ const toStderr = (...parts: unknown[]): void => {
 
 /**
  * knex logs with console.log, on stdout, among the access log and `--json` output: its messages go to stderr
- * instead. A failed connection attempt is left out: the same error reaches the caller, who reports it once.
+ * instead. A failed connection attempt is left out, and so is the pool's note that it destroyed a connection whose
+ * COMMIT or ROLLBACK failed (connection-transaction.ts): the same error reaches the caller, who reports it once.
  */
+const REPORTED_BY_THE_CALLER = ['Acquire connection error', 'Connection Error:'];
+
 export const KNEX_LOG: Knex.Logger = {
   warn: (message) => {
-    if (!(typeof message === 'string' && message.startsWith('Acquire connection error'))) toStderr(message);
+    if (!(typeof message === 'string' && REPORTED_BY_THE_CALLER.some((start) => message.startsWith(start)))) {
+      toStderr(message);
+    }
   },
   error: toStderr,
   debug: toStderr,

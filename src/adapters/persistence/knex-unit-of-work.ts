@@ -15,6 +15,8 @@ import {
   isUnreachable,
 } from './database-errors';
 import { ConnectionBreaker } from './connection-breaker';
+import { inConnectionTransaction } from './connection-transaction';
+import { DirectMysqlClient } from './direct-mysql-client';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
 import { KnexAuditRepository } from './knex-audit-repository';
 import { KnexCheckoutLinkRepository } from './knex-checkout-link-repository';
@@ -56,7 +58,7 @@ export interface KnexUnitOfWorkOptions {
 }
 
 /**
- * One knex transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
+ * One transaction per `run`, with repositories bound to it. A deadlock (MySQL) or a database still locked
  * after the busy timeout (SQLite) rolls everything back, so the whole work runs again after a short random
  * wait, which keeps two colliding transactions from colliding again in step. Conflicts that outlast the retries
  * (or a lock held past the lock wait) become StorageBusyError, an unreachable database StorageUnavailableError
@@ -96,7 +98,7 @@ export class KnexUnitOfWork implements UnitOfWork {
       try {
         const result = alone
           ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
-          : await this.knex.transaction(async (trx) => {
+          : await transaction(this.knex, async (trx) => {
               const done = await work({ ...repositoriesOf(trx), afterCommit: afterCommit.add });
               committing = true;
               return done;
@@ -140,6 +142,10 @@ export class KnexUnitOfWork implements UnitOfWork {
     if (refusal !== null) throw new StorageUnavailableError({ cause: refusal });
   }
 }
+
+/** On MySQL, BEGIN and COMMIT by hand on a pooled connection (connection-transaction.ts); knex's otherwise. */
+const transaction = <T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> =>
+  knex.client instanceof DirectMysqlClient ? inConnectionTransaction(knex, work) : knex.transaction(work);
 
 /** A conflict with another transaction, which running the whole work again may well get past. */
 const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;

@@ -1,0 +1,80 @@
+import { Knex } from 'knex';
+import makeKnex from 'knex/lib/knex-builder/make-knex';
+import type { Connection } from 'mysql2';
+import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
+
+/** A statement sent through a transaction's knex after that transaction committed or rolled back. */
+export class TransactionCompletedError extends Error {
+  constructor() {
+    super('A statement came after its transaction had completed; it was not sent');
+    this.name = 'TransactionCompletedError';
+  }
+}
+
+/**
+ * Runs `work` in one transaction on a connection of `knex`'s pool (a `DirectMysqlClient`), with BEGIN, COMMIT and
+ * ROLLBACK sent by hand. knex's own transaction object (a queue, a knex instance wired to its events, several
+ * promises per statement) costs a purchase about as much CPU as its nine statements' round trips; this keeps what
+ * it guarantees: one connection for the whole work, committed when the work resolves and rolled back when it
+ * throws, the connection back in the pool either way, and no statement of the work sent after the transaction has
+ * completed (the knex the work got refuses it: a late statement must never land in the next request's transaction
+ * on the same connection). A connection whose COMMIT or ROLLBACK failed is in a state nobody knows: the pool
+ * discards it instead of lending it out again.
+ */
+export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> {
+  const client = knex.client as DirectMysqlClient;
+  const connection = (await client.acquireConnection()) as Connection;
+  const state = { completed: false };
+  try {
+    await send(client, connection, 'BEGIN');
+    let result: T;
+    try {
+      result = await work(transactionKnex(client, connection, state));
+    } catch (error) {
+      state.completed = true;
+      await send(client, connection, 'ROLLBACK').catch((rollbackFailure: unknown) =>
+        discard(connection, rollbackFailure),
+      );
+      throw error;
+    }
+    state.completed = true;
+    await send(client, connection, 'COMMIT').catch((commitFailure: unknown) => {
+      discard(connection, commitFailure);
+      throw commitFailure;
+    });
+    return result;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+const send = (client: DirectMysqlClient, connection: Connection, sql: string): Promise<unknown> =>
+  sendStatement(client, connection, { sql, bindings: [] });
+
+/** knex's pool checks this mark before lending a connection and destroys a connection that carries it. */
+const discard = (connection: Connection, reason: unknown): void => {
+  (connection as Connection & { __knex__disposed?: unknown }).__knex__disposed = reason;
+};
+
+/**
+ * A knex whose statements run on `connection` while the transaction is open, and are refused once it has
+ * completed. Its `query` events reach the pool's knex, as those of knex's own transactions do.
+ */
+function transactionKnex(root: DirectMysqlClient, connection: Connection, state: { completed: boolean }): Knex {
+  const client = Object.create(DirectMysqlClient.prototype) as DirectMysqlClient;
+  Object.assign(client, {
+    version: root.version,
+    config: root.config,
+    driver: root.driver,
+    connectionSettings: root.connectionSettings,
+    valueForUndefined: root.valueForUndefined,
+    logger: root.logger,
+    acquireConnection: () => (state.completed ? Promise.reject(new TransactionCompletedError()) : connection),
+    releaseConnection: () => undefined,
+    transaction: () => {
+      throw new Error('A transaction cannot be opened inside another one');
+    },
+  });
+  client.on('query', (query: unknown) => root.emit('query', query));
+  return makeKnex(client);
+}
