@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import makeKnex from 'knex/lib/knex-builder/make-knex';
+import Runner from 'knex/lib/execution/runner';
 import type { Connection } from 'mysql2';
 import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
 
@@ -62,6 +63,7 @@ const discard = (connection: Connection, reason: unknown): void => {
  */
 function transactionKnex(root: DirectMysqlClient, connection: Connection, state: { completed: boolean }): Knex {
   const client = Object.create(DirectMysqlClient.prototype) as DirectMysqlClient;
+  const toDriver = client._query;
   Object.assign(client, {
     version: root.version,
     config: root.config,
@@ -69,8 +71,11 @@ function transactionKnex(root: DirectMysqlClient, connection: Connection, state:
     connectionSettings: root.connectionSettings,
     valueForUndefined: root.valueForUndefined,
     logger: root.logger,
-    acquireConnection: () => (state.completed ? Promise.reject(new TransactionCompletedError()) : connection),
+    acquireConnection: () => connection,
     releaseConnection: () => undefined,
+    // Checked as the statement goes to the driver, the last moment before it would run after COMMIT.
+    _query: (on: Connection, query: Runner.Compiled) =>
+      state.completed ? Promise.reject(new TransactionCompletedError()) : toDriver.call(client, on, query),
     transaction: () => {
       throw new Error('A transaction cannot be opened inside another one');
     },

@@ -3,28 +3,21 @@ import Runner from 'knex/lib/execution/runner';
 import { formatQuery } from 'knex/lib/execution/internal/query-executioner';
 import type { Connection } from 'mysql2';
 
-/** What this file calls of knex's mysql2 client beyond its typed surface. */
-interface DialectClient extends InstanceType<typeof Mysql2Client> {
-  _query(connection: Connection, query: Runner.Compiled): Promise<Runner.Compiled & { response: unknown }>;
-  processResponse(answered: unknown, runner: Runner): unknown;
-}
-
 /**
  * Sends one statement on `connection` and answers the driver's response as knex would (rows, the first row, an
  * insert id, affected rows). A failure carries the statement in front of its message, as knex puts it; the
  * client emits `query` for each statement, as knex does (the statement count of `make bench-profile` reads it).
  */
 export async function sendStatement(
-  client: InstanceType<typeof Mysql2Client>,
+  client: DirectMysqlClient,
   connection: Connection,
   query: Runner.Compiled,
   runner?: Runner,
 ): Promise<unknown> {
-  const dialect = client as DialectClient;
   client.emit('query', query);
   try {
-    const answered = await dialect._query(connection, query);
-    return runner === undefined ? answered.response : dialect.processResponse(answered, runner);
+    const answered = await client._query(connection, query);
+    return runner === undefined ? answered.response : client.processResponse(answered, runner);
   } catch (error) {
     if (error instanceof Error) {
       error.message = `${formatQuery(query.sql, query.bindings, undefined, client)} - ${error.message}`;
@@ -47,7 +40,7 @@ class DirectRunner extends Runner {
     const own = this.builder._connection as Connection | undefined;
     const connection = own ?? ((await this.client.acquireConnection()) as Connection);
     try {
-      return await sendStatement(this.client as InstanceType<typeof Mysql2Client>, connection, query, this);
+      return await sendStatement(this.client as DirectMysqlClient, connection, query, this);
     } finally {
       if (own === undefined) await this.client.releaseConnection(connection);
     }
@@ -59,6 +52,11 @@ class DirectRunner extends Runner {
  * migrations) keep knex's runner, whose client refuses a statement once its transaction has completed.
  */
 export class DirectMysqlClient extends Mysql2Client {
+  /** knex's mysql2 dialect: sends a statement, answering it with the driver's `[rows, fields]` as `response`. */
+  declare _query: (connection: Connection, query: Runner.Compiled) => Promise<Runner.Compiled & { response: unknown }>;
+  /** knex's mysql2 dialect: rows, the first row, an insert id or affected rows, by the statement's method. */
+  declare processResponse: (answered: unknown, runner: Runner) => unknown;
+
   override runner(builder: Runner.Builder): Runner {
     if ((this as { transacting?: boolean }).transacting === true) return super.runner(builder) as Runner;
     return new DirectRunner(this, builder);
