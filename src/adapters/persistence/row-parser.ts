@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoizedName } from './memoized-name';
 
 /**
  * A function that checks a database row against a schema written in the domain's field names: the row's
@@ -9,17 +10,9 @@ export const rowParser =
   (row: unknown): T =>
     schema.parse(camelCaseKeys(row));
 
-/** Column names seen so far and their field names: a handful of columns, renamed on every row read. */
-const fieldNames = new Map<string, string>();
-
-const fieldNameOf = (column: string): string => {
-  let field = fieldNames.get(column);
-  if (field === undefined) {
-    field = column.replace(/_([a-z0-9])/g, (_underscore, letter: string) => letter.toUpperCase());
-    fieldNames.set(column, field);
-  }
-  return field;
-};
+const fieldNameOf = memoizedName((column) =>
+  column.replace(/_([a-z0-9])/g, (_underscore, letter: string) => letter.toUpperCase()),
+);
 
 function camelCaseKeys(row: unknown): unknown {
   if (typeof row !== 'object' || row === null) return row;
