@@ -1,8 +1,6 @@
 import { Knex } from 'knex';
-import {
-  inConnectionTransaction,
-  TransactionCompletedError,
-} from '../../src/adapters/persistence/connection-transaction';
+import { TransactionCompletedError } from '../../src/adapters/persistence/connection-knex';
+import { inConnectionTransaction } from '../../src/adapters/persistence/connection-transaction';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 
 /*

@@ -1,16 +1,7 @@
 import { Knex } from 'knex';
-import makeKnex from 'knex/lib/knex-builder/make-knex';
-import Runner from 'knex/lib/execution/runner';
 import type { Connection } from 'mysql2';
+import { transactionKnex } from './connection-knex';
 import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
-
-/** A statement sent through a transaction's knex after that transaction committed or rolled back. */
-export class TransactionCompletedError extends Error {
-  constructor() {
-    super('A statement came after its transaction had completed; it was not sent');
-    this.name = 'TransactionCompletedError';
-  }
-}
 
 /**
  * Runs `work` in one transaction on a connection of `knex`'s pool (a `DirectMysqlClient`), with BEGIN, COMMIT and
@@ -56,30 +47,3 @@ const send = (client: DirectMysqlClient, connection: Connection, sql: string): P
 const discard = (connection: Connection, reason: unknown): void => {
   (connection as Connection & { __knex__disposed?: unknown }).__knex__disposed = reason;
 };
-
-/**
- * A knex whose statements run on `connection` while the transaction is open, and are refused once it has
- * completed. Its `query` events reach the pool's knex, as those of knex's own transactions do.
- */
-function transactionKnex(root: DirectMysqlClient, connection: Connection, state: { completed: boolean }): Knex {
-  const client = Object.create(DirectMysqlClient.prototype) as DirectMysqlClient;
-  const toDriver = client._query;
-  Object.assign(client, {
-    version: root.version,
-    config: root.config,
-    driver: root.driver,
-    connectionSettings: root.connectionSettings,
-    valueForUndefined: root.valueForUndefined,
-    logger: root.logger,
-    acquireConnection: () => connection,
-    releaseConnection: () => undefined,
-    // Checked as the statement goes to the driver, the last moment before it would run after COMMIT.
-    _query: (on: Connection, query: Runner.Compiled) =>
-      state.completed ? Promise.reject(new TransactionCompletedError()) : toDriver.call(client, on, query),
-    transaction: () => {
-      throw new Error('A transaction cannot be opened inside another one');
-    },
-  });
-  client.on('query', (query: unknown) => root.emit('query', query));
-  return makeKnex(client);
-}
