@@ -58,8 +58,11 @@ export async function buyOnce(connection: PoolConnection, userId: number, itemId
  * The ceiling of a purchase: `buyOnce` straight through mysql2 from `workers` connections, each buying again as soon
  * as its last purchase committed, for `seconds`. Each worker buys for its own users, as bots do.
  */
-export async function purchaseCeiling(options: CeilingOptions): Promise<{ perSecond: number; p99Ms: number }> {
-  const pool = poolOf(options);
+export async function purchaseCeiling(
+  options: CeilingOptions,
+  /** The ceiling's connections (`poolOf`), kept from one measurement to the next. */
+  pool: Pool,
+): Promise<{ perSecond: number; p99Ms: number }> {
   const latency = new Histogram();
   const deadline = performance.now() + options.seconds * 1000;
   let done = 0;
@@ -79,7 +82,6 @@ export async function purchaseCeiling(options: CeilingOptions): Promise<{ perSec
   const started = performance.now();
   await Promise.all(Array.from({ length: options.workers }, (_, index) => worker(index)));
   const seconds = (performance.now() - started) / 1000;
-  await pool.end();
   return { perSecond: done / seconds, p99Ms: latency.p99() };
 }
 

@@ -11,11 +11,15 @@ import { ChildServer, cpuSeconds, forkServer, residentMemory } from './child-ser
 import { load, LoadResult } from './load';
 import { pacedLoad } from './paced-load';
 import { BENCH_XSOLLA_SECRET, paymentWebhook } from './payment-webhooks';
-import { pacedPurchaseCeiling, purchaseCeiling } from './purchase-ceiling';
+import { pacedPurchaseCeiling, poolOf, purchaseCeiling } from './purchase-ceiling';
+import { inTurns, median, pairedRatio } from './in-turns';
 
 const USERS = 2000;
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The throughput pairs are measured in turns (in-turns.ts): ROUNDS rounds of SECONDS / ROUNDS each. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_SECONDS = SECONDS / ROUNDS;
 const MIXED_REQUESTS = 100_000;
 /** dist/ (this file runs compiled, from dist/bench/api). */
 const DIST = join(__dirname, '../..');
@@ -107,19 +111,53 @@ async function main(): Promise<void> {
     /** The clients of each measurement of Forte. */
     const onForte = { origin: forte.origin, token: database.token, connections: CLIENTS, seconds: SECONDS };
 
+    const onDatabase = { url: database.url, users: USERS, itemId: database.itemId, workers: CLIENTS, seconds: SECONDS };
+    const ceilingPool = poolOf(onDatabase);
+    // Warm-up: connections opened, code compiled, caches filled, on both sides of each pair.
     await reads(minimal, 2);
     await reads(forte, 2);
-    /** Reads for SECONDS, and the server's CPU milliseconds per read meanwhile. */
-    const measuredReads = async (name: string, server: ChildServer) => {
-      const cpuBefore = cpuSeconds(server);
-      const result = valid(name, await reads(server));
-      return { ...result, cpuMs: ((cpuSeconds(server) - cpuBefore) * 1000) / (result.perSecond * SECONDS) };
+    await purchaseCeiling({ ...onDatabase, seconds: 2 }, ceilingPool);
+    await load({ ...onForte, seconds: 2, request: purchase });
+    /** One round's measurement: its rate, its p99, and the server's CPU milliseconds per request meanwhile. */
+    const measured = async (name: string, server: ChildServer | null, run: () => Promise<LoadResult>) => {
+      const cpuBefore = server ? cpuSeconds(server) : 0;
+      const result = valid(name, await run());
+      const cpuMs = server ? ((cpuSeconds(server) - cpuBefore) * 1000) / (result.perSecond * ROUND_SECONDS) : 0;
+      return { ...result, cpuMs };
     };
-    const readCeiling = await measuredReads('minimal read', minimal);
-    const readForte = await measuredReads('Forte read', forte);
-    const onDatabase = { url: database.url, users: USERS, itemId: database.itemId, workers: CLIENTS, seconds: SECONDS };
-    const ceiling = await purchaseCeiling(onDatabase);
-    const buyForte = valid('Forte purchase', await load({ ...onForte, request: purchase }));
+    const onForteRound = { ...onForte, seconds: ROUND_SECONDS };
+    /** Each payment a new Xsolla transaction, over every round. */
+    let webhooksSent = 0;
+    const turns = await inTurns(ROUNDS, {
+      ceiling: () =>
+        measured('ceiling', null, async () => ({
+          ...(await purchaseCeiling({ ...onDatabase, seconds: ROUND_SECONDS }, ceilingPool)),
+          failures: 0,
+          statuses: {},
+        })),
+      buy: () => measured('Forte purchase', forte, () => load({ ...onForteRound, request: purchase })),
+      webhooks: () =>
+        measured('Forte payment webhooks', forte, () =>
+          load({
+            ...onForteRound,
+            request: () => ({ method: 'POST', path: '/api/v2/xsolla', ...paymentWebhook(webhooksSent++, USERS) }),
+          }),
+        ),
+      minimalRead: () => measured('minimal read', minimal, () => reads(minimal, ROUND_SECONDS)),
+      forteRead: () => measured('Forte read', forte, () => reads(forte, ROUND_SECONDS)),
+    });
+    await ceilingPool.end();
+    const medianOf = (results: { perSecond: number; p99Ms: number; cpuMs: number }[]) => ({
+      perSecond: median(results.map((result) => result.perSecond)),
+      p99Ms: median(results.map((result) => result.p99Ms)),
+      cpuMs: median(results.map((result) => result.cpuMs)),
+    });
+    const ceiling = medianOf(turns.ceiling);
+    const buyForte = medianOf(turns.buy);
+    const readCeiling = medianOf(turns.minimalRead);
+    const readForte = medianOf(turns.forteRead);
+    const rates = (results: { perSecond: number }[]) => results.map((result) => result.perSecond);
+
     const halfRate = Math.round(buyForte.perSecond / 2);
     const forteCpuBefore = cpuSeconds(forte);
     const buyHalf = valid(
@@ -133,13 +171,6 @@ async function main(): Promise<void> {
     const ceilingHalf = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, rate: halfRate }));
     const ceilingCpu = process.cpuUsage(ceilingCpuBefore);
     const ceilingCpuMs = (ceilingCpu.user + ceilingCpu.system) / 1000 / (halfRate * SECONDS);
-    const webhooks = valid(
-      'Forte payment webhooks',
-      await load({
-        ...onForte,
-        request: (n) => ({ method: 'POST', path: '/api/v2/xsolla', ...paymentWebhook(n, USERS) }),
-      }),
-    );
 
     const rssBefore = await residentMemory(forte);
     const mixed = await load({
@@ -152,10 +183,10 @@ async function main(): Promise<void> {
     const rssAfter = await residentMemory(forte);
 
     const figures = {
-      purchase_ratio: buyForte.perSecond / ceiling.perSecond,
+      purchase_ratio: pairedRatio(rates(turns.buy), rates(turns.ceiling)),
       purchase_p99_ms_at_half_load: buyHalf.p99Ms,
-      read_ratio: readForte.perSecond / readCeiling.perSecond,
-      webhook_ratio: webhooks.perSecond / buyForte.perSecond,
+      read_ratio: pairedRatio(rates(turns.forteRead), rates(turns.minimalRead)),
+      webhook_ratio: pairedRatio(rates(turns.webhooks), rates(turns.buy)),
       rss_growth_pct: (100 * (rssAfter - rssBefore)) / rssBefore,
       start_to_ready_s: startSeconds,
     };
@@ -164,7 +195,8 @@ async function main(): Promise<void> {
     const rate = (result: { perSecond: number; p99Ms: number }) =>
       `${result.perSecond.toFixed(0)}/s, p99 ${result.p99Ms.toFixed(1)} ms`;
     const lines = [
-      `Forte against the database's ceiling: ${USERS} users, ${CLIENTS} concurrent clients, keep-alive, access log off, ${SECONDS} s each`,
+      `Forte against the database's ceiling: ${USERS} users, ${CLIENTS} concurrent clients, keep-alive, access log off;`,
+      `each pair measured in turns, ${ROUNDS} rounds of ${ROUND_SECONDS} s: medians of the rounds, ratios the median of each round's ratio`,
       row('work', 'ceiling', 'Forte', 'ratio'),
       row('-'.repeat(34), '-'.repeat(28), '-'.repeat(28), '-'.repeat(6)),
       row(
@@ -180,6 +212,7 @@ async function main(): Promise<void> {
         rate(readForte),
         figures.read_ratio.toFixed(3),
       ),
+      `payment webhooks (POST /xsolla): ${rate(medianOf(turns.webhooks))}, ${figures.webhook_ratio.toFixed(3)} of purchases`,
       `CPU per read: minimal handler ${readCeiling.cpuMs.toFixed(3)} ms, Forte ${readForte.cpuMs.toFixed(3)} ms`,
       `CPU per purchase at half load: the ceiling's client ${ceilingCpuMs.toFixed(3)} ms, Forte ${forteCpuMs.toFixed(3)} ms`,
       '',
