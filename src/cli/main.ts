@@ -1,4 +1,3 @@
-import { buildProgram } from './program';
 import { reportFailure } from './report-failure';
 import { reportFault } from './report-fault';
 
@@ -24,13 +23,18 @@ const commandOf = (args: string[]): string =>
     .join(' ');
 
 async function main(): Promise<void> {
-  const json = wantsJson(process.argv.slice(2));
-  const program = buildProgram({ json });
+  const args = process.argv.slice(2);
+  const json = wantsJson(args);
+  // `logs` loads its own command alone: the analysis of a big log is measured by its memory (docs/logs.md).
+  const program =
+    args.find((arg) => !arg.startsWith('-')) === 'logs'
+      ? (await import('./logs-program')).buildLogsProgram({ json })
+      : (await import('./program')).buildProgram({ json });
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
     process.exitCode = reportFailure(error, { json, verbose: program.opts().verbose === true });
-    await reportFault(error, commandOf(process.argv.slice(2)));
+    await reportFault(error, commandOf(args));
   }
 }
 
