@@ -1,22 +1,72 @@
+import { PackedRows } from './packed-rows';
+
+/** A hash table kept per date: its entries can be taken out as rows of int32s and put back. */
+export interface DateTable {
+  readonly size: number;
+  /** Its entries, the same number of int32s each, side by side. */
+  rows(): Int32Array;
+  /** Adds the entries of `rows` (as `rows()` gave them). */
+  restore(rows: Int32Array): void;
+}
+
+/** Calls a date's table is left unused at least before it is packed: small tables are not packed back and forth. */
+const MIN_IDLE_CALLS = 4096;
+
 /**
  * One table per date, as GoAccess keeps one map per date: each stays small (a day's keys, not the log's), so it
  * needs no date in its keys, grows by a day's size at most, and its probes stay in cache. A log runs through its
- * dates in order, so the last date's table is kept at hand.
+ * dates in order, so the last date's table is kept at hand, and a date's table left unused for as many calls as it
+ * has entries (its date has most likely ended) is packed (PackedRows: 3 to 6 bytes an entry, not 13 to 21). A line
+ * of a packed date, out of order, unpacks its table: exact whatever the order, and the cost of packing and
+ * unpacking a table is paid for by the calls it waited, whatever the order.
  */
-export class ByDate<T extends { size: number }> {
-  private readonly tables = new Map<number, T>();
+export class ByDate<T extends DateTable> {
+  private readonly open = new Map<number, T>();
+  /** When each open date other than the last was last used, in calls. */
+  private readonly lastUse = new Map<number, number>();
+  private readonly packed = new Map<number, PackedRows>();
   private lastDate = NaN;
   private last: T | null = null;
+  private calls = 0;
+  private lastSweep = 0;
 
   /** `create(expected)`: a table for about `expected` keys, the size of the last date's: days of a log are alike. */
   constructor(private readonly create: (expected: number) => T) {}
 
   of(date: number): T {
+    this.calls++;
     if (date === this.lastDate) return this.last!;
-    let table = this.tables.get(date);
-    if (!table) this.tables.set(date, (table = this.create(this.last?.size ?? 0)));
+    if (this.last) this.lastUse.set(this.lastDate, this.calls);
+    let table = this.open.get(date);
+    if (!table) {
+      const packed = this.packed.get(date);
+      table = this.create(packed?.count ?? this.last?.size ?? 0);
+      if (packed) {
+        this.packed.delete(date);
+        table.restore(packed.rows());
+      }
+      this.open.set(date, table);
+    }
+    this.lastUse.delete(date);
     this.lastDate = date;
     this.last = table;
+    this.packIdle();
     return table;
+  }
+
+  /** Packs the open tables left unused long enough; looks at them once per as many calls as there are. */
+  private packIdle(): void {
+    if (this.calls - this.lastSweep < this.open.size) return;
+    this.lastSweep = this.calls;
+    for (const [date, since] of this.lastUse) {
+      const table = this.open.get(date)!;
+      if (this.calls - since < Math.max(MIN_IDLE_CALLS, table.size)) continue;
+      this.open.delete(date);
+      this.lastUse.delete(date);
+      if (table.size) {
+        const rows = table.rows();
+        this.packed.set(date, PackedRows.of(rows, rows.length / table.size));
+      }
+    }
   }
 }

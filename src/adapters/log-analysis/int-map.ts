@@ -1,4 +1,4 @@
-import { slotOf, slotsFor } from './int-pair-hash';
+import { occupiedEntries, slotOf, slotsFor } from './int-pair-hash';
 
 /**
  * int32 keys to int32 values > 0, in one flat typed array: 8 bytes a slot. A zero value marks an empty slot, so a
@@ -47,6 +47,16 @@ export class IntMap {
       if (found === 0 || entries[2 * slot] === key) return found;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Its (key, value) entries side by side (see ByDate). */
+  rows(): Int32Array {
+    return occupiedEntries(this.entries, 2, 1, this.size);
+  }
+
+  /** Adds the (key, value) entries `rows` holds side by side. */
+  restore(rows: Int32Array): void {
+    for (let at = 0; at < rows.length; at += 2) this.valueOf(rows[at]!, rows[at + 1]!);
   }
 
   private grow(): void {

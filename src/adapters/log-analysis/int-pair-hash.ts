@@ -11,3 +11,15 @@ export function slotsFor(count: number): number {
   while (count * 10 > (slots - 1) * 7) slots *= 2;
   return slots;
 }
+
+/**
+ * The entries of a table's occupied slots, side by side: `width` int32s a slot, a slot occupied when its int32 at
+ * `mark` is not 0; `count` slots are.
+ */
+export function occupiedEntries(entries: Int32Array, width: number, mark: number, count: number): Int32Array {
+  const rows = new Int32Array(count * width);
+  let at = 0;
+  for (let from = 0; from < entries.length; from += width)
+    if (entries[from + mark] !== 0) for (let column = 0; column < width; column++) rows[at++] = entries[from + column]!;
+  return rows;
+}

@@ -1,4 +1,4 @@
-import { slotOf, slotsFor } from './int-pair-hash';
+import { occupiedEntries, slotOf, slotsFor } from './int-pair-hash';
 
 /**
  * (a, b) int32 pairs to int32 values > 0, in one flat typed array: 12 bytes a slot. A zero value marks an empty
@@ -38,6 +38,16 @@ export class IntPairMap {
       }
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Its (a, b, value) entries side by side (see ByDate). */
+  rows(): Int32Array {
+    return occupiedEntries(this.entries, 3, 2, this.size);
+  }
+
+  /** Adds the (a, b, value) entries `rows` holds side by side. */
+  restore(rows: Int32Array): void {
+    for (let at = 0; at < rows.length; at += 3) this.valueOf(rows[at]!, rows[at + 1]!, rows[at + 2]!);
   }
 
   private grow(): void {

@@ -1,4 +1,4 @@
-import { slotOf, slotsFor } from './int-pair-hash';
+import { occupiedEntries, slotOf, slotsFor } from './int-pair-hash';
 
 /**
  * An exact set of (a, b) int32 pairs, a > 0, in one flat typed array: 8 bytes a slot. Zero marks an empty slot, so
@@ -30,6 +30,16 @@ export class IntPairSet {
       if (first === a && keys[2 * slot + 1] === b) return false;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /** Its pairs side by side (see ByDate). */
+  rows(): Int32Array {
+    return occupiedEntries(this.keys, 2, 0, this.size);
+  }
+
+  /** Adds the pairs `rows` holds side by side. */
+  restore(rows: Int32Array): void {
+    for (let at = 0; at < rows.length; at += 2) this.add(rows[at]!, rows[at + 1]!);
   }
 
   private grow(): void {
