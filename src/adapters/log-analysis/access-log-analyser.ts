@@ -34,6 +34,12 @@ export interface AnalysisFilters {
   route?: string;
 }
 
+/**
+ * What the analysis counts: `all`, or only what GoAccess's panels and totals need (`panels`: `--goaccess-json`
+ * alone), without routes, latency, error counts, referrers, virtual hosts and the timeline, which it does not print.
+ */
+export type AnalysisScope = 'all' | 'panels';
+
 export interface SkippedLine {
   input: string;
   line: number;
@@ -61,7 +67,7 @@ export class AccessLogAnalyser {
 
   readonly requests = new RequestKeyTable();
   readonly requestKinds = new CounterColumn();
-  readonly requestColumns = new HitColumns();
+  readonly requestColumns: HitColumns;
   /** Few keys are 404s (some 5% in a big log): their counts are kept apart rather than in a column for every key. */
   readonly notFoundHits = new SparseColumn();
   readonly notFoundBytes = new SparseColumn(true);
@@ -78,7 +84,7 @@ export class AccessLogAnalyser {
   overallLatency: LatencyHistogram | null = null;
 
   readonly hosts = new ByteKeyTable();
-  readonly hostColumns = new HitColumns();
+  readonly hostColumns: HitColumns;
   readonly hostVisitors = new OwnedPanelVisitors();
   /** Each host's djb2 hash: GoAccess keys hosts by it, so two hosts that collide are one row there. */
   readonly hostHashes = new CounterColumn();
@@ -95,12 +101,12 @@ export class AccessLogAnalyser {
    * skip hashing some hundred bytes.
    */
   private readonly agentByLength = new Int32Array(256).fill(-1);
-  readonly agentColumns = new HitColumns();
+  readonly agentColumns: HitColumns;
   readonly referrers = new ByteKeyTable();
   readonly referrerHits = new CounterColumn();
   /** Referring sites: the referrer's host, as GoAccess's extract_referer_site. */
   readonly sites = new ByteKeyTable();
-  readonly siteColumns = new HitColumns();
+  readonly siteColumns: HitColumns;
   readonly siteVisitors = new PanelVisitors();
   readonly vhosts = new ByteKeyTable();
   readonly vhostHits = new CounterColumn();
@@ -134,10 +140,20 @@ export class AccessLogAnalyser {
   private readonly dashAgent = this.agents.intern(DASH, 0, 1);
   /** A user agent that is empty once decoded: a visitor's agent "-", but left out of the browsers and OS panels. */
   private readonly emptyAgent = this.agents.intern(DASH, 0, 0);
+  /** Whether what only the `all` scope shows is counted (routes, latency, errors, referrers, vhosts, timeline). */
+  private readonly countsLists: boolean;
   private readonly ignorePaths: Buffer[];
   private readonly focusRoute: Buffer | null;
 
-  constructor(private readonly filters: AnalysisFilters = {}) {
+  constructor(
+    private readonly filters: AnalysisFilters = {},
+    readonly scope: AnalysisScope = 'all',
+  ) {
+    this.countsLists = scope === 'all';
+    this.requestColumns = new HitColumns(this.countsLists);
+    this.hostColumns = new HitColumns(this.countsLists);
+    this.agentColumns = new HitColumns(this.countsLists);
+    this.siteColumns = new HitColumns(this.countsLists);
     this.ignorePaths = (filters.ignorePaths ?? []).map((path) => Buffer.from(path));
     this.focusRoute = filters.route ? Buffer.from(filters.route) : null;
   }
@@ -198,12 +214,7 @@ export class AccessLogAnalyser {
       this.notFoundHits.add(requestId, 1);
       this.notFoundBytes.add(requestId, bytes);
     }
-    const routeId = this.requestRoutes.get(requestId);
-    this.routeColumns.add(routeId, bytes, status);
-    if (record.latencyUs >= 0) {
-      (this.routeLatency[routeId] ??= new LatencyHistogram()).record(record.latencyUs);
-      (this.overallLatency ??= new LatencyHistogram()).record(record.latencyUs);
-    }
+    if (this.countsLists) this.countRoute(requestId, record);
 
     const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
     if (this.hosts.lastWasNew)
@@ -216,14 +227,15 @@ export class AccessLogAnalyser {
       record.end(FIELD.referer) > record.start(FIELD.referer) &&
       !isDash(record.buf, record.start(FIELD.referer), record.end(FIELD.referer))
     ) {
-      this.referrerHits.add(
-        this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)),
-        1,
-      );
+      if (this.countsLists)
+        this.referrerHits.add(
+          this.referrers.intern(record.buf, record.start(FIELD.referer), record.end(FIELD.referer)),
+          1,
+        );
       siteId = this.internSite(record.buf, record.start(FIELD.referer), record.end(FIELD.referer));
       if (siteId >= 0) this.siteColumns.add(siteId, bytes, status);
     }
-    if (record.start(FIELD.vhost) >= 0)
+    if (this.countsLists && record.start(FIELD.vhost) >= 0)
       this.vhostHits.add(this.vhosts.intern(record.buf, record.start(FIELD.vhost), record.end(FIELD.vhost)), 1);
 
     const dateKey = record.dateKey();
@@ -243,10 +255,12 @@ export class AccessLogAnalyser {
     this.countPanelVisitors(dateKey, requestId, kind, hostId, agentId, siteId, status, record.hour, visitor);
     this.hourOfDayHits[record.hour]!++;
     this.hourOfDayBytes[record.hour]! += bytes;
-    const slot = this.timeline.slot(Math.floor(localSeconds / 3600));
-    slot.hits++;
-    if (status >= 500) slot.serverErrors++;
-    else if (status >= 400) slot.clientErrors++;
+    if (this.countsLists) {
+      const slot = this.timeline.slot(Math.floor(localSeconds / 3600));
+      slot.hits++;
+      if (status >= 500) slot.serverErrors++;
+      else if (status >= 400) slot.clientErrors++;
+    }
     if (localSeconds < this.firstSeconds) {
       this.firstSeconds = localSeconds;
       this.firstOffset = record.offsetMinutes;
@@ -315,11 +329,22 @@ export class AccessLogAnalyser {
     // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
     this.requestKinds.set(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
     this.requestHashes.set(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
-    const routeId =
-      record.start(FIELD.route) >= 0
-        ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
-        : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
-    this.requestRoutes.set(requestId, routeId);
+    if (this.countsLists) this.requestRoutes.set(requestId, this.routeOf(record));
+  }
+
+  private routeOf(record: LogRecord): number {
+    return record.start(FIELD.route) >= 0
+      ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
+      : this.templater.routeOf(this.keys.scratch, 0, this.keys.urlEnd);
+  }
+
+  private countRoute(requestId: number, record: LogRecord): void {
+    const routeId = this.requestRoutes.get(requestId);
+    this.routeColumns.add(routeId, record.bytes, record.status);
+    if (record.latencyUs >= 0) {
+      (this.routeLatency[routeId] ??= new LatencyHistogram()).record(record.latencyUs);
+      (this.overallLatency ??= new LatencyHistogram()).record(record.latencyUs);
+    }
   }
 
   private isExcluded(record: LogRecord, localSeconds: number): boolean {
@@ -334,13 +359,7 @@ export class AccessLogAnalyser {
       if (keys.urlEnd >= prefix.length && keys.scratch.compare(prefix, 0, prefix.length, 0, prefix.length) === 0)
         return true;
     }
-    if (this.focusRoute) {
-      const routeId =
-        record.start(FIELD.route) >= 0
-          ? this.routes.intern(record.buf, record.start(FIELD.route), record.end(FIELD.route))
-          : this.templater.routeOf(keys.scratch, 0, keys.urlEnd);
-      if (!this.routes.bytes(routeId).equals(this.focusRoute)) return true;
-    }
+    if (this.focusRoute && !this.routes.bytes(this.routeOf(record)).equals(this.focusRoute)) return true;
     return false;
   }
 

@@ -90,6 +90,7 @@ function topIds(
 ): number[] {
   const ids: number[] = [];
   const weights: number[] = [];
+  if (top <= 0) return ids;
   for (let id = 0; id < size; id++) {
     const w = weight(id);
     if (w <= 0 || (ids.length === top && w <= weights[top - 1]!) || !keep(id)) continue;
@@ -111,13 +112,16 @@ const dateKeyText = (key: number): string =>
 const withOffset = (seconds: number, offset: number): string =>
   formatWallClock(seconds) + (Number.isNaN(offset) ? '' : formatOffset(offset));
 
-/** Turns the analyser's counters into the report, keeping the `top` rows of each list panel. */
+/**
+ * Turns the analyser's counters into the report, keeping the `top` rows of each list panel; an analyser that
+ * counted GoAccess's panels alone (scope `panels`) leaves the lists empty.
+ */
 export function buildReport(
   result: { analyser: AccessLogAnalyser; format: string; inputs: InputOutcome[] },
   limits: ReportLimits,
 ): AccessLogReport {
-  const { top } = limits;
   const a = result.analyser;
+  const top = a.scope === 'all' ? limits.top : 0;
   const statusCodes: Record<string, number> = {};
   const statusClasses: Record<string, number> = {};
   a.statusCounts.forEach((count, code) => {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
+import { AccessLogAnalyser, AnalysisFilters, AnalysisScope } from './access-log-analyser';
 import { buildReport, ReportLimits } from './access-log-report';
 import { InputOutcome } from './input-outcome';
 import { LogRecord } from './log-record';
@@ -9,7 +9,13 @@ import { RecordBatch, replayBatch } from './record-batch';
 export type WorkerRequest =
   { type: 'batch'; batch: RecordBatch } | { type: 'end'; format: string; inputs: InputOutcome[]; limits: ReportLimits };
 
-const analyser = new AccessLogAnalyser(workerData as AnalysisFilters);
+export interface WorkerSetup {
+  filters: AnalysisFilters;
+  scope: AnalysisScope;
+}
+
+const { filters, scope } = workerData as WorkerSetup;
+const analyser = new AccessLogAnalyser(filters, scope);
 const record = new LogRecord();
 
 parentPort!.on('message', (message: WorkerRequest) => {

@@ -40,9 +40,13 @@ export class HitColumns {
   readonly clientErrors = new CounterColumn();
   readonly serverErrors = new CounterColumn();
 
+  /** `countsErrors`: false when no output shows error counts (they then stay 0). */
+  constructor(private readonly countsErrors = true) {}
+
   add(id: number, bytes: number, status: number): void {
     this.hits.add(id, 1);
     this.bytes.add(id, bytes);
+    if (!this.countsErrors) return;
     if (status >= 500) this.serverErrors.add(id, 1);
     else if (status >= 400) this.clientErrors.add(id, 1);
   }

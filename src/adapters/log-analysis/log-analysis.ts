@@ -1,4 +1,4 @@
-import { AnalysisFilters } from './access-log-analyser';
+import { AnalysisFilters, AnalysisScope } from './access-log-analyser';
 import { AccessLogReport } from './access-log-report';
 import { InputOutcome } from './input-outcome';
 import { FormatChoice, LineFeed } from './line-feed';
@@ -12,6 +12,8 @@ export interface AnalysisOptions {
   top: number;
   /** Rows per GoAccess panel (default: `top`). */
   panelRows?: number;
+  /** What to count (default `all`): `panels` when GoAccess's panels and totals are all that is printed. */
+  scope?: AnalysisScope;
   /** Called as each input opens (the progress bar). */
   onInput?: (input: LogInput) => void;
   open?: (name: string) => Promise<LogInput>;
@@ -35,7 +37,10 @@ export async function analyseAccessLogs(
 ): Promise<AccessLogReport> {
   const { top, onInput = () => undefined, open = (name: string) => openLogInput(name) } = options;
   const script = options.worker ? workerScript() : null;
-  const sink: RecordSink = script ? new WorkerSink(script, filters) : new InProcessSink(filters, true);
+  const scope = options.scope ?? 'all';
+  const sink: RecordSink = script
+    ? new WorkerSink(script, { filters, scope })
+    : new InProcessSink(filters, true, scope);
   const feed = new LineFeed(choice, sink);
 
   const outcomes: InputOutcome[] = [];

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AccessLogAnalyser, AnalysisFilters } from './access-log-analyser';
+import { AccessLogAnalyser, AnalysisFilters, AnalysisScope } from './access-log-analyser';
 import { AccessLogReport, buildReport, ReportLimits } from './access-log-report';
 import { LineFault } from './log-format';
 import { LogRecord } from './log-record';
 import { BATCH_BYTES, BATCH_NUMBERS, RecordBatchWriter } from './record-batch';
 import type { InputOutcome } from './input-outcome';
-import type { WorkerRequest } from './analysis-worker';
+import type { WorkerRequest, WorkerSetup } from './analysis-worker';
 
 /** Where parsed lines go: straight into an analyser, or across to a worker thread that counts them. */
 export interface RecordSink {
@@ -26,8 +26,9 @@ export class InProcessSink implements RecordSink {
   constructor(
     filters: AnalysisFilters,
     private readonly oneShot = false,
+    scope: AnalysisScope = 'all',
   ) {
-    this.analyser = new AccessLogAnalyser(filters);
+    this.analyser = new AccessLogAnalyser(filters, scope);
   }
 
   add(record: LogRecord): void {
@@ -63,8 +64,8 @@ export class WorkerSink implements RecordSink {
   private failure: Error | null = null;
   private onReport: ((report: AccessLogReport) => void) | null = null;
 
-  constructor(script: string, filters: AnalysisFilters) {
-    this.worker = new Worker(script, { workerData: filters });
+  constructor(script: string, setup: WorkerSetup) {
+    this.worker = new Worker(script, { workerData: setup });
     this.worker.on(
       'message',
       (

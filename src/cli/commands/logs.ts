@@ -149,6 +149,8 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     report = await analyseAccessLogs(files.length ? files : ['-'], choice, filters, {
       top: options.top,
       panelRows: options.goaccessJson ? GOACCESS_MAX_ITEMS : options.top,
+      // GoAccess's JSON alone prints no routes, error counts, referrers or timeline: they need not be counted.
+      scope: options.goaccessJson && !options.json && !options.html ? 'panels' : 'all',
       onInput: progress.onInput,
       worker: options.threads === '2',
     });
