@@ -7,6 +7,8 @@ export interface DateTable {
   rows(): Int32Array;
   /** Adds the entries of `rows` (as `rows()` gave them). */
   restore(rows: Int32Array): void;
+  /** Empties it, keeping its memory. */
+  clear(): void;
 }
 
 /** Calls a date's table is left unused at least before it is packed: small tables are not packed back and forth. */
@@ -27,6 +29,11 @@ export class ByDate<T extends DateTable> {
   private readonly packed = new Map<number, PackedRows>();
   private lastDate = NaN;
   private last: T | null = null;
+  /**
+   * The table of the last date packed, emptied, for the next date: a log's dates are alike, and memory handed back
+   * and asked for again, a table a date, would be held by the allocator in pieces.
+   */
+  private spare: T | null = null;
   private calls = 0;
   private lastSweep = 0;
 
@@ -37,10 +44,12 @@ export class ByDate<T extends DateTable> {
     this.calls++;
     if (date === this.lastDate) return this.last!;
     if (this.last) this.lastUse.set(this.lastDate, this.calls);
+    this.packIdle(date);
     let table = this.open.get(date);
     if (!table) {
       const packed = this.packed.get(date);
-      table = this.create(packed?.count ?? this.last?.size ?? 0);
+      table = this.spare ?? this.create(packed?.count ?? this.last?.size ?? 0);
+      this.spare = null;
       if (packed) {
         this.packed.delete(date);
         table.restore(packed.rows());
@@ -50,23 +59,27 @@ export class ByDate<T extends DateTable> {
     this.lastUse.delete(date);
     this.lastDate = date;
     this.last = table;
-    this.packIdle();
     return table;
   }
 
-  /** Packs the open tables left unused long enough; looks at them once per as many calls as there are. */
-  private packIdle(): void {
+  /**
+   * Packs the open tables left unused long enough, but `coming`'s; looks at them once per as many calls as there
+   * are.
+   */
+  private packIdle(coming: number): void {
     if (this.calls - this.lastSweep < this.open.size) return;
     this.lastSweep = this.calls;
     for (const [date, since] of this.lastUse) {
       const table = this.open.get(date)!;
-      if (this.calls - since < Math.max(MIN_IDLE_CALLS, table.size)) continue;
+      if (date === coming || this.calls - since < Math.max(MIN_IDLE_CALLS, table.size)) continue;
       this.open.delete(date);
       this.lastUse.delete(date);
       if (table.size) {
         const rows = table.rows();
         this.packed.set(date, PackedRows.of(rows, rows.length / table.size));
       }
+      table.clear();
+      this.spare = table;
     }
   }
 }

@@ -54,6 +54,12 @@ export class IntMap {
     return occupiedEntries(this.entries, 2, 1, this.size);
   }
 
+  /** Empties it, keeping its slots: a table for another date. */
+  clear(): void {
+    this.entries.fill(0);
+    this.size = 0;
+  }
+
   /** Adds the (key, value) entries `rows` holds side by side. */
   restore(rows: Int32Array): void {
     for (let at = 0; at < rows.length; at += 2) this.valueOf(rows[at]!, rows[at + 1]!);

@@ -45,6 +45,12 @@ export class IntPairMap {
     return occupiedEntries(this.entries, 3, 2, this.size);
   }
 
+  /** Empties it, keeping its slots: a table for another date. */
+  clear(): void {
+    this.entries.fill(0);
+    this.size = 0;
+  }
+
   /** Adds the (a, b, value) entries `rows` holds side by side. */
   restore(rows: Int32Array): void {
     for (let at = 0; at < rows.length; at += 3) this.valueOf(rows[at]!, rows[at + 1]!, rows[at + 2]!);

@@ -37,6 +37,12 @@ export class IntPairSet {
     return occupiedEntries(this.keys, 2, 0, this.size);
   }
 
+  /** Empties it, keeping its slots: a table for another date. */
+  clear(): void {
+    this.keys.fill(0);
+    this.size = 0;
+  }
+
   /** Adds the pairs `rows` holds side by side. */
   restore(rows: Int32Array): void {
     for (let at = 0; at < rows.length; at += 2) this.add(rows[at]!, rows[at + 1]!);

@@ -63,18 +63,18 @@ function forEachDifference(rows: Int32Array, width: number, order: Int32Array, t
 const varintLength = (value: number): number =>
   value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
 
-/** The row indexes sorted by their first column (as signed int32), in two stable passes of 16 bits. */
+/** The row indexes sorted by their first column (as signed int32), in three stable passes of 11 bits. */
 function orderByFirstColumn(rows: Int32Array, width: number, count: number): Int32Array {
   const key = (row: number): number => (rows[row * width]! ^ 0x80000000) >>> 0;
   let order = new Int32Array(count);
   for (let row = 0; row < count; row++) order[row] = row;
   let sorted = new Int32Array(count);
-  const starts = new Int32Array(0x10001);
-  for (const shift of [0, 16]) {
+  const starts = new Int32Array(0x801);
+  for (const shift of [0, 11, 22]) {
     starts.fill(0);
-    for (let i = 0; i < count; i++) starts[((key(order[i]!) >>> shift) & 0xffff) + 1]!++;
-    for (let digit = 0; digit < 0x10000; digit++) starts[digit + 1]! += starts[digit]!;
-    for (let i = 0; i < count; i++) sorted[starts[(key(order[i]!) >>> shift) & 0xffff]!++] = order[i]!;
+    for (let i = 0; i < count; i++) starts[((key(order[i]!) >>> shift) & 0x7ff) + 1]!++;
+    for (let digit = 0; digit < 0x800; digit++) starts[digit + 1]! += starts[digit]!;
+    for (let i = 0; i < count; i++) sorted[starts[(key(order[i]!) >>> shift) & 0x7ff]!++] = order[i]!;
     [order, sorted] = [sorted, order];
   }
   return order;
