@@ -15,8 +15,9 @@ import { methodBytes, protocolBytes } from './http-request-line';
  * rows of the report; any other keeps its bytes.
  */
 export class RequestKeyTable {
-  /** hash 1, hash 2, id + 1 per slot (0: empty). */
-  private slots = new Int32Array(3 * 2048);
+  /** hash 1, id + 1 per slot (0: empty); each id's hash 2 is kept apart, read only when hash 1 matches. */
+  private slots = new Int32Array(2 * 2048);
+  private readonly seconds = new CounterColumn();
   private mask = 2047;
   size = 0;
   /** True when the last `intern` call added a new key. */
@@ -39,9 +40,9 @@ export class RequestKeyTable {
     const slots = this.slots;
     let slot = (first ^ (first >>> 16)) & this.mask;
     for (;;) {
-      const entry = slots[3 * slot + 2]!;
+      const entry = slots[2 * slot + 1]!;
       if (entry === 0) break;
-      if (slots[3 * slot] === first && slots[3 * slot + 1] === second) {
+      if (slots[2 * slot] === first && this.seconds.get(entry - 1) === second) {
         this.lastWasNew = false;
         return entry - 1;
       }
@@ -50,9 +51,9 @@ export class RequestKeyTable {
     this.lastWasNew = true;
     const id = this.size++;
     this.describe(id, source, start, end, record);
-    slots[3 * slot] = first;
-    slots[3 * slot + 1] = second;
-    slots[3 * slot + 2] = id + 1;
+    this.seconds.set(id, second);
+    slots[2 * slot] = first;
+    slots[2 * slot + 1] = id + 1;
     if (this.size * 10 > this.mask * 7) this.rehash();
     return id;
   }
@@ -109,14 +110,13 @@ export class RequestKeyTable {
     this.slots = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
     const slots = this.slots;
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at + 2] === 0) continue;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
       const first = old[at]!;
       let slot = (first ^ (first >>> 16)) & this.mask;
-      while (slots[3 * slot + 2] !== 0) slot = (slot + 1) & this.mask;
-      slots[3 * slot] = first;
-      slots[3 * slot + 1] = old[at + 1]!;
-      slots[3 * slot + 2] = old[at + 2]!;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      slots[2 * slot] = first;
+      slots[2 * slot + 1] = old[at + 1]!;
     }
   }
 }
