@@ -66,11 +66,11 @@ export class AccessLogAnalyser {
   readonly samples: SkippedLine[] = [];
 
   readonly requests = new RequestKeyTable();
-  readonly requestKinds = new CounterColumn();
+  readonly requestKinds = new CounterColumn(Uint8Array);
   readonly requestColumns: HitColumns;
   /** Few keys are 404s (some 5% in a big log): their counts are kept apart rather than in a column for every key. */
   readonly notFoundHits = new SparseColumn();
-  readonly notFoundBytes = new SparseColumn(true);
+  readonly notFoundBytes = new SparseColumn(Float64Array);
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();
@@ -114,7 +114,7 @@ export class AccessLogAnalyser {
   /** Every (host, agent, date) of a valid line, numbered as GoAccess numbers them, 4xx lines included. */
   private visitors = new DatedNumbers();
   /** Visitors counted: seen on at least one response that is not a 4xx. */
-  private countedVisitors = new CounterColumn();
+  private countedVisitors = new CounterColumn(Uint8Array);
   /** The date of each visitor, by GoAccess's visitor number. */
   private visitorDates = new CounterColumn();
   private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor);
@@ -277,7 +277,7 @@ export class AccessLogAnalyser {
    */
   release(): void {
     this.visitors = new DatedNumbers();
-    this.countedVisitors = new CounterColumn();
+    this.countedVisitors = new CounterColumn(Uint8Array);
     this.visitorDates = new CounterColumn();
     for (const panel of [
       this.requestVisitors,

@@ -23,7 +23,7 @@ export class RequestKeyTable {
   /** True when the last `intern` call added a new key. */
   lastWasNew = false;
   /** Per id: its URL's input place + 1 (0: the key's bytes are kept), and its URL's length, method and protocol. */
-  private readonly places = new CounterColumn(true);
+  private readonly places = new CounterColumn(Float64Array);
   private readonly shapes = new CounterColumn();
   private readonly kept = new ByteArena();
 

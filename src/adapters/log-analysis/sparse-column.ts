@@ -1,4 +1,4 @@
-import { CounterColumn } from './counter-column';
+import { ColumnType, CounterColumn } from './counter-column';
 import { IntMap } from './int-map';
 
 /**
@@ -9,8 +9,8 @@ export class SparseColumn {
   private readonly slots = new IntMap();
   private readonly values: CounterColumn;
 
-  constructor(wide = false) {
-    this.values = new CounterColumn(wide);
+  constructor(type: ColumnType = Int32Array) {
+    this.values = new CounterColumn(type);
   }
 
   add(id: number, amount: number): void {
