@@ -68,7 +68,7 @@ function panel(leaves: PanelRow[], rows: PanelRow[], cap: number, itemCount = le
 
 /** A big flat panel's rows by id: counts read as numbers, a row made only for the ids that make the cut. */
 interface Leaves {
-  ids: ArrayLike<number>;
+  ids: Int32Array;
   hits(id: number): number;
   visitors(id: number): number;
   bytes(id: number): number;
@@ -106,7 +106,7 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
 
 /**
  * Keys grouped as GoAccess's djb2-keyed maps group them: two keys whose hashes collide are one row there, under
- * the first one's name, with both keys' counts.
+ * the first one's name, with both keys' counts. The ids left are written over the leaves' own.
  */
 function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
   const sorted = new Int32Array(leaves.ids.length);
@@ -117,7 +117,7 @@ function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves
   if (!colliding.size) return leaves;
   const first = new Map<number, number>();
   const merged = new Map<number, number[]>();
-  const primaries = new Int32Array(leaves.ids.length);
+  const primaries = leaves.ids;
   let count = 0;
   for (let i = 0; i < leaves.ids.length; i++) {
     const id = leaves.ids[i]!;
