@@ -70,7 +70,7 @@ export class AccessLogAnalyser {
   readonly requestColumns: HitColumns;
   /** Few keys are 404s (some 5% in a big log): their counts are kept apart rather than in a column for every key. */
   readonly notFoundHits = new SparseColumn();
-  readonly notFoundBytes = new SparseColumn(Float64Array);
+  readonly notFoundBytes = new SparseColumn();
   /** Visitors of each request key in the requests or static-requests panel (a 404 makes no visitor). */
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ByteArena } from './byte-arena';
 import { CounterColumn } from './counter-column';
+import { WideColumn } from './wide-column';
 import { FIELD, LogRecord } from './log-record';
 import { inputOf, offsetOf } from './input-place';
 import { appendField, decodeUrlInto } from './request-key';
@@ -23,7 +24,7 @@ export class RequestKeyTable {
   /** True when the last `intern` call added a new key. */
   lastWasNew = false;
   /** Per id: its URL's input place + 1 (0: the key's bytes are kept), and its URL's length, method and protocol. */
-  private readonly places = new CounterColumn(Float64Array);
+  private readonly places = new WideColumn();
   private readonly shapes = new CounterColumn();
   private readonly kept = new ByteArena();
 

@@ -1,17 +1,13 @@
-import { ColumnType, CounterColumn } from './counter-column';
 import { IntMap } from './int-map';
+import { WideColumn } from './wide-column';
 
 /**
- * A CounterColumn for the few ids of a big table that get a count: each such id gets a slot of its own in a small
- * column, where a CounterColumn would take a number for every id of the table.
+ * A column of counts or sums for the few ids of a big table that get one: each such id gets a slot of its own in a
+ * small column, where a column by id would take a number for every id of the table.
  */
 export class SparseColumn {
   private readonly slots = new IntMap();
-  private readonly values: CounterColumn;
-
-  constructor(type: ColumnType = Int32Array) {
-    this.values = new CounterColumn(type);
-  }
+  private readonly values = new WideColumn();
 
   add(id: number, amount: number): void {
     this.values.add(this.slots.valueOf(id, this.slots.size + 1) - 1, amount);

@@ -1,4 +1,5 @@
 import { ByteKeyTable } from '../../../src/adapters/log-analysis/byte-key-table';
+import { WideColumn } from '../../../src/adapters/log-analysis/wide-column';
 import { detectFormat } from '../../../src/adapters/log-analysis/format-detection';
 import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
@@ -159,5 +160,25 @@ describe('user agents', () => {
     ['-', 'bot', 'Unknown'],
   ])('%s is a %s (%s)', (agent, kind, client) => {
     expect(classifyAgent(agent)).toMatchObject({ kind, client });
+  });
+});
+
+describe('wide columns', () => {
+  it('keep sums and places up to 2^53 exactly, 4 bytes a key until one passes 2^32', () => {
+    const column = new WideColumn();
+    column.add(3, 4000);
+    column.add(70000, 2 ** 32 - 1);
+    column.add(70000, 2);
+    column.add(70000, 2 ** 40);
+    column.set(5, 3 * 2 ** 40 + 123456789);
+    column.set(5, 7);
+    expect([column.get(3), column.get(70000), column.get(5), column.get(4), column.get(10 ** 6)]).toEqual([
+      4000,
+      2 ** 40 + 2 ** 32 + 1,
+      7,
+      0,
+      0,
+    ]);
+    expect(column['high'].filter(Boolean)).toHaveLength(2);
   });
 });
