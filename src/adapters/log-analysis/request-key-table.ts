@@ -16,9 +16,9 @@ import { methodBytes, protocolBytes } from './http-request-line';
  * rows of the report; any other keeps its bytes.
  */
 export class RequestKeyTable {
-  /** hash 1, id + 1 per slot (0: empty); each id's hash 2 is kept apart, read only when hash 1 matches. */
-  private slots = new Int32Array(2 * 2048);
-  private readonly seconds = new CounterColumn();
+  /** id + 1 per slot (0: empty), 4 bytes; each id's two hashes are kept by id, side by side (2·id, 2·id + 1). */
+  private slots = new Int32Array(2048);
+  private readonly hashes = new CounterColumn();
   private mask = 2047;
   size = 0;
   /** True when the last `intern` call added a new key. */
@@ -41,20 +41,20 @@ export class RequestKeyTable {
     const slots = this.slots;
     let slot = (first ^ (first >>> 16)) & this.mask;
     for (;;) {
-      const entry = slots[2 * slot + 1]!;
-      if (entry === 0) break;
-      if (slots[2 * slot] === first && this.seconds.get(entry - 1) === second) {
+      const id = slots[slot]! - 1;
+      if (id < 0) break;
+      if (this.hashes.get(2 * id) === first && this.hashes.get(2 * id + 1) === second) {
         this.lastWasNew = false;
-        return entry - 1;
+        return id;
       }
       slot = (slot + 1) & this.mask;
     }
     this.lastWasNew = true;
     const id = this.size++;
     this.describe(id, source, start, end, record);
-    this.seconds.set(id, second);
-    slots[2 * slot] = first;
-    slots[2 * slot + 1] = id + 1;
+    this.hashes.set(2 * id, first);
+    this.hashes.set(2 * id + 1, second);
+    slots[slot] = id + 1;
     if (this.size * 10 > this.mask * 7) this.rehash();
     return id;
   }
@@ -106,18 +106,16 @@ export class RequestKeyTable {
     return key.subarray(0, at);
   }
 
+  /** Twice the slots, filled from the ids' hashes: the old slots are not read. */
   private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = new Int32Array(this.slots.length * 2);
     this.mask = this.mask * 2 + 1;
     const slots = this.slots;
-    for (let at = 0; at < old.length; at += 2) {
-      if (old[at + 1] === 0) continue;
-      const first = old[at]!;
+    for (let id = 0; id < this.size; id++) {
+      const first = this.hashes.get(2 * id);
       let slot = (first ^ (first >>> 16)) & this.mask;
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
-      slots[2 * slot] = first;
-      slots[2 * slot + 1] = old[at + 1]!;
+      while (slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      slots[slot] = id + 1;
     }
   }
 }
