@@ -9,6 +9,7 @@ import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
 import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
+import { distinctCount, SortedHashes } from './sorted-hashes';
 import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
 import { statusLabel } from './goaccess-status';
@@ -296,15 +297,14 @@ export class AccessLogAnalyser {
    * Unique keys of a GoAccess panel (requests = unique_files, static requests, not found). GoAccess 1.7 stores a
    * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes.
    */
-  uniqueRequests(kind: RequestKind): number {
-    const hashes = new Int32Array(this.requests.size);
-    let count = 0;
-    for (let id = 0; id < this.requests.size; id++)
-      if (this.requestKinds.get(id) & kind) hashes[count++] = this.requestHashes.get(id);
-    const found = hashes.subarray(0, count).sort();
-    let distinct = count > 0 ? 1 : 0;
-    for (let i = 1; i < count; i++) if (found[i] !== found[i - 1]) distinct++;
-    return distinct;
+  uniqueRequests(kind: RequestKind, hashes: SortedHashes): number {
+    return distinctCount(
+      hashes.of(
+        this.requests.size,
+        (id) => (this.requestKinds.get(id) & kind) !== 0,
+        (id) => this.requestHashes.get(id),
+      ),
+    );
   }
 
   /**

@@ -7,6 +7,7 @@ import { InputOutcome } from './input-outcome';
 import { AgentClass, classifyAgent } from './user-agent-class';
 import { isHttpMethod, isHttpProtocol } from './http-request-line';
 import { goaccessPanels, Panel, PanelName } from './goaccess-panels';
+import { SortedHashes } from './sorted-hashes';
 
 /** Rows per list panel (`--top`), and per GoAccess panel (`panels`, and `--goaccess-json`: its max-items). */
 export interface ReportLimits {
@@ -133,13 +134,14 @@ export function buildReport(
   const agentRows = agentPanels(a, top);
   const keys = a.requestKeys(result.inputs.map((input) => input.name));
   const describeRequest = (id: number): RequestParts => splitRequestKey(keys.bytes(id));
+  const hashes = new SortedHashes(Math.max(a.requests.size, a.hosts.size));
   let rows: Pick<AccessLogReport, 'requests' | 'static_requests' | 'not_found' | 'panels'>;
   try {
     rows = {
       requests: requestRows(a, top, RequestKind.Request, describeRequest),
       static_requests: requestRows(a, top, RequestKind.Static, describeRequest),
       not_found: requestRows(a, top, RequestKind.NotFound, describeRequest),
-      panels: goaccessPanels(a, limits.panelRows, describeRequest),
+      panels: goaccessPanels(a, limits.panelRows, describeRequest, hashes),
     };
   } finally {
     keys.close();
@@ -153,9 +155,9 @@ export function buildReport(
       failed_requests: a.failedLines,
       excluded_hits: a.excludedLines,
       unique_visitors: a.uniqueVisitors,
-      unique_files: a.uniqueRequests(RequestKind.Request),
-      unique_static_files: a.uniqueRequests(RequestKind.Static),
-      unique_not_found: a.uniqueRequests(RequestKind.NotFound),
+      unique_files: a.uniqueRequests(RequestKind.Request, hashes),
+      unique_static_files: a.uniqueRequests(RequestKind.Static, hashes),
+      unique_not_found: a.uniqueRequests(RequestKind.NotFound, hashes),
       unique_referrers: a.referrers.size,
       bandwidth: a.bandwidth,
       start_date: a.validLines ? withOffset(a.firstSeconds, a.firstOffset) : null,

@@ -1,6 +1,7 @@
 import { AccessLogAnalyser } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 import { kthLargest } from './kth-largest';
+import { SortedHashes } from './sorted-hashes';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
 export interface PanelRow {
@@ -108,10 +109,12 @@ const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel
  * Keys grouped as GoAccess's djb2-keyed maps group them: two keys whose hashes collide are one row there, under
  * the first one's name, with both keys' counts. The ids left are written over the leaves' own.
  */
-function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number): Leaves {
-  const sorted = new Int32Array(leaves.ids.length);
-  for (let i = 0; i < sorted.length; i++) sorted[i] = hashOf(leaves.ids[i]!);
-  sorted.sort();
+function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number, hashes: SortedHashes): Leaves {
+  const sorted = hashes.of(
+    leaves.ids.length,
+    () => true,
+    (i) => hashOf(leaves.ids[i]!),
+  );
   const colliding = new Set<number>();
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
   if (!colliding.size) return leaves;
@@ -207,6 +210,7 @@ export function goaccessPanels(
   a: AccessLogAnalyser,
   cap: number,
   describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null },
+  hashes: SortedHashes,
 ): Record<PanelName, Panel> {
   const served = (id: number): boolean => a.requestColumns.hits.get(id) > a.notFoundHits.get(id);
   const isStatic = (id: number): boolean => (a.requestKinds.get(id) & 0x80) !== 0;
@@ -230,6 +234,7 @@ export function goaccessPanels(
         row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
       },
       requestHash,
+      hashes,
     );
   const notFoundLeaves = mergeCollisions(
     {
@@ -240,6 +245,7 @@ export function goaccessPanels(
       row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
     },
     requestHash,
+    hashes,
   );
 
   const systems = new Map<string, { type: string; row: PanelRow }>();
@@ -301,6 +307,7 @@ export function goaccessPanels(
       }),
     },
     (id) => a.hostHashes.get(id),
+    hashes,
   );
   const sites: PanelRow[] = [];
   for (let id = 0; id < a.sites.size; id++) {
