@@ -31,16 +31,17 @@ describe('packed rows', () => {
 });
 
 /**
- * Dates in runs, back and forth, so that tables are packed while their date is away and unpacked when it comes
- * back: the numbers and counts must be those of plain maps.
+ * Dates in runs, back and forth, so that tables are packed while their date is away (found idle when the date
+ * changes, or in a long run of one date) and unpacked when it comes back: the numbers and counts must be those of
+ * plain maps.
  */
-describe('tables per date, packed while their date is away', () => {
+describe.each([3000, 30000])('tables per date, packed while their date is away (runs of %i)', (run) => {
   const calls = (seed: number, count: number): { date: number; a: number; b: number }[] => {
     const random = seededRandom(seed);
     const list = [];
     let date = 20261101;
     for (let i = 0; i < count; i++) {
-      if (random() < 1 / 3000) date = 20261101 + Math.floor(random() * 6);
+      if (random() < 1 / run) date = 20261101 + Math.floor(random() * 6);
       list.push({ date, a: Math.floor(random() * 4000), b: Math.floor(random() * 30) });
     }
     return list;
@@ -50,7 +51,7 @@ describe('tables per date, packed while their date is away', () => {
     const numbers = new DatedNumbers();
     const model = new Map<string, number>();
     const [got, expected] = [[] as number[], [] as number[]];
-    for (const { date, a, b } of calls(1, 60000)) {
+    for (const { date, a, b } of calls(1, 100000)) {
       const key = `${date} ${a} ${b}`;
       if (!model.has(key)) model.set(key, model.size + 1);
       got.push(numbers.numberOf(date, a, b));
@@ -67,7 +68,7 @@ describe('tables per date, packed while their date is away', () => {
     const pairs = new Set<string>();
     const counts = new Map<number, number>();
     const [got, expected] = [[] as number[], [] as number[]];
-    for (const { date, a, b } of calls(2, 60000)) {
+    for (const { date, a, b } of calls(2, 100000)) {
       const key = `${date} ${a}`;
       if (!numberOf.has(key)) numberOf.set(key, numberOf.size + 1);
       const number = numberOf.get(key)!;
