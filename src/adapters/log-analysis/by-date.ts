@@ -13,16 +13,14 @@ export interface DateTable {
 
 /** Calls a date's table is left unused at least before it is packed: small tables are not packed back and forth. */
 const MIN_IDLE_CALLS = 4096;
-/** Calls between two looks for idle tables while the date stays the same (it also looks when the date changes). */
-const LOOK_EVERY = 1 << 14;
 
 /**
  * One table per date, as GoAccess keeps one map per date: each stays small (a day's keys, not the log's), so it
  * needs no date in its keys, grows by a day's size at most, and its probes stay in cache. A log runs through its
- * dates in order, so the last date's table is kept at hand, and a date's table left unused for a quarter as many
- * calls as it has entries (its date has most likely ended) is packed (PackedRows: 3 to 6 bytes an entry, not 13
- * to 21). A line of a packed date, out of order, unpacks its table: exact whatever the order, and the cost of
- * packing and unpacking a table is paid for by the calls it waited, whatever the order.
+ * dates in order, so the last date's table is kept at hand, and a date's table left unused for as many calls as it
+ * has entries (its date has most likely ended) is packed (PackedRows: 3 to 6 bytes an entry, not 13 to 21). A line
+ * of a packed date, out of order, unpacks its table: exact whatever the order, and the cost of packing and
+ * unpacking a table is paid for by the calls it waited, whatever the order.
  */
 export class ByDate<T extends DateTable> {
   private readonly open = new Map<number, T>();
@@ -43,11 +41,8 @@ export class ByDate<T extends DateTable> {
   constructor(private readonly create: (expected: number) => T) {}
 
   of(date: number): T {
-    if (date === this.lastDate) {
-      if (++this.calls % LOOK_EVERY === 0) this.packIdle(date);
-      return this.last!;
-    }
     this.calls++;
+    if (date === this.lastDate) return this.last!;
     if (this.last) this.lastUse.set(this.lastDate, this.calls);
     this.packIdle(date);
     let table = this.open.get(date);
@@ -76,7 +71,7 @@ export class ByDate<T extends DateTable> {
     this.lastSweep = this.calls;
     for (const [date, since] of this.lastUse) {
       const table = this.open.get(date)!;
-      if (date === coming || this.calls - since < Math.max(MIN_IDLE_CALLS, table.size / 4)) continue;
+      if (date === coming || this.calls - since < Math.max(MIN_IDLE_CALLS, table.size)) continue;
       this.open.delete(date);
       this.lastUse.delete(date);
       if (table.size) {

@@ -31,9 +31,8 @@ describe('packed rows', () => {
 });
 
 /**
- * Dates in runs, back and forth, so that tables are packed while their date is away (found idle when the date
- * changes, or in a long run of one date) and unpacked when it comes back: the numbers and counts must be those of
- * plain maps.
+ * Dates in runs, short and long, back and forth, so that tables are packed while their date is away and unpacked
+ * when it comes back: the numbers and counts must be those of plain maps.
  */
 describe.each([3000, 30000])('tables per date, packed while their date is away (runs of %i)', (run) => {
   const calls = (seed: number, count: number): { date: number; a: number; b: number }[] => {
