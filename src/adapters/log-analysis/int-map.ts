@@ -1,24 +1,21 @@
-import { occupiedEntries, slotOf, slotsFor } from './int-pair-hash';
+import { slotOf } from './int-pair-hash';
+import { SlotTable } from './slot-table';
 
 /**
  * int32 keys to int32 values > 0, in one flat typed array: 8 bytes a slot. A zero value marks an empty slot, so a
  * new table is the zero-filled memory the system hands out, with no pass to fill it.
  */
-export class IntMap {
-  private entries: Int32Array;
-  private mask: number;
-  size = 0;
+export class IntMap extends SlotTable {
   /** True when the last `valueOf` call added the key. */
   lastWasNew = false;
 
-  /** `expected`: how many keys it will likely hold, so that it need not grow to get there. */
+  /** `expected`: how many it will likely hold, so that it need not grow to get there. */
   constructor(expected = 0) {
-    this.mask = slotsFor(expected) - 1;
-    this.entries = new Int32Array(2 * (this.mask + 1));
+    super(2, 1, expected);
   }
 
   /** The key's value; when the key is new, `value` (> 0) becomes it. */
-  valueOf(key: number, value: number): number {
+  override valueOf(key: number, value: number): number {
     const entries = this.entries;
     let slot = slotOf(key, 0, this.mask);
     for (;;) {
@@ -49,20 +46,8 @@ export class IntMap {
     }
   }
 
-  /** Its (key, value) entries side by side (see ByDate). */
-  rows(): Int32Array {
-    return occupiedEntries(this.entries, 2, 1, this.size);
-  }
-
-  /** Empties it, keeping its slots: a table for another date. */
-  clear(): void {
-    this.entries.fill(0);
-    this.size = 0;
-  }
-
-  /** Adds the (key, value) entries `rows` holds side by side. */
-  restore(rows: Int32Array): void {
-    for (let at = 0; at < rows.length; at += 2) this.valueOf(rows[at]!, rows[at + 1]!);
+  protected override insertRow(rows: Int32Array, at: number): void {
+    this.valueOf(rows[at]!, rows[at + 1]!);
   }
 
   private grow(): void {

@@ -1,24 +1,21 @@
-import { occupiedEntries, slotOf, slotsFor } from './int-pair-hash';
+import { slotOf } from './int-pair-hash';
+import { SlotTable } from './slot-table';
 
 /**
  * (a, b) int32 pairs to int32 values > 0, in one flat typed array: 12 bytes a slot. A zero value marks an empty
  * slot, so a new table is the zero-filled memory the system hands out, with no pass to fill it.
  */
-export class IntPairMap {
-  private entries: Int32Array;
-  private mask: number;
-  size = 0;
+export class IntPairMap extends SlotTable {
   /** True when the last `valueOf` call added the pair. */
   lastWasNew = false;
 
-  /** `expected`: how many pairs it will likely hold, so that it need not grow to get there. */
+  /** `expected`: how many it will likely hold, so that it need not grow to get there. */
   constructor(expected = 0) {
-    this.mask = slotsFor(expected) - 1;
-    this.entries = new Int32Array(3 * (this.mask + 1));
+    super(3, 2, expected);
   }
 
   /** The pair's value; when the pair is new, `value` (> 0) becomes it. */
-  valueOf(a: number, b: number, value: number): number {
+  override valueOf(a: number, b: number, value: number): number {
     const entries = this.entries;
     let slot = slotOf(a, b, this.mask);
     for (;;) {
@@ -40,20 +37,8 @@ export class IntPairMap {
     }
   }
 
-  /** Its (a, b, value) entries side by side (see ByDate). */
-  rows(): Int32Array {
-    return occupiedEntries(this.entries, 3, 2, this.size);
-  }
-
-  /** Empties it, keeping its slots: a table for another date. */
-  clear(): void {
-    this.entries.fill(0);
-    this.size = 0;
-  }
-
-  /** Adds the (a, b, value) entries `rows` holds side by side. */
-  restore(rows: Int32Array): void {
-    for (let at = 0; at < rows.length; at += 3) this.valueOf(rows[at]!, rows[at + 1]!, rows[at + 2]!);
+  protected override insertRow(rows: Int32Array, at: number): void {
+    this.valueOf(rows[at]!, rows[at + 1]!, rows[at + 2]!);
   }
 
   private grow(): void {
