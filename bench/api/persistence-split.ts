@@ -1,9 +1,9 @@
 /*
  * Where a purchase's CPU goes, in this process and without HTTP: the ceiling's statements straight through mysql2
- * against the PurchaseItem use case through Forte's knex unit of work, on the same database, each closed-loop from
+ * against the PurchaseItem use case through Forte's unit of work, on the same database, each closed-loop from
  * 32 workers in turn (twice, the first round warming up). What the use case costs beyond the ceiling is the
- * persistence layer's (knex's query building, runner and transaction, the row checks); what `make bench` measures
- * beyond that is the HTTP layer's.
+ * persistence layer's (knex's query building, the transaction's own client, the row checks); what `make bench`
+ * measures beyond that is the HTTP layer's.
  */
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { openDatabase } from '../../src/adapters/persistence/database';

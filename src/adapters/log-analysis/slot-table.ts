@@ -1,3 +1,4 @@
+import { DateTable } from './by-date';
 import { occupiedEntries, slotsFor } from './int-pair-hash';
 
 /**
@@ -5,7 +6,7 @@ import { occupiedEntries, slotsFor } from './int-pair-hash';
  * an empty slot; a new table is the zero-filled memory the system hands out, with no pass to fill it. What the
  * tables of a date (ByDate) do with any of them: list their rows, empty them, fill them again.
  */
-export abstract class SlotTable {
+export abstract class SlotTable implements DateTable {
   protected entries: Int32Array;
   protected mask: number;
   size = 0;

@@ -5,7 +5,7 @@ import type { Connection } from 'mysql2';
 
 /**
  * Sends one statement on `connection` and answers the driver's response as knex would (rows, the first row, an
- * insert id, affected rows). A failure carries the statement in front of its message, as knex puts it; the
+ * insert id, affected rows; what the driver answered for a statement knex did not build). A failure carries the statement in front of its message, as knex puts it; the
  * client emits `query` for each statement, as knex does (the statement count of `make bench-profile` reads it).
  */
 export async function sendStatement(
@@ -16,8 +16,7 @@ export async function sendStatement(
 ): Promise<unknown> {
   client.emit('query', query);
   try {
-    const answered = await client._query(connection, query);
-    return runner === undefined ? answered.response : client.processResponse(answered, runner);
+    return client.processResponse(await client._query(connection, query), runner);
   } catch (error) {
     if (error instanceof Error) {
       error.message = `${formatQuery(query.sql, query.bindings, undefined, client)} - ${error.message}`;
@@ -54,8 +53,12 @@ class DirectRunner extends Runner {
 export class DirectMysqlClient extends Mysql2Client {
   /** knex's mysql2 dialect: sends a statement, answering it with the driver's `[rows, fields]` as `response`. */
   declare _query: (connection: Connection, query: Runner.Compiled) => Promise<Runner.Compiled & { response: unknown }>;
-  /** knex's mysql2 dialect: rows, the first row, an insert id or affected rows, by the statement's method. */
-  declare processResponse: (answered: unknown, runner: Runner) => unknown;
+  /**
+   * knex's mysql2 dialect: rows, the first row, an insert id or affected rows, by the statement's method; the
+   * driver's `[rows, fields]` for a statement without one (BEGIN, COMMIT). It reads the runner only for a statement
+   * whose answer has a shape of its own (`columnInfo`), and such a statement always comes with its runner.
+   */
+  declare processResponse: (answered: unknown, runner: Runner | undefined) => unknown;
 
   override runner(builder: Runner.Builder): Runner {
     if ((this as { transacting?: boolean }).transacting === true) return super.runner(builder) as Runner;
