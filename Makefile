@@ -34,7 +34,7 @@ dist: install
 bench: build
 	node dist/bench/api/run.js
 
-# Where a request's time goes: SQL statements per request, then a CPU profile under load (KIND=read|purchase).
+# Where a request's time goes: SQL statements per request, then a CPU profile under load (KIND=read|purchase|webhook).
 KIND ?= read
 bench-profile: build
 	node dist/bench/api/profile.js $(KIND)

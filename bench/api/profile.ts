@@ -129,16 +129,30 @@ async function main(): Promise<void> {
     if (kind === 'purchase') report.push('', ...(await purchaseCpuSplit(database, SECONDS)));
     const forte = await forkServer(join(__dirname, 'forte-server.js'), [], {
       execArgv: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
-      env: { ACCESS_LOG: 'off', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '32', DATABASE_URL: database.url },
+      env: {
+        ACCESS_LOG: 'off',
+        LOG_LEVEL: 'warn',
+        DATABASE_POOL_SIZE: '32',
+        DATABASE_URL: database.url,
+        XSOLLA_PROJECT_SECRET: BENCH_XSOLLA_SECRET,
+      },
     });
-    const request =
-      kind === 'purchase'
-        ? (n: number) => ({
-            method: 'POST' as const,
-            path: `/api/v2/users/${1 + (n % USERS)}/items`,
-            body: JSON.stringify({ item_id: database.itemId }),
-          })
-        : (n: number) => ({ method: 'GET' as const, path: `/api/v2/users/${1 + (n % USERS)}` });
+    const requests = {
+      read: (n: number) => ({ method: 'GET' as const, path: `/api/v2/users/${1 + (n % USERS)}` }),
+      purchase: (n: number) => ({
+        method: 'POST' as const,
+        path: `/api/v2/users/${1 + (n % USERS)}/items`,
+        body: JSON.stringify({ item_id: database.itemId }),
+      }),
+      // Past the transactions the statement count above paid for.
+      webhook: (n: number) => ({
+        method: 'POST' as const,
+        path: '/api/v2/xsolla',
+        ...paymentWebhook(1_000_000 + n, USERS),
+      }),
+    };
+    if (!(kind in requests)) throw new Error(`KIND is one of ${Object.keys(requests).join(', ')}, not ${kind}`);
+    const request = requests[kind as keyof typeof requests];
     const result = await load({
       origin: forte.origin,
       token: database.token,

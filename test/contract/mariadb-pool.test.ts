@@ -38,6 +38,17 @@ describe('the MariaDB connection pool', () => {
     expect(Date.now() - started).toBeLessThan(4000);
     expect(await uow.run(async () => 'ran')).toBe('ran');
   });
+
+  it("keeps no cache of prepared statements on its connections: knex sends none, and mysql2's takes 0.5 MiB each", async () => {
+    const connection = (await database.knex.client.acquireConnection()) as {
+      config: { maxPreparedStatements: number };
+    };
+    try {
+      expect(connection.config.maxPreparedStatements).toBe(1);
+    } finally {
+      await database.knex.client.releaseConnection(connection);
+    }
+  });
 });
 
 describe('a database that goes away and comes back', () => {
