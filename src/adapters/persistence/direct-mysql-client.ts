@@ -1,7 +1,7 @@
 import Mysql2Client from 'knex/lib/dialects/mysql2';
 import Runner from 'knex/lib/execution/runner';
 import { formatQuery } from 'knex/lib/execution/internal/query-executioner';
-import type { Connection } from 'mysql2';
+import type { Connection, QueryValues } from 'mysql2';
 
 /**
  * Sends one statement on `connection` and answers the driver's response as knex would (rows, the first row, an
@@ -51,14 +51,25 @@ class DirectRunner extends Runner {
  * migrations) keep knex's runner, whose client refuses a statement once its transaction has completed.
  */
 export class DirectMysqlClient extends Mysql2Client {
-  /** knex's mysql2 dialect: sends a statement, answering it with the driver's `[rows, fields]` as `response`. */
-  declare _query: (connection: Connection, query: Runner.Compiled) => Promise<Runner.Compiled & { response: unknown }>;
   /**
-   * knex's mysql2 dialect: rows, the first row, an insert id or affected rows, by the statement's method; the
-   * driver's `[rows, fields]` for a statement without one (BEGIN, COMMIT). It reads the runner only for a statement
-   * whose answer has a shape of its own (`columnInfo`), and such a statement always comes with its runner.
+   * Sends a statement, answering it with the driver's `[rows, fields]` as `response`, as knex's mysql2 dialect does.
+   * That dialect hands the driver an options object (`{sql}` and the builder's driver options); mysql2 copies such an
+   * object into a new one by spreading, which took 4.6 µs a statement here against 0.07 µs for the statement as a
+   * string: a purchase's nine statements spent more on it than on building and compiling them. A statement without
+   * driver options (knex compiles `{}` when the builder sets none) therefore goes as a string; one with them, or an
+   * empty one, the dialect's way.
    */
-  declare processResponse: (answered: unknown, runner: Runner | undefined) => unknown;
+  override _query(connection: Connection, query: Runner.Compiled): Promise<Runner.Compiled & { response: unknown }> {
+    if (!query.sql || (query.options !== undefined && Object.keys(query.options).length > 0)) {
+      return super._query(connection, query);
+    }
+    return new Promise((resolve, reject) => {
+      connection.query(query.sql, query.bindings as QueryValues, (error, rows, fields) => {
+        if (error) reject(error);
+        else resolve(Object.assign(query, { response: [rows, fields] }));
+      });
+    });
+  }
 
   override runner(builder: Runner.Builder): Runner {
     if ((this as { transacting?: boolean }).transacting === true) return super.runner(builder) as Runner;

@@ -22,8 +22,19 @@ declare module 'knex/lib/dialects/sqlite3/execution/sqlite-transaction' {
 
 declare module 'knex/lib/dialects/mysql2' {
   import { Knex } from 'knex';
+  import type { Connection } from 'mysql2';
+  import Runner from 'knex/lib/execution/runner';
 
-  const Mysql2Client: typeof Knex.Client;
+  class Mysql2Client extends Knex.Client {
+    /** Sends a statement, answering it with the driver's `[rows, fields]` as `response`. */
+    _query(connection: Connection, query: Runner.Compiled): Promise<Runner.Compiled & { response: unknown }>;
+    /**
+     * Rows, the first row, an insert id or affected rows, by the statement's method; the driver's `[rows, fields]`
+     * for a statement without one (BEGIN, COMMIT). It reads the runner only for a statement whose answer has a shape
+     * of its own (`columnInfo`), and such a statement always comes with its runner.
+     */
+    processResponse(answered: unknown, runner: Runner | undefined): unknown;
+  }
   export = Mysql2Client;
 }
 
@@ -36,6 +47,8 @@ declare module 'knex/lib/execution/runner' {
     bindings: readonly unknown[];
     method?: string;
     timeout?: number | false;
+    /** The builder's options for the driver (`.options({...})`), passed along with the statement. */
+    options?: object;
   }
 
   class Runner {
