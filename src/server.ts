@@ -3,12 +3,14 @@ import { AddressInfo } from 'node:net';
 import { createHttpApp } from './adapters/http/create-http-app';
 import { answerMalformedHttp } from './adapters/http/malformed-http';
 import { Forte } from './composition-root';
+import { InFlight } from './adapters/http/in-flight';
 
 export interface RunningServer {
   port: number;
   /**
-   * Stops accepting, lets in-flight requests finish (those still running after `SHUTDOWN_GRACE_MS` are cut), then
-   * stops the workers, a pass in progress finished first; closing Forte itself is the caller's.
+   * Stops accepting, lets in-flight requests finish, those whose clients went away included (those still running after
+   * `SHUTDOWN_GRACE_MS` are cut), then stops the workers, a pass in progress finished first; closing Forte itself is
+   * the caller's.
    */
   stop(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const deps = await forte.httpDependencies();
   const { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS } = forte.config;
+  const handling = new InFlight(createHttpApp(deps).callback());
   const server = createServer(
     {
       // A client that sends its headers or its request too slowly is answered 408 (malformed-http.ts) and dropped,
@@ -29,7 +32,7 @@ export async function startServer(
       connectionsCheckingInterval: Math.min(1000, HTTP_HEADERS_TIMEOUT_MS),
       keepAliveTimeout: HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
-    createHttpApp(deps).callback(),
+    handling.handle,
   );
   server.on('clientError', answerMalformedHttp(deps.observer));
   await new Promise<void>((resolve, reject) => {
@@ -40,7 +43,11 @@ export async function startServer(
   return {
     port: (server.address() as AddressInfo).port,
     stop: async () => {
+      const deadline = Date.now() + forte.config.SHUTDOWN_GRACE_MS;
       await closeGracefully(server, forte.config.SHUTDOWN_GRACE_MS);
+      // A request whose client went away has no connection left to wait for, but its handler may still be at work
+      // (waiting for a row or a pooled connection): the database must not close under it.
+      await handling.settled(deadline - Date.now());
       await forte.workers.stop();
     },
   };

@@ -20,20 +20,24 @@ interface SlowRequest {
   release(): Promise<void>;
 }
 
-/** A grant that stays in flight: it waits for the user's row, which the test holds locked until `release`. */
-async function slowGrant(served: ServedForte): Promise<SlowRequest> {
-  const post = (path: string, body: unknown) =>
+/**
+ * A grant that stays in flight: it waits for the user's row, which the test holds locked until `release`. With a
+ * `signal`, its client can give up on it while Forte goes on.
+ */
+async function slowGrant(served: ServedForte, signal?: AbortSignal): Promise<SlowRequest> {
+  const post = (path: string, body: unknown, abortable?: AbortSignal) =>
     fetch(`${served.baseUrls[0]}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
+      ...(abortable ? { signal: abortable } : {}),
     });
   const user = (await (await post('/users', { discord_id: '368003617146881111', name: 'slow' })).json()) as {
     id: number;
   };
   const lock: Knex.Transaction = await served.database.knex.transaction();
   await lock('users').where({ id: user.id }).forUpdate();
-  const answer = post(`/users/${user.id}/points`, { points: 7 });
+  const answer = post(`/users/${user.id}/points`, { points: 7 }, signal);
   answer.catch(() => undefined);
   // Within the 10 s lock wait, after which the grant would answer BUSY; a failure lets the row go, or the test hangs.
   await eventually(
@@ -95,6 +99,36 @@ describe('forte-cli serve on SIGTERM', () => {
       }),
     );
     expect(server.stderr()).toMatch(/SIGTERM: shutting down[\s\S]*stopped/);
+  }, 60_000);
+
+  it('finishes the requests whose clients went away before it closes the database', async () => {
+    // One connection: the first grant holds it, waiting for the row; the second waits for the connection.
+    served = await serveForte(1, { scopes: 'users:write,points:grant', env: { DATABASE_POOL_SIZE: '1' } });
+    const server = served.servers[0]!;
+    const client = new AbortController();
+    const slow = await slowGrant(served, client.signal);
+    const second = fetch(`${served.baseUrls[0]}/users/${slow.userId}/points`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${served.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ points: 5 }),
+      signal: client.signal,
+    });
+    second.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    client.abort();
+    await expect(slow.answer).rejects.toThrow();
+
+    const exited = server.stop();
+    // The server has no connection left, yet both grants are still at work: the database must stay open for them.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await slow.release();
+
+    expect(await exited).toBe(0);
+    const [row] = (await served.database.knex('users').where({ id: slow.userId }).select('points')) as {
+      points: number;
+    }[];
+    expect(Number(row?.points)).toBe(12);
+    expect(logLines(server.stderr()).filter((line) => Number(line.level) >= 50)).toEqual([]);
   }, 60_000);
 
   it('cuts a request still running after SHUTDOWN_GRACE_MS, and still exits 0', async () => {
