@@ -59,7 +59,7 @@ export function createHttpApp(deps: HttpDependencies): Koa {
   };
   mountEndpoints(router, endpoints, mountDeps);
   if (panel) mountPanel(app, router, deps, { ...mountDeps, panel });
-  mountServiceRoutes(router, deps, openApiDocument(resources));
+  mountServiceRoutes(router, deps, () => openApiDocument(resources));
   mountShopRoutes(router, deps);
   if (deps.metrics) mountMetricsRoute(router, deps.metrics);
 

@@ -10,8 +10,16 @@ export const OPENAPI_PATH = '/api/openapi.json';
 
 const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 
-/** The routes that need no token: liveness, readiness, the OpenAPI document and the page that renders it. */
-export function mountServiceRoutes(router: Router, deps: Pick<HttpDependencies, 'isReady'>, openApi: object): void {
+/**
+ * The routes that need no token: liveness, readiness, the OpenAPI document and the page that renders it. The
+ * document is generated when it is first asked for, not at start: generating it takes some 35 ms.
+ */
+export function mountServiceRoutes(
+  router: Router,
+  deps: Pick<HttpDependencies, 'isReady'>,
+  openApi: () => object,
+): void {
+  let document: object | undefined;
   const page = documentationPage(OPENAPI_PATH);
 
   router.get('/health', (ctx) => {
@@ -28,7 +36,7 @@ export function mountServiceRoutes(router: Router, deps: Pick<HttpDependencies, 
   });
 
   router.get(OPENAPI_PATH, (ctx) => {
-    ctx.body = openApi;
+    ctx.body = document ??= openApi();
   });
 
   router.get(DOCUMENTATION_PATH, (ctx) => {
