@@ -7,20 +7,26 @@ import { LoadResult } from './load';
  * not earlier ones have finished. Its latency counts from when it was due, so one queued behind slow ones counts
  * its wait. `attempt` answers a status: one starting with 2 is a success. (autocannon's `overallRate` is not a
  * steady rate: each connection sends its share of a second back to back at the start of the second, then idles,
- * so its "half load" runs at full load half of each second.)
+ * so its "half load" runs at full load half of each second.) The attempts of the first `warmUpSeconds` run at the
+ * same rate but are not counted: a measurement of the steady state at that rate, not of the pause after the load
+ * that came before (whose writes the database is still flushing) or of the client's first connections.
  */
 export async function paced(
-  options: { rate: number; seconds: number },
+  options: { rate: number; seconds: number; warmUpSeconds?: number },
   attempt: (n: number) => Promise<string>,
 ): Promise<LoadResult> {
   const latencies = new Histogram();
   const statuses: Record<string, number> = {};
   let failures = 0;
-  const total = Math.round(options.rate * options.seconds);
+  const warmUp = Math.round(options.rate * (options.warmUpSeconds ?? 0));
+  const total = warmUp + Math.round(options.rate * options.seconds);
   const started = performance.now();
+  let measuredFrom = started;
   const run = async (n: number): Promise<void> => {
     const due = started + (n * 1000) / options.rate;
+    if (n === warmUp) measuredFrom = due;
     const status = await attempt(n);
+    if (n < warmUp) return;
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status.startsWith('2')) latencies.record(performance.now() - due);
     else failures += 1;
@@ -36,7 +42,8 @@ export async function paced(
     tick();
   });
   await Promise.all(attempts);
-  return { perSecond: total / ((performance.now() - started) / 1000), p99Ms: latencies.p99(), failures, statuses };
+  const perSecond = (total - warmUp) / ((performance.now() - measuredFrom) / 1000);
+  return { perSecond, p99Ms: latencies.p99(), failures, statuses };
 }
 
 /** `paced` HTTP requests over at most `connections` keep-alive connections. */
@@ -46,6 +53,7 @@ export async function pacedLoad(options: {
   connections: number;
   seconds: number;
   rate: number;
+  warmUpSeconds?: number;
   request: (n: number) => { method: 'GET' | 'POST'; path: string; body?: string };
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });

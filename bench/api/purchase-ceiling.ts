@@ -86,7 +86,9 @@ export async function purchaseCeiling(
 }
 
 /** The same statements paced at `rate` purchases a second (`paced`): the database's own latency at that rate. */
-export async function pacedPurchaseCeiling(options: CeilingOptions & { rate: number }): Promise<LoadResult> {
+export async function pacedPurchaseCeiling(
+  options: CeilingOptions & { rate: number; warmUpSeconds?: number },
+): Promise<LoadResult> {
   const pool = poolOf(options);
   try {
     return await paced(options, async (n) => {

@@ -20,6 +20,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** The throughput pairs are measured in turns (in-turns.ts): ROUNDS rounds of SECONDS / ROUNDS each. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_SECONDS = SECONDS / ROUNDS;
+/** The half-load latency: rounds of Forte and the ceiling in turns, each HALF_LOAD_SECONDS measured. */
+const HALF_LOAD_ROUNDS = 3;
+const HALF_LOAD_SECONDS = SECONDS / 2;
 const MIXED_REQUESTS = 100_000;
 const MIXED_WARM_UP = 30_000;
 /** dist/ (this file runs compiled, from dist/bench/api). */
@@ -160,18 +163,29 @@ async function main(): Promise<void> {
     const rates = (results: { perSecond: number }[]) => results.map((result) => result.perSecond);
 
     const halfRate = Math.round(buyForte.perSecond / 2);
-    const forteCpuBefore = cpuSeconds(forte);
-    const buyHalf = valid(
-      'Forte purchase at half load',
-      await pacedLoad({ ...onForte, rate: halfRate, request: purchase }),
-    );
-    const forteCpuMs = ((cpuSeconds(forte) - forteCpuBefore) * 1000) / (halfRate * SECONDS);
-    // The same rate on the statements alone: what the database's commits cost in latency at that rate. They run in
-    // this process, whose CPU time meanwhile is the ceiling's client's.
-    const ceilingCpuBefore = process.cpuUsage();
-    const ceilingHalf = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, rate: halfRate }));
-    const ceilingCpu = process.cpuUsage(ceilingCpuBefore);
-    const ceilingCpuMs = (ceilingCpu.user + ceilingCpu.system) / 1000 / (halfRate * SECONDS);
+    // Half load on both sides, in turns; each run's first second at the rate is a warm-up, not counted (paced-load.ts).
+    // The statements alone show what the database's commits cost in latency at that rate; they run in this process,
+    // whose CPU time meanwhile is the ceiling's client's.
+    const halfLoad = { rate: halfRate, seconds: HALF_LOAD_SECONDS, warmUpSeconds: 1 };
+    const perPurchase = (cpuMs: number) => cpuMs / (halfRate * (HALF_LOAD_SECONDS + halfLoad.warmUpSeconds));
+    const halfTurns = await inTurns(HALF_LOAD_ROUNDS, {
+      forte: async () => {
+        const cpuBefore = cpuSeconds(forte);
+        const result = valid(
+          'Forte purchase at half load',
+          await pacedLoad({ ...onForte, ...halfLoad, request: purchase }),
+        );
+        return { ...result, cpuMs: perPurchase((cpuSeconds(forte) - cpuBefore) * 1000) };
+      },
+      ceiling: async () => {
+        const cpuBefore = process.cpuUsage();
+        const result = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, ...halfLoad }));
+        const cpu = process.cpuUsage(cpuBefore);
+        return { ...result, cpuMs: perPurchase((cpu.user + cpu.system) / 1000) };
+      },
+    });
+    const buyHalf = medianOf(halfTurns.forte);
+    const ceilingHalf = medianOf(halfTurns.ceiling);
 
     const mixed = (amount: number) =>
       load({
@@ -201,7 +215,8 @@ async function main(): Promise<void> {
       `${result.perSecond.toFixed(0)}/s, p99 ${result.p99Ms.toFixed(1)} ms`;
     const lines = [
       `Forte against the database's ceiling: ${USERS} users, ${CLIENTS} concurrent clients, keep-alive, access log off;`,
-      `each pair measured in turns, ${ROUNDS} rounds of ${ROUND_SECONDS} s: medians of the rounds, ratios the median of each round's ratio`,
+      `each pair measured in turns, ${ROUNDS} rounds of ${ROUND_SECONDS} s: medians of the rounds, ratios the median of each round's ratio;`,
+      `half load: ${HALF_LOAD_ROUNDS} rounds of each side in turns, ${HALF_LOAD_SECONDS} s after a second of warm-up at the rate, medians of the rounds`,
       row('work', 'ceiling', 'Forte', 'ratio'),
       row('-'.repeat(34), '-'.repeat(28), '-'.repeat(28), '-'.repeat(6)),
       row(
@@ -219,7 +234,7 @@ async function main(): Promise<void> {
       ),
       `payment webhooks (POST /xsolla): ${rate(medianOf(turns.webhooks))}, ${figures.webhook_ratio.toFixed(3)} of purchases`,
       `CPU per read: minimal handler ${readCeiling.cpuMs.toFixed(3)} ms, Forte ${readForte.cpuMs.toFixed(3)} ms`,
-      `CPU per purchase at half load: the ceiling's client ${ceilingCpuMs.toFixed(3)} ms, Forte ${forteCpuMs.toFixed(3)} ms`,
+      `CPU per purchase at half load: the ceiling's client ${ceilingHalf.cpuMs.toFixed(3)} ms, Forte ${buyHalf.cpuMs.toFixed(3)} ms`,
       '',
       `RSS after ${MIXED_WARM_UP} mixed requests and GC ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after ${MIXED_REQUESTS} more and GC ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
       `start to ready (built, forte-cli serve on MariaDB): ${startSeconds.toFixed(2)} s`,
