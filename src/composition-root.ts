@@ -52,7 +52,7 @@ import { DiscordOpsWebhook } from './adapters/discord/discord-ops-webhook';
 import { opsNotices } from './adapters/observability/ops-notices';
 import { serverErrorBursts } from './adapters/observability/server-error-bursts';
 import type { HttpDependencies, PanelDependencies, XsollaWebhookGate } from './adapters/http/http-dependencies';
-import type { HttpObserver, RequestFacts, RequestLogEntry } from './adapters/http/http-observer';
+import type { HttpObserver, RequestFacts, RequestLog } from './adapters/http/http-observer';
 import { openAccessLogSink } from './adapters/observability/access-log-destination';
 import { createErrorReporter, ErrorReporter } from './adapters/observability/error-reporter';
 import { refusalMetrics } from './adapters/observability/refusal-metrics';
@@ -402,14 +402,21 @@ const requestTags = (request: RequestFacts) => ({
   client: request.client,
 });
 
-/** The structured log's line for each request (info, or warn for a 5xx); bursts of 5xx go to the ops channel. */
-function requestLogLine(logger: Logger, ops: OpsNotifier | null): (entry: RequestLogEntry) => void {
+/**
+ * The structured log's line for each request (info, or warn for a 5xx); bursts of 5xx go to the ops channel. Below
+ * the info level only the 5xx answers are logged, so only theirs are made.
+ */
+export function requestLogLine(logger: Logger, ops: OpsNotifier | null): RequestLog {
   const bursts = ops && serverErrorBursts(ops, { threshold: 10, windowMs: 60_000 });
-  return (entry) => {
-    const message = `${entry.method} ${entry.route} ${entry.status}`;
-    if (entry.status >= 500) logger.warn(entry, message);
-    else logger.info(entry, message);
-    bursts?.(entry);
+  const everyAnswer = logger.isLevelEnabled('info');
+  return {
+    wants: (status) => everyAnswer || status >= 500,
+    write: (entry) => {
+      const message = `${entry.method} ${entry.route} ${entry.status}`;
+      if (entry.status >= 500) logger.warn(entry, message);
+      else logger.info(entry, message);
+      bursts?.(entry);
+    },
   };
 }
 

@@ -24,7 +24,7 @@ import { CreateCheckout } from '../../application/create-checkout';
 import { OpenCheckoutLink } from '../../application/open-checkout-link';
 import { EventSink } from '../../application/ports/event-sink';
 import { NetworkBlock } from '../../domain/network-block';
-import { HttpObserver, RequestLogEntry } from './http-observer';
+import { HttpObserver, RequestLog } from './http-observer';
 import { MetricsExposure } from './routes/metrics-route';
 
 /** Only `execute` is needed, so tests may hand in a plain object instead of the use case class. */
@@ -71,7 +71,7 @@ export interface HttpDependencies {
   /** Requests per minute one client may make in this process (429 past it); absent or null, no limit. */
   rateLimitPerClient?: number | null;
   /** Receives one structured entry per request (with its request id); absent, none is written. */
-  requestLog?: (entry: RequestLogEntry) => void;
+  requestLog?: RequestLog;
   /** Largest accepted request body; 64 KiB when absent. */
   bodyLimitBytes?: number;
   /** Trust `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Request-Id` (behind a reverse proxy). */

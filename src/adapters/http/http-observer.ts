@@ -26,3 +26,10 @@ export interface RequestLogEntry extends RequestFacts {
   durationMs: number;
   remoteAddress: string;
 }
+
+/** Where the structured entry of each request goes. */
+export interface RequestLog {
+  /** Whether an answer with this status is written at all: an entry nobody writes is not made. */
+  wants(status: number): boolean;
+  write(entry: RequestLogEntry): void;
+}

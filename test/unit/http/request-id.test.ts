@@ -5,11 +5,21 @@ describe('request ids and the structured request log', () => {
   let app: InMemoryHttpApp | undefined;
   afterEach(() => app?.close());
 
-  const started = async (trustProxy: boolean) => {
+  const started = async (trustProxy: boolean, wants: (status: number) => boolean = () => true) => {
     const entries: RequestLogEntry[] = [];
-    app = await startInMemoryApp({ trustProxy, requestLog: (entry) => entries.push(entry) });
+    app = await startInMemoryApp({ trustProxy, requestLog: { wants, write: (entry) => void entries.push(entry) } });
     return { app, entries };
   };
+
+  it('makes no entry for an answer the log does not want', async () => {
+    const { app, entries } = await started(false, (status) => status !== 200);
+    const answers = await Promise.all([fetch(`${app.origin}/health`), fetch(`${app.origin}/nowhere`)]);
+    await Promise.all(answers.map((answer) => answer.text()));
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(entries).toEqual([expect.objectContaining({ method: 'GET', route: 'unmatched', status: 404 })]);
+  });
 
   it('answers a fresh X-Request-Id per request and logs it with the route template, status and client', async () => {
     const { app, entries } = await started(false);
