@@ -1,6 +1,7 @@
 import { ByteKeyTable } from './byte-key-table';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
+import { HostTable } from './host-table';
 import { DatedNumbers } from './dated-numbers';
 import { LatencyHistogram } from './latency-histogram';
 import { LineFault } from './log-format';
@@ -84,7 +85,7 @@ export class AccessLogAnalyser {
   readonly routeLatency: LatencyHistogram[] = [];
   overallLatency: LatencyHistogram | null = null;
 
-  readonly hosts = new ByteKeyTable();
+  readonly hosts = new HostTable();
   readonly hostColumns: HitColumns;
   readonly hostVisitors = new OwnedPanelVisitors();
   /** Each host's djb2 hash: GoAccess keys hosts by it, so two hosts that collide are one row there. */

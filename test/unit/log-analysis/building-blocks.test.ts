@@ -1,6 +1,7 @@
 import { ByteKeyTable } from '../../../src/adapters/log-analysis/byte-key-table';
 import { WideColumn } from '../../../src/adapters/log-analysis/wide-column';
 import { detectFormat } from '../../../src/adapters/log-analysis/format-detection';
+import { HostTable, ipv4Number } from '../../../src/adapters/log-analysis/host-table';
 import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
 import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
@@ -82,6 +83,17 @@ describe('addresses', () => {
     ':1',
   ])('%s is not', (ip) => {
     expect(isIpAddress(bytes(ip), 0, ip.length)).toBe(false);
+  });
+
+  it('keeps IPv4 hosts as numbers and any other host as bytes, each written back as it came', () => {
+    const hosts = new HostTable();
+    const written = ['10.0.0.1', '255.255.255.255', '0.0.0.0', '2001:db8::1', '010.0.0.1', 'name', '128.0.0.1'];
+    const ids = [...written, ...written].map((host) => hosts.intern(bytes(host), 0, host.length));
+    expect(ids).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6]);
+    expect(ids.slice(0, written.length).map((id) => hosts.text(id))).toEqual(written);
+    expect(['1.2.3', '1.2.3.4.', '1.2.3.256', '1..2.3'].map((host) => ipv4Number(bytes(host), 0, host.length))).toEqual(
+      [-1, -1, -1, -1],
+    );
   });
 });
 
