@@ -3,7 +3,7 @@ import { PackedRows } from './packed-rows';
 /** A hash table kept per date: its entries can be taken out as rows of int32s and put back. */
 export interface DateTable {
   readonly size: number;
-  /** Its entries, the same number of int32s each, side by side. */
+  /** Its entries, the same number of int32s each, side by side; valid until the next call. */
   rows(): Int32Array;
   /** Adds the entries of `rows` (as `rows()` gave them). */
   restore(rows: Int32Array): void;

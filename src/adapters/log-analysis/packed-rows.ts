@@ -1,3 +1,5 @@
+import { ScratchInts } from './scratch-ints';
+
 /**
  * Rows of `width` int32s (a hash table's entries) packed for keeping, not for looking up: sorted by their first
  * column, each column written as the zigzag varint of its difference from the row before. A date's key numbers,
@@ -14,23 +16,30 @@ export class PackedRows {
   static of(rows: Int32Array, width: number): PackedRows {
     const count = rows.length / width;
     const order = orderByFirstColumn(rows, width, count);
-    let length = 0;
-    forEachDifference(rows, width, order, (zigzag) => (length += varintLength(zigzag)));
-    const bytes = new Uint8Array(length);
+    // Five bytes at most a cell, written into lent scratch, then copied out at their length.
+    const out = new Uint8Array(SCRATCH_BYTES.of(Math.ceil((rows.length * 5) / 4)).buffer);
     let at = 0;
-    forEachDifference(rows, width, order, (zigzag) => {
-      while (zigzag > 0x7f) {
-        bytes[at++] = (zigzag & 0x7f) | 0x80;
-        zigzag >>>= 7;
+    let above = -1;
+    for (let i = 0; i < count; i++) {
+      const row = order[i]! * width;
+      for (let column = 0; column < width; column++) {
+        const difference = (rows[row + column]! - (above < 0 ? 0 : rows[above + column]!)) | 0;
+        let zigzag = ((difference << 1) ^ (difference >> 31)) >>> 0;
+        while (zigzag > 0x7f) {
+          out[at++] = (zigzag & 0x7f) | 0x80;
+          zigzag >>>= 7;
+        }
+        out[at++] = zigzag;
       }
-      bytes[at++] = zigzag;
-    });
-    return new PackedRows(count, width, bytes);
+      above = row;
+    }
+    return new PackedRows(count, width, out.slice(0, at));
   }
 
+  /** The rows, in lent scratch: valid until the next call. */
   rows(): Int32Array {
     const { width, bytes } = this;
-    const rows = new Int32Array(this.count * width);
+    const rows = UNPACKED.of(this.count * width);
     let at = 0;
     for (let i = 0; i < rows.length; i++) {
       let zigzag = 0;
@@ -48,33 +57,36 @@ export class PackedRows {
   }
 }
 
-/** Each cell's zigzag difference from the cell above it, rows taken in `order`. */
-function forEachDifference(rows: Int32Array, width: number, order: Int32Array, take: (zigzag: number) => void): void {
-  for (let i = 0; i < order.length; i++) {
-    const row = order[i]! * width;
-    const above = i > 0 ? order[i - 1]! * width : -1;
-    for (let column = 0; column < width; column++) {
-      const difference = (rows[row + column]! - (above < 0 ? 0 : rows[above + column]!)) | 0;
-      take(((difference << 1) ^ (difference >> 31)) >>> 0);
-    }
-  }
-}
+const SCRATCH_BYTES = new ScratchInts();
+const UNPACKED = new ScratchInts();
+const ORDER = new ScratchInts();
+const SORTED = new ScratchInts();
+const STARTS = new Int32Array(0x801);
 
-const varintLength = (value: number): number =>
-  value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
-
-/** The row indexes sorted by their first column (as signed int32), in three stable passes of 11 bits. */
+/**
+ * The row indexes sorted by their first column (as signed int32), in stable passes of 11 bits over the column's
+ * range (a date's numbers: two passes, often one).
+ */
 function orderByFirstColumn(rows: Int32Array, width: number, count: number): Int32Array {
-  const key = (row: number): number => (rows[row * width]! ^ 0x80000000) >>> 0;
-  let order = new Int32Array(count);
+  let least = 0x7fffffff;
+  let most = -0x80000000;
+  for (let row = 0; row < count; row++) {
+    const value = rows[row * width]!;
+    if (value < least) least = value;
+    if (value > most) most = value;
+  }
+  const range = count ? most - least : 0;
+  let order = ORDER.of(count);
+  let sorted = SORTED.of(count);
   for (let row = 0; row < count; row++) order[row] = row;
-  let sorted = new Int32Array(count);
-  const starts = new Int32Array(0x801);
-  for (const shift of [0, 11, 22]) {
-    starts.fill(0);
-    for (let i = 0; i < count; i++) starts[((key(order[i]!) >>> shift) & 0x7ff) + 1]!++;
-    for (let digit = 0; digit < 0x800; digit++) starts[digit + 1]! += starts[digit]!;
-    for (let i = 0; i < count; i++) sorted[starts[(key(order[i]!) >>> shift) & 0x7ff]!++] = order[i]!;
+  for (let shift = 0; shift === 0 || range / 2 ** shift >= 1; shift += 11) {
+    STARTS.fill(0);
+    for (let i = 0; i < count; i++) STARTS[(((rows[order[i]! * width]! - least) >>> shift) & 0x7ff) + 1]!++;
+    for (let digit = 0; digit < 0x800; digit++) STARTS[digit + 1]! += STARTS[digit]!;
+    for (let i = 0; i < count; i++) {
+      const row = order[i]!;
+      sorted[STARTS[((rows[row * width]! - least) >>> shift) & 0x7ff]!++] = row;
+    }
     [order, sorted] = [sorted, order];
   }
   return order;

@@ -1,5 +1,6 @@
 import { DateTable } from './by-date';
 import { occupiedEntries, slotsFor } from './int-pair-hash';
+import { ScratchInts } from './scratch-ints';
 
 /**
  * An open-addressing table of int32 rows, `width` ints a slot in one flat typed array, whose `mark` column is 0 in
@@ -21,9 +22,9 @@ export abstract class SlotTable implements DateTable {
     this.entries = new Int32Array(width * (this.mask + 1));
   }
 
-  /** Its rows side by side (see ByDate). */
+  /** Its rows side by side (see ByDate), in lent scratch: valid until the next call. */
   rows(): Int32Array {
-    return occupiedEntries(this.entries, this.width, this.mark, this.size);
+    return occupiedEntries(this.entries, this.width, this.mark, ROWS.of(this.size * this.width));
   }
 
   /** Empties it, keeping its slots: a table for another date. */
@@ -40,3 +41,5 @@ export abstract class SlotTable implements DateTable {
   /** Adds the row that starts at `at` in `rows`. */
   protected abstract insertRow(rows: Int32Array, at: number): void;
 }
+
+const ROWS = new ScratchInts();
