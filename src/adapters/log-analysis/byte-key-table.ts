@@ -1,4 +1,5 @@
 import { ByteArena } from './byte-arena';
+import { dropMemory } from './dropped-memory';
 
 /**
  * Interns byte strings (URLs, user agents, hosts) to dense integer ids, keeping their bytes in one arena.
@@ -56,6 +57,7 @@ export class ByteKeyTable {
   }
 
   private rehash(): void {
+    dropMemory(this.slots.byteLength);
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;

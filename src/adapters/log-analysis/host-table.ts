@@ -1,4 +1,5 @@
 import { ByteKeyTable } from './byte-key-table';
+import { dropMemory } from './dropped-memory';
 import { CounterColumn } from './counter-column';
 
 /**
@@ -66,6 +67,7 @@ export class HostTable {
 
   /** Twice the slots, filled from the ids' numbers. */
   private grow(): void {
+    dropMemory(this.slots.byteLength);
     this.slots = new Int32Array(this.slots.length * 2);
     this.mask = this.mask * 2 + 1;
     const slots = this.slots;

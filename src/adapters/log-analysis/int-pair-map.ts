@@ -1,4 +1,5 @@
 import { slotOf } from './int-pair-hash';
+import { dropMemory } from './dropped-memory';
 import { SlotTable } from './slot-table';
 
 /**
@@ -43,6 +44,7 @@ export class IntPairMap extends SlotTable {
 
   private grow(): void {
     const old = this.entries;
+    dropMemory(old.byteLength);
     this.entries = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
     const entries = this.entries;

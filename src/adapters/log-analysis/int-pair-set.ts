@@ -1,4 +1,5 @@
 import { slotOf } from './int-pair-hash';
+import { dropMemory } from './dropped-memory';
 import { SlotTable } from './slot-table';
 
 /**
@@ -34,6 +35,7 @@ export class IntPairSet extends SlotTable {
 
   private grow(): void {
     const old = this.entries;
+    dropMemory(old.byteLength);
     this.entries = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
     const keys = this.entries;

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { dropMemory } from './dropped-memory';
 import { ByteArena } from './byte-arena';
 import { CounterColumn } from './counter-column';
 import { WideColumn } from './wide-column';
@@ -108,6 +109,7 @@ export class RequestKeyTable {
 
   /** Twice the slots, filled from the ids' hashes: the old slots are not read. */
   private rehash(): void {
+    dropMemory(this.slots.byteLength);
     this.slots = new Int32Array(this.slots.length * 2);
     this.mask = this.mask * 2 + 1;
     const slots = this.slots;
