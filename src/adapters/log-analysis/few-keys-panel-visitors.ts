@@ -30,7 +30,7 @@ export class FewKeysPanelVisitors {
     visitorDate: (visitor: number) => number,
     categoryKey = -1,
   ): void {
-    const number = this.keys.numberOf(date, key, item);
+    const number = this.keys.numberOf(date, key);
     const bit = this.bitOf(item);
     if (number > this.highest) {
       this.highest = number;
@@ -48,7 +48,7 @@ export class FewKeysPanelVisitors {
         this.has(number, otherBit);
       if (!reversed) this.counts.add(item, 1);
     }
-    if (categoryKey >= 0) this.highest = Math.max(this.highest, this.keys.numberOf(date, categoryKey, categoryKey));
+    if (categoryKey >= 0) this.highest = Math.max(this.highest, this.keys.numberOf(date, categoryKey));
   }
 
   get(item: number): number {

@@ -22,14 +22,14 @@ export class OwnedPanelVisitors {
     visitorDate: (visitor: number) => number,
     categoryKey = -1,
   ): void {
-    const number = this.keys.numberOf(date, key, item);
+    const number = this.keys.numberOf(date, key);
     if (visitor > 0 && !this.rowNumberOf.get(visitor)) {
       this.rowNumberOf.set(visitor, number);
       // The pair the other way round: visitor number `number` (of this date) counted for the row numbered `visitor`.
       const reversed = number !== visitor && this.rowNumberOf.get(number) === visitor && visitorDate(number) === date;
       if (!reversed) this.counts.add(item, 1);
     }
-    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
+    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey);
   }
 
   get(item: number): number {

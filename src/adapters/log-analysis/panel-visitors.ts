@@ -21,11 +21,11 @@ export class PanelVisitors {
    * visitor number (from 1), or 0 for a response that makes no visitor (a 4xx). `item` is the row's dense id.
    */
   add(date: number, key: number, item: number, visitor: number, categoryKey = -1): void {
-    const number = this.keys.numberOf(date, key, item);
+    const number = this.keys.numberOf(date, key);
     if (visitor > 0) {
       if (this.pairs.of(date).add(Math.min(number, visitor), Math.max(number, visitor))) this.counts.add(item, 1);
     }
-    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey, categoryKey);
+    if (categoryKey >= 0) this.keys.numberOf(date, categoryKey);
   }
 
   get(item: number): number {
