@@ -17,10 +17,16 @@ import { methodBytes, protocolBytes } from './http-request-line';
  * rows of the report; any other keeps its bytes.
  */
 export class RequestKeyTable {
-  /** id + 1 per slot (0: empty), 4 bytes; each id's two hashes are kept by id, side by side (2·id, 2·id + 1). */
+  /**
+   * id + 1 per slot (0: empty), under the top 8 bits of the key's second hash, 4 bytes; each id's two hashes are kept
+   * by id, side by side (2·id, 2·id + 1). Those 8 bits spare reading the hashes of most keys a probe passes, so the
+   * table can be fuller (3/4) and grow by half rather than double: 2.4 MB of slots for 409,344 keys, not 4. Past
+   * 2^24 - 2 keys the ids take the whole slot and every key passed is compared.
+   */
   private slots = new Int32Array(2048);
   private readonly hashes = new CounterColumn();
-  private mask = 2047;
+  private tagMask = TAG_MASK;
+  private idMask = ~TAG_MASK;
   size = 0;
   /** True when the last `intern` call added a new key. */
   lastWasNew = false;
@@ -40,23 +46,31 @@ export class RequestKeyTable {
       second = (second << 13) | (second >>> 19);
     }
     const slots = this.slots;
-    let slot = (first ^ (first >>> 16)) & this.mask;
+    const tag = second & this.tagMask;
+    let slot = (first >>> 0) % slots.length;
     for (;;) {
-      const id = slots[slot]! - 1;
-      if (id < 0) break;
-      if (this.hashes.get(2 * id) === first && this.hashes.get(2 * id + 1) === second) {
-        this.lastWasNew = false;
-        return id;
+      const entry = slots[slot]!;
+      if (entry === 0) break;
+      if ((entry & this.tagMask) === tag) {
+        const id = (entry & this.idMask) - 1;
+        if (this.hashes.get(2 * id) === first && this.hashes.get(2 * id + 1) === second) {
+          this.lastWasNew = false;
+          return id;
+        }
       }
-      slot = (slot + 1) & this.mask;
+      if (++slot === slots.length) slot = 0;
     }
     this.lastWasNew = true;
     const id = this.size++;
     this.describe(id, source, start, end, record);
     this.hashes.set(2 * id, first);
     this.hashes.set(2 * id + 1, second);
-    slots[slot] = id + 1;
-    if (this.size * 10 > this.mask * 7) this.rehash();
+    if ((id + 1) & this.tagMask) {
+      this.tagMask = 0;
+      this.idMask = -1;
+      this.place(slots.length);
+    } else if (this.size * 4 > slots.length * 3) this.place(Math.floor(slots.length * 1.5));
+    else slots[slot] = tag | (id + 1);
     return id;
   }
 
@@ -107,17 +121,17 @@ export class RequestKeyTable {
     return key.subarray(0, at);
   }
 
-  /** Twice the slots, filled from the ids' hashes: the old slots are not read. */
-  private rehash(): void {
+  /** New slots, `count` of them, filled with every id from its hashes: the old slots are not read. */
+  private place(count: number): void {
     dropMemory(this.slots.byteLength);
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.mask * 2 + 1;
-    const slots = this.slots;
+    const slots = (this.slots = new Int32Array(count));
     for (let id = 0; id < this.size; id++) {
-      const first = this.hashes.get(2 * id);
-      let slot = (first ^ (first >>> 16)) & this.mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      slots[slot] = id + 1;
+      let slot = (this.hashes.get(2 * id) >>> 0) % count;
+      while (slots[slot] !== 0) if (++slot === count) slot = 0;
+      slots[slot] = (this.hashes.get(2 * id + 1) & this.tagMask) | (id + 1);
     }
   }
 }
+
+/** The bits of a slot that hold 8 bits of a key's second hash, while the ids fit in the others. */
+const TAG_MASK = 0xff000000 | 0;

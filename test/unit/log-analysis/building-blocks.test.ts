@@ -6,6 +6,7 @@ import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
 import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
 import { FIELD, LogRecord } from '../../../src/adapters/log-analysis/log-record';
+import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
@@ -28,6 +29,19 @@ describe('route templates', () => {
     ['/v2/users', '/v2/users'],
   ])('%s → %s', (url, template) => {
     expect(route(url)).toBe(template);
+  });
+});
+
+describe('request key table', () => {
+  it('gives each key one id as it grows, and past the ids its slots have room for', () => {
+    const table = new RequestKeyTable();
+    // Ids that fit in 8 bits rather than 24, to pass that limit within a test.
+    Object.assign(table, { tagMask: ~0xff, idMask: 0xff });
+    const record = new LogRecord();
+    const keys = Array.from({ length: 5000 }, (_, i) => bytes(`/items/${i}|GET|HTTP/1.1`));
+    const ids = [...keys, ...keys].map((key) => table.intern(key, 0, key.length, record));
+    expect(ids).toEqual([...keys.keys(), ...keys.keys()]);
+    expect(table.size).toBe(5000);
   });
 });
 
