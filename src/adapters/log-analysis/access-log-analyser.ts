@@ -11,6 +11,7 @@ import { decodeUrlInto, RequestKeyBuilder } from './request-key';
 import { RecentKeyMap } from './recent-key-map';
 import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
+import { RunColumn } from './run-column';
 import { distinctCount, SortedHashes } from './sorted-hashes';
 import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
@@ -121,8 +122,8 @@ export class AccessLogAnalyser {
   /** Visitors counted: seen on at least one response that is not a 4xx. */
   private countedVisitors = new CounterColumn(Uint8Array);
   /** The date of each visitor, by GoAccess's visitor number. */
-  private visitorDates = new CounterColumn();
-  private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor);
+  private visitorDates = new RunColumn();
+  private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor - 1);
   uniqueVisitors = 0;
   readonly statusCounts = new Float64Array(600);
   readonly statusBytes = new Float64Array(600);
@@ -250,7 +251,7 @@ export class AccessLogAnalyser {
     // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
     const visitorId =
       this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
-    if (this.visitors.lastWasNew) this.visitorDates.set(visitorId + 1, dateKey);
+    if (this.visitors.lastWasNew) this.visitorDates.push(dateKey);
     const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
     if (visitor && !this.countedVisitors.get(visitorId)) {
       this.countedVisitors.set(visitorId, 1);
@@ -285,7 +286,7 @@ export class AccessLogAnalyser {
     const visitors = this.visitors.size;
     this.visitors = new DatedNumbers();
     this.countedVisitors = new CounterColumn(Uint8Array);
-    this.visitorDates = new CounterColumn();
+    this.visitorDates = new RunColumn();
     for (const panel of [
       this.requestVisitors,
       this.staticVisitors,

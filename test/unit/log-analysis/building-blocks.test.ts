@@ -8,6 +8,7 @@ import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
 import { FIELD, LogRecord } from '../../../src/adapters/log-analysis/log-record';
 import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
+import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
 import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
 
@@ -42,6 +43,16 @@ describe('request key table', () => {
     const ids = [...keys, ...keys].map((key) => table.intern(key, 0, key.length, record));
     expect(ids).toEqual([...keys.keys(), ...keys.keys()]);
     expect(table.size).toBe(5000);
+  });
+});
+
+describe('run columns', () => {
+  it('give each id the value it was pushed with, in runs or alternating, and 0 past the last', () => {
+    const values = [...Array(300).fill(5), ...Array.from({ length: 300 }, (_, i) => i % 2), 7, 7, 9];
+    const column = new RunColumn();
+    for (const value of values) column.push(value);
+    expect(values.map((_, id) => column.get(id))).toEqual(values);
+    expect([column.get(-1), column.get(values.length)]).toEqual([0, 0]);
   });
 });
 
