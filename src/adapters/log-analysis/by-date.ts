@@ -1,12 +1,12 @@
 import { PackedRows } from './packed-rows';
 
-/** A hash table kept per date: its entries can be taken out as rows of int32s and put back. */
+/** A hash table kept per date: its entries can be packed and put back. */
 export interface DateTable {
   readonly size: number;
-  /** Its entries, the same number of int32s each, side by side; valid until the next call. */
-  rows(): Int32Array;
-  /** Adds the entries of `rows` (as `rows()` gave them). */
-  restore(rows: Int32Array): void;
+  /** Its entries, packed. */
+  pack(): PackedRows;
+  /** Adds the entries `packed` holds (as `pack()` gave them). */
+  restore(packed: PackedRows): void;
   /** Empties it, keeping its memory. */
   clear(): void;
 }
@@ -52,7 +52,7 @@ export class ByDate<T extends DateTable> {
       this.spare = null;
       if (packed) {
         this.packed.delete(date);
-        table.restore(packed.rows());
+        table.restore(packed);
       }
       this.open.set(date, table);
     }
@@ -74,10 +74,7 @@ export class ByDate<T extends DateTable> {
       if (date === coming || this.calls - since < Math.max(MIN_IDLE_CALLS, table.size)) continue;
       this.open.delete(date);
       this.lastUse.delete(date);
-      if (table.size) {
-        const rows = table.rows();
-        this.packed.set(date, PackedRows.of(rows, rows.length / table.size));
-      }
+      if (table.size) this.packed.set(date, table.pack());
       table.clear();
       this.spare = table;
     }

@@ -11,14 +11,3 @@ export function slotsFor(count: number): number {
   while (count * 10 > (slots - 1) * 7) slots *= 2;
   return slots;
 }
-
-/**
- * The entries of a table's occupied slots, side by side, written into `rows`: `width` int32s a slot, a slot occupied
- * when its int32 at `mark` is not 0; `rows` holds as many as are occupied.
- */
-export function occupiedEntries(entries: Int32Array, width: number, mark: number, rows: Int32Array): Int32Array {
-  let at = 0;
-  for (let from = 0; from < entries.length; from += width)
-    if (entries[from + mark] !== 0) for (let column = 0; column < width; column++) rows[at++] = entries[from + column]!;
-  return rows;
-}

@@ -13,79 +13,101 @@ export class PackedRows {
     private readonly bytes: Uint8Array,
   ) {}
 
-  static of(rows: Int32Array, width: number): PackedRows {
-    const count = rows.length / width;
-    const order = orderByFirstColumn(rows, width, count);
-    // Five bytes at most a cell, written into lent scratch, then copied out at their length.
-    const out = new Uint8Array(SCRATCH_BYTES.of(Math.ceil((rows.length * 5) / 4)).buffer);
-    let at = 0;
-    let above = -1;
+  /**
+   * The rows of `entries`, `width` int32s each, read where they lie: with `mark` ≥ 0, a hash table's slots, of which
+   * those whose int32 at `mark` is 0 are empty; else every row. Its work is done in lent scratch, and the bytes are
+   * counted before they are written, so that only the packed bytes are asked for.
+   */
+  static of(entries: Int32Array, width: number, mark = -1): PackedRows {
+    const order = orderByFirstColumn(entries, width, mark);
+    const count = order.length;
+    let length = 0;
     for (let i = 0; i < count; i++) {
       const row = order[i]! * width;
-      for (let column = 0; column < width; column++) {
-        const difference = (rows[row + column]! - (above < 0 ? 0 : rows[above + column]!)) | 0;
-        let zigzag = ((difference << 1) ^ (difference >> 31)) >>> 0;
-        while (zigzag > 0x7f) {
-          out[at++] = (zigzag & 0x7f) | 0x80;
-          zigzag >>>= 7;
-        }
-        out[at++] = zigzag;
-      }
-      above = row;
+      const above = i ? order[i - 1]! * width : -1;
+      for (let column = 0; column < width; column++)
+        length += varintLength(zigzag(entries, row + column, above < 0 ? -1 : above + column));
     }
-    return new PackedRows(count, width, out.slice(0, at));
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const row = order[i]! * width;
+      const above = i ? order[i - 1]! * width : -1;
+      for (let column = 0; column < width; column++) {
+        let value = zigzag(entries, row + column, above < 0 ? -1 : above + column);
+        while (value > 0x7f) {
+          bytes[at++] = (value & 0x7f) | 0x80;
+          value >>>= 7;
+        }
+        bytes[at++] = value;
+      }
+    }
+    return new PackedRows(count, width, bytes);
   }
 
-  /** The rows, in lent scratch: valid until the next call. */
+  /** The rows, side by side, in lent scratch: valid until the next call. */
   rows(): Int32Array {
     const { width, bytes } = this;
     const rows = UNPACKED.of(this.count * width);
     let at = 0;
     for (let i = 0; i < rows.length; i++) {
-      let zigzag = 0;
+      let value = 0;
       let shift = 0;
       let byte;
       do {
         byte = bytes[at++]!;
-        zigzag |= (byte & 0x7f) << shift;
+        value |= (byte & 0x7f) << shift;
         shift += 7;
       } while (byte & 0x80);
       const previous = i >= width ? rows[i - width]! : 0;
-      rows[i] = (previous + ((zigzag >>> 1) ^ -(zigzag & 1))) | 0;
+      rows[i] = (previous + ((value >>> 1) ^ -(value & 1))) | 0;
     }
     return rows;
   }
 }
 
-const SCRATCH_BYTES = new ScratchInts();
 const UNPACKED = new ScratchInts();
 const ORDER = new ScratchInts();
 const SORTED = new ScratchInts();
 const STARTS = new Int32Array(0x801);
 
+/** The zigzag form of entries[at] - entries[above] (of entries[at] alone when `above` is -1). */
+function zigzag(entries: Int32Array, at: number, above: number): number {
+  const difference = (entries[at]! - (above < 0 ? 0 : entries[above]!)) | 0;
+  return ((difference << 1) ^ (difference >> 31)) >>> 0;
+}
+
+const varintLength = (value: number): number =>
+  value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
+
 /**
- * The row indexes sorted by their first column (as signed int32), in stable passes of 11 bits over the column's
- * range (a date's numbers: two passes, often one).
+ * The indexes of the rows (see PackedRows.of), sorted by their first column (as signed int32), in stable passes of
+ * 11 bits over the column's range (a date's numbers: two passes, often one); in lent scratch.
  */
-function orderByFirstColumn(rows: Int32Array, width: number, count: number): Int32Array {
+function orderByFirstColumn(entries: Int32Array, width: number, mark: number): Int32Array {
+  const slots = entries.length / width;
+  let count = 0;
   let least = 0x7fffffff;
   let most = -0x80000000;
-  for (let row = 0; row < count; row++) {
-    const value = rows[row * width]!;
+  for (let slot = 0; slot < slots; slot++) {
+    if (mark >= 0 && entries[slot * width + mark] === 0) continue;
+    const value = entries[slot * width]!;
     if (value < least) least = value;
     if (value > most) most = value;
+    count++;
   }
-  const range = count ? most - least : 0;
   let order = ORDER.of(count);
   let sorted = SORTED.of(count);
-  for (let row = 0; row < count; row++) order[row] = row;
+  count = 0;
+  for (let slot = 0; slot < slots; slot++) if (mark < 0 || entries[slot * width + mark] !== 0) order[count++] = slot;
+  const range = count ? most - least : 0;
   for (let shift = 0; shift === 0 || range / 2 ** shift >= 1; shift += 11) {
     STARTS.fill(0);
-    for (let i = 0; i < count; i++) STARTS[(((rows[order[i]! * width]! - least) >>> shift) & 0x7ff) + 1]!++;
+    for (let i = 0; i < count; i++) STARTS[(((entries[order[i]! * width]! - least) >>> shift) & 0x7ff) + 1]!++;
     for (let digit = 0; digit < 0x800; digit++) STARTS[digit + 1]! += STARTS[digit]!;
     for (let i = 0; i < count; i++) {
-      const row = order[i]!;
-      sorted[STARTS[((rows[row * width]! - least) >>> shift) & 0x7ff]!++] = row;
+      const slot = order[i]!;
+      sorted[STARTS[((entries[slot * width]! - least) >>> shift) & 0x7ff]!++] = slot;
     }
     [order, sorted] = [sorted, order];
   }

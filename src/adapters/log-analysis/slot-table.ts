@@ -1,6 +1,6 @@
 import { DateTable } from './by-date';
-import { occupiedEntries, slotsFor } from './int-pair-hash';
-import { ScratchInts } from './scratch-ints';
+import { slotsFor } from './int-pair-hash';
+import { PackedRows } from './packed-rows';
 
 /**
  * An open-addressing table of int32 rows, `width` ints a slot in one flat typed array, whose `mark` column is 0 in
@@ -22,9 +22,9 @@ export abstract class SlotTable implements DateTable {
     this.entries = new Int32Array(width * (this.mask + 1));
   }
 
-  /** Its rows side by side (see ByDate), in lent scratch: valid until the next call. */
-  rows(): Int32Array {
-    return occupiedEntries(this.entries, this.width, this.mark, ROWS.of(this.size * this.width));
+  /** Its rows, packed (see ByDate). */
+  pack(): PackedRows {
+    return PackedRows.of(this.entries, this.width, this.mark);
   }
 
   /** Empties it, keeping its slots: a table for another date. */
@@ -33,13 +33,12 @@ export abstract class SlotTable implements DateTable {
     this.size = 0;
   }
 
-  /** Adds the rows `rows` holds side by side. */
-  restore(rows: Int32Array): void {
+  /** Adds the rows `packed` holds. */
+  restore(packed: PackedRows): void {
+    const rows = packed.rows();
     for (let at = 0; at < rows.length; at += this.width) this.insertRow(rows, at);
   }
 
   /** Adds the row that starts at `at` in `rows`. */
   protected abstract insertRow(rows: Int32Array, at: number): void;
 }
-
-const ROWS = new ScratchInts();
