@@ -81,8 +81,6 @@ export class AccessLogAnalyser {
   readonly requestVisitors = new PanelVisitors();
   readonly staticVisitors = new PanelVisitors();
   readonly requestRoutes = new CounterColumn();
-  /** Each request key's djb2 hash, GoAccess's way of telling keys apart (see uniqueRequests). */
-  readonly requestHashes = new CounterColumn();
 
   readonly routes = new ByteKeyTable();
   readonly routeColumns = new HitColumns();
@@ -310,7 +308,7 @@ export class AccessLogAnalyser {
       hashes.of(
         this.requests.size,
         (id) => (this.requestKinds.get(id) & kind) !== 0,
-        (id) => this.requestHashes.get(id),
+        (id) => this.requests.djb2(id),
       ),
     );
   }
@@ -324,7 +322,7 @@ export class AccessLogAnalyser {
     return {
       bytes: (id) => {
         const key = reader.bytes(id);
-        if ((djb2(key, 0, key.length) | 0) !== this.requestHashes.get(id))
+        if ((djb2(key, 0, key.length) | 0) !== this.requests.djb2(id))
           throw new Error('an access log changed while it was being analysed');
         return key;
       },
@@ -336,7 +334,6 @@ export class AccessLogAnalyser {
     const keys = this.keys;
     // Bit 0x80 remembers "static by extension" (a property of the key) apart from the panels it was seen in.
     this.requestKinds.set(requestId, isStaticFile(keys.scratch, 0, keys.urlEnd) ? 0x80 : 0);
-    this.requestHashes.set(requestId, djb2(keys.scratch, 0, keys.keyEnd) | 0);
     if (this.countsLists) this.requestRoutes.set(requestId, this.routeOf(record));
   }
 
@@ -383,7 +380,7 @@ export class AccessLogAnalyser {
     hour: number,
     visitor: number,
   ): void {
-    const requestKey = this.requestHashes.get(requestId);
+    const requestKey = this.requests.djb2(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
     // The not-found panel counts no visitor (a 404 makes none): its keys' numbers would serve nothing.

@@ -223,7 +223,7 @@ export function goaccessPanels(
   };
   const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
   const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
-  const requestHash = (id: number): number => a.requestHashes.get(id);
+  const requestHash = (id: number): number => a.requests.djb2(id);
   const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves =>
     mergeCollisions(
       {
