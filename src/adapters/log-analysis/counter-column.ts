@@ -1,15 +1,18 @@
 import { PAGE_BITS, PAGE_MASK } from './column-pages';
 import { WideColumn } from './wide-column';
 
-/** What a column holds: int32 counts (the default) or uint8 flags; sums that can pass 2^31 take a WideColumn. */
-export type ColumnType = Int32ArrayConstructor | Uint8ArrayConstructor;
+/**
+ * What a column holds: int32 counts (the default), uint16 lengths or uint8 flags; sums that can pass 2^31 take a
+ * WideColumn.
+ */
+export type ColumnType = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
 
 /**
  * A column of counts indexed by a dense key id (see ByteKeyTable), in pages of 65,536: it grows a page at a time
  * and never copies, so no outgrown array waits for the garbage collector while the peak memory is being set.
  */
 export class CounterColumn {
-  private readonly pages: (Int32Array | Uint8Array)[] = [];
+  private readonly pages: (Int32Array | Uint16Array | Uint8Array)[] = [];
 
   constructor(private readonly type: ColumnType = Int32Array) {}
 
@@ -28,7 +31,7 @@ export class CounterColumn {
     return page ? page[id & PAGE_MASK]! : 0;
   }
 
-  private addPages(id: number): Int32Array | Uint8Array {
+  private addPages(id: number): Int32Array | Uint16Array | Uint8Array {
     while (this.pages.length <= id >>> PAGE_BITS) this.pages.push(new this.type(1 << PAGE_BITS));
     return this.pages[id >>> PAGE_BITS]!;
   }

@@ -32,9 +32,13 @@ export class RequestKeyTable {
   size = 0;
   /** True when the last `intern` call added a new key. */
   lastWasNew = false;
-  /** Per id: its URL's input place + 1 (0: the key's bytes are kept), and its URL's length, method and protocol. */
+  /**
+   * Per id: its URL's input place + 1 (0: the key's bytes are kept), its URL's length (a longer URL than 65,535 bytes
+   * keeps its bytes), and its method + 1 and protocol + 1 (5 and 3 bits): 7 bytes a key.
+   */
   private readonly places = new WideColumn();
-  private readonly shapes = new CounterColumn();
+  private readonly urlLengths = new CounterColumn(Uint16Array);
+  private readonly words = new CounterColumn(Uint8Array);
   private readonly kept = new ByteArena();
 
   /** The id of the key source[start..end), built from `record`; a new key notes where it can be found again. */
@@ -94,7 +98,7 @@ export class RequestKeyTable {
         const input = inputOf(place);
         let file = files.get(input);
         if (file === undefined) files.set(input, (file = openSync(inputs[input]!, 'r')));
-        return this.rebuild(file, offsetOf(place), this.shapes.get(id));
+        return this.rebuild(file, offsetOf(place), this.urlLengths.get(id), this.words.get(id));
       },
       close: () => {
         for (const file of files.values()) closeSync(file);
@@ -105,19 +109,19 @@ export class RequestKeyTable {
   private describe(id: number, source: Uint8Array, start: number, end: number, record: LogRecord): void {
     const urlLength = record.end(FIELD.url) - record.start(FIELD.url);
     // A URL given as %U and %q apart is joined before decoding: only a key from one stretch of the line is found again.
-    if (Number.isNaN(record.urlPlace) || record.start(FIELD.query) >= 0 || urlLength >= 1 << 23) {
+    if (Number.isNaN(record.urlPlace) || record.start(FIELD.query) >= 0 || urlLength > 0xffff) {
       this.kept.keep(id, source, start, end);
       return;
     }
     this.places.set(id, record.urlPlace + 1);
-    this.shapes.set(id, urlLength | ((record.method + 1) << 23) | ((record.protocol + 1) << 28));
+    this.urlLengths.set(id, urlLength);
+    this.words.set(id, record.method + 1 + ((record.protocol + 1) << 5));
   }
 
   /** The key as RequestKeyBuilder built it: the URL read again and decoded, then its method and protocol. */
-  private rebuild(file: number, offset: number, shape: number): Buffer {
-    const urlLength = shape & ((1 << 23) - 1);
-    const method = ((shape >>> 23) & 31) - 1;
-    const protocol = ((shape >>> 28) & 7) - 1;
+  private rebuild(file: number, offset: number, urlLength: number, words: number): Buffer {
+    const method = (words & 31) - 1;
+    const protocol = (words >>> 5) - 1;
     const raw = Buffer.allocUnsafe(urlLength);
     if (readSync(file, raw, 0, urlLength, offset) !== urlLength)
       throw new Error('an access log was cut short while it was being analysed');
