@@ -12,9 +12,8 @@ export class FewKeysPanelVisitors {
   private keys = new KeyNumbers();
   private readonly bitOfSlot = new CounterColumn();
   private bitsUsed = 0;
-  /** Per visitor number, the bits of the keys it was counted for (0–31, 32–63). */
-  private low = new CounterColumn();
-  private high = new CounterColumn();
+  /** Per visitor number, the bits of the keys it was counted for (see newBits). */
+  private bits = newBits();
   /** Per key number: its key's bit + 1 (0 for a category), and its date. */
   private bitOfNumber = new CounterColumn();
   private dateOfNumber = new CounterColumn();
@@ -58,8 +57,7 @@ export class FewKeysPanelVisitors {
   /** As PanelVisitors.release. */
   release(): void {
     this.keys = new KeyNumbers();
-    this.low = new CounterColumn();
-    this.high = new CounterColumn();
+    this.bits = newBits();
     this.bitOfNumber = new CounterColumn();
     this.dateOfNumber = new CounterColumn();
   }
@@ -75,11 +73,17 @@ export class FewKeysPanelVisitors {
   }
 
   private has(visitor: number, bit: number): boolean {
-    return bit < 32 ? (this.low.get(visitor) & (1 << bit)) !== 0 : (this.high.get(visitor) & (1 << (bit - 32))) !== 0;
+    return (this.bits[bit >>> 4]!.get(visitor) & (1 << (bit & 15))) !== 0;
   }
 
   private mark(visitor: number, bit: number): void {
-    if (bit < 32) this.low.set(visitor, this.low.get(visitor) | (1 << bit));
-    else this.high.set(visitor, this.high.get(visitor) | (1 << (bit - 32)));
+    const column = this.bits[bit >>> 4]!;
+    column.set(visitor, column.get(visitor) | (1 << (bit & 15)));
   }
 }
+
+/**
+ * Per visitor number, the bits of the keys it was counted for, 16 to a column (0–15, 16–31…): a column has pages
+ * only once a key of its bits is counted, so the status codes' dozen keys take 2 bytes a visitor, the hours' 24 take 4.
+ */
+const newBits = (): CounterColumn[] => Array.from({ length: MAX_KEYS / 16 }, () => new CounterColumn(Uint16Array));
