@@ -21,26 +21,27 @@ export class PackedRows {
   static of(entries: Int32Array, width: number, mark = -1): PackedRows {
     const order = orderByFirstColumn(entries, width, mark);
     const count = order.length;
+    // Each cell's zigzag difference from the cell above it (as int32 bits), then their varints.
+    const cells = CELLS.of(count * width);
     let length = 0;
     for (let i = 0; i < count; i++) {
       const row = order[i]! * width;
       const above = i ? order[i - 1]! * width : -1;
-      for (let column = 0; column < width; column++)
-        length += varintLength(zigzag(entries, row + column, above < 0 ? -1 : above + column));
+      for (let column = 0; column < width; column++) {
+        const cell = zigzag(entries, row + column, above < 0 ? -1 : above + column);
+        cells[i * width + column] = cell;
+        length += varintLength(cell);
+      }
     }
     const bytes = new Uint8Array(length);
     let at = 0;
-    for (let i = 0; i < count; i++) {
-      const row = order[i]! * width;
-      const above = i ? order[i - 1]! * width : -1;
-      for (let column = 0; column < width; column++) {
-        let value = zigzag(entries, row + column, above < 0 ? -1 : above + column);
-        while (value > 0x7f) {
-          bytes[at++] = (value & 0x7f) | 0x80;
-          value >>>= 7;
-        }
-        bytes[at++] = value;
+    for (let i = 0; i < cells.length; i++) {
+      let value = cells[i]! >>> 0;
+      while (value > 0x7f) {
+        bytes[at++] = (value & 0x7f) | 0x80;
+        value >>>= 7;
       }
+      bytes[at++] = value;
     }
     return new PackedRows(count, width, bytes);
   }
@@ -67,6 +68,7 @@ export class PackedRows {
 }
 
 const UNPACKED = new ScratchInts();
+const CELLS = new ScratchInts();
 const ORDER = new ScratchInts();
 const SORTED = new ScratchInts();
 const STARTS = new Int32Array(0x801);
