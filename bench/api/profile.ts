@@ -120,11 +120,34 @@ async function statementsPerRequest(databaseUrl: string, token: string, itemId: 
   return lines;
 }
 
+const KINDS = ['read', 'purchase', 'webhook'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** The n-th request of the load a kind is profiled under. */
+function requestsOf(kind: Kind, itemId: number) {
+  const user = (n: number) => 1 + (n % USERS);
+  return {
+    read: (n: number) => ({ method: 'GET' as const, path: `/api/v2/users/${user(n)}` }),
+    purchase: (n: number) => ({
+      method: 'POST' as const,
+      path: `/api/v2/users/${user(n)}/items`,
+      body: JSON.stringify({ item_id: itemId }),
+    }),
+    // Past the transactions the statement count above paid for.
+    webhook: (n: number) => ({
+      method: 'POST' as const,
+      path: '/api/v2/xsolla',
+      ...paymentWebhook(1_000_000 + n, USERS),
+    }),
+  }[kind];
+}
+
 async function main(): Promise<void> {
+  const kind = process.argv[2] ?? 'read';
+  if (!(KINDS as readonly string[]).includes(kind)) throw new Error(`KIND is one of ${KINDS.join(', ')}, not ${kind}`);
   const database = await createBenchDatabase(USERS);
   const profiles = mkdtempSync(join(tmpdir(), 'forte-profile-'));
   try {
-    const kind = process.argv[2] ?? 'read';
     const report = await statementsPerRequest(database.url, database.token, database.itemId);
     if (kind === 'purchase') report.push('', ...(await purchaseCpuSplit(database, SECONDS)));
     const forte = await forkServer(join(__dirname, 'forte-server.js'), [], {
@@ -137,22 +160,7 @@ async function main(): Promise<void> {
         XSOLLA_PROJECT_SECRET: BENCH_XSOLLA_SECRET,
       },
     });
-    const requests = {
-      read: (n: number) => ({ method: 'GET' as const, path: `/api/v2/users/${1 + (n % USERS)}` }),
-      purchase: (n: number) => ({
-        method: 'POST' as const,
-        path: `/api/v2/users/${1 + (n % USERS)}/items`,
-        body: JSON.stringify({ item_id: database.itemId }),
-      }),
-      // Past the transactions the statement count above paid for.
-      webhook: (n: number) => ({
-        method: 'POST' as const,
-        path: '/api/v2/xsolla',
-        ...paymentWebhook(1_000_000 + n, USERS),
-      }),
-    };
-    if (!(kind in requests)) throw new Error(`KIND is one of ${Object.keys(requests).join(', ')}, not ${kind}`);
-    const request = requests[kind as keyof typeof requests];
+    const request = requestsOf(kind as Kind, database.itemId);
     const result = await load({
       origin: forte.origin,
       token: database.token,
