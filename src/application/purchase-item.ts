@@ -50,12 +50,17 @@ export class PurchaseItem {
   ): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
     const user = await tx.users.lockById(input.userId);
     if (!isActive(user)) return fail({ type: 'UserNotFound' });
-    const item = await tx.items.findById(input.itemId);
+    // Both read after the lock, issued together (one round trip on MySQL): the count must see every purchase of
+    // this user that committed before the lock was granted.
+    const [item, ownedCount] = await Promise.all([
+      tx.items.findById(input.itemId),
+      tx.userItems.countTowardLimit(user.id, input.itemId),
+    ]);
     if (!item) return fail({ type: 'ItemNotFound' });
     const decided = decidePurchase({
       user,
       item,
-      ownedCount: await tx.userItems.countTowardLimit(user.id, item.id),
+      ownedCount,
       source: input.source,
       externalRef: input.idempotency?.key ?? null,
       now,

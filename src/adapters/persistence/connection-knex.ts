@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 import Runner from 'knex/lib/execution/runner';
 import makeKnex from 'knex/lib/knex-builder/make-knex';
 import type { Connection } from 'mysql2';
-import { DirectMysqlClient } from './direct-mysql-client';
+import { DirectMysqlClient, goesAsText } from './direct-mysql-client';
+import { StatementPipeline } from './statement-pipeline';
 
 /** A statement sent through a transaction's knex after that transaction committed or rolled back. */
 export class TransactionCompletedError extends Error {
@@ -12,8 +13,10 @@ export class TransactionCompletedError extends Error {
   }
 }
 
-/** Whether a transaction has committed or rolled back: from then on its knex sends nothing. */
+/** A transaction's statements on their way (`StatementPipeline`), and whether it has committed or rolled back. */
 export interface TransactionState {
+  readonly pipeline: StatementPipeline;
+  /** From then on its knex sends nothing. */
   completed: boolean;
 }
 
@@ -60,7 +63,7 @@ function connectionKnexOf(root: DirectMysqlClient, connection: Connection): Knex
 
 /**
  * A client whose statements run on `connection`, each checked as it goes to the driver: sent only for an open
- * transaction's view. Its `query` events reach the pool's knex, as those of knex's own transactions do.
+ * transaction's view, through its pipeline. Its `query` events reach the pool's knex, as those of knex's own transactions do.
  */
 function connectionClient(root: DirectMysqlClient, connection: Connection): DirectMysqlClient {
   const client = Object.create(DirectMysqlClient.prototype) as DirectMysqlClient;
@@ -75,9 +78,12 @@ function connectionClient(root: DirectMysqlClient, connection: Connection): Dire
     acquireConnection: () => connection,
     releaseConnection: () => undefined,
     _query(this: TransactionClient, on: Connection, query: Runner.Compiled) {
-      return this.transactionState?.completed === false
-        ? toDriver.call(this, on, query)
-        : Promise.reject(new TransactionCompletedError());
+      const state = this.transactionState;
+      if (state?.completed !== false) return Promise.reject(new TransactionCompletedError());
+      if (goesAsText(query)) return state.pipeline.send(query);
+      // A statement with driver options goes the dialect's way, after what was issued before it.
+      state.pipeline.flush(true);
+      return toDriver.call(this, on, query);
     },
     transaction: () => {
       throw new Error('A transaction cannot be opened inside another one');

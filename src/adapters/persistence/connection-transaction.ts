@@ -1,11 +1,12 @@
 import { Knex } from 'knex';
 import type { Connection } from 'mysql2';
-import { transactionKnex } from './connection-knex';
+import { TransactionState, transactionKnex } from './connection-knex';
 import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
+import { StatementPipeline } from './statement-pipeline';
 
 /**
  * Runs `work` in one transaction on a connection of `knex`'s pool (a `DirectMysqlClient`), with BEGIN, COMMIT and
- * ROLLBACK sent by hand. knex's own transaction object (a queue, a knex instance wired to its events, several
+ * ROLLBACK sent by hand (BEGIN in front of the work's first statements, by its `StatementPipeline`). knex's own transaction object (a queue, a knex instance wired to its events, several
  * promises per statement) costs a purchase about as much CPU as its nine statements' round trips; this keeps what
  * it guarantees: one connection for the whole work, committed when the work resolves and rolled back when it
  * throws, the connection back in the pool either way, and no statement of the work sent after the transaction has
@@ -16,21 +17,18 @@ import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
 export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> {
   const client = knex.client as DirectMysqlClient;
   const connection = (await client.acquireConnection()) as Connection;
-  const state = { completed: false };
+  const state: TransactionState = { pipeline: new StatementPipeline(connection), completed: false };
   try {
-    await send(client, connection, 'BEGIN');
     let result: T;
     try {
       result = await work(transactionKnex(client, connection, state));
     } catch (error) {
-      state.completed = true;
-      await send(client, connection, 'ROLLBACK').catch((rollbackFailure: unknown) =>
+      await end(client, connection, state, 'ROLLBACK').catch((rollbackFailure: unknown) =>
         discard(connection, rollbackFailure),
       );
       throw error;
     }
-    state.completed = true;
-    await send(client, connection, 'COMMIT').catch((commitFailure: unknown) => {
+    await end(client, connection, state, 'COMMIT').catch((commitFailure: unknown) => {
       discard(connection, commitFailure);
       throw commitFailure;
     });
@@ -38,6 +36,21 @@ export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) =
   } finally {
     await client.releaseConnection(connection);
   }
+}
+
+/**
+ * Completes the transaction: what its work left queued goes out first, then COMMIT or ROLLBACK; neither when its
+ * BEGIN never went out (the work sent no statement).
+ */
+async function end(
+  client: DirectMysqlClient,
+  connection: Connection,
+  state: TransactionState,
+  how: 'COMMIT' | 'ROLLBACK',
+): Promise<void> {
+  state.completed = true;
+  state.pipeline.flush();
+  if (state.pipeline.begun) await send(client, connection, how);
 }
 
 const send = (client: DirectMysqlClient, connection: Connection, sql: string): Promise<unknown> =>

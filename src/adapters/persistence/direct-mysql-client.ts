@@ -25,6 +25,22 @@ export async function sendStatement(
   }
 }
 
+/** Sends a statement as text with its bindings, answering the driver's `[rows, fields]` as `response`. */
+export const sendAsText = (
+  connection: Connection,
+  query: Runner.Compiled,
+): Promise<Runner.Compiled & { response: unknown }> =>
+  new Promise((resolve, reject) => {
+    connection.query(query.sql, query.bindings as QueryValues, (error, rows, fields) => {
+      if (error) reject(error);
+      else resolve(Object.assign(query, { response: [rows, fields] }));
+    });
+  });
+
+/** Whether a statement goes as text: it sets no driver options (knex compiles `{}` when the builder sets none). */
+export const goesAsText = (query: Runner.Compiled): boolean =>
+  Boolean(query.sql) && (query.options === undefined || Object.keys(query.options).length === 0);
+
 /**
  * knex's runner for a statement: the one knex compiles the builder to, sent straight to the driver on a
  * connection of the pool (or the builder's own). knex's own runner also emits start, query, response and error
@@ -60,15 +76,8 @@ export class DirectMysqlClient extends Mysql2Client {
    * empty one, the dialect's way.
    */
   override _query(connection: Connection, query: Runner.Compiled): Promise<Runner.Compiled & { response: unknown }> {
-    if (!query.sql || (query.options !== undefined && Object.keys(query.options).length > 0)) {
-      return super._query(connection, query);
-    }
-    return new Promise((resolve, reject) => {
-      connection.query(query.sql, query.bindings as QueryValues, (error, rows, fields) => {
-        if (error) reject(error);
-        else resolve(Object.assign(query, { response: [rows, fields] }));
-      });
-    });
+    if (!goesAsText(query)) return super._query(connection, query);
+    return sendAsText(connection, query);
   }
 
   override runner(builder: Runner.Builder): Runner {

@@ -79,6 +79,9 @@ function mysqlConfig(
       // knex sends text statements, never prepared ones; mysql2's cache of those would take half a MiB a connection
       // for its 16,000 entries (16 MiB for a pool of 32), which every full garbage collection walks.
       maxPreparedStatements: 1,
+      // A transaction sends the statements its work issues together in one round trip (`StatementPipeline`). Every
+      // statement is built by knex with its values bound, so no text from a request is ever read as a statement.
+      multipleStatements: true,
     },
     pool: {
       min: 0,

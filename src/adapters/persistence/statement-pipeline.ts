@@ -1,0 +1,97 @@
+import type { Connection, Query } from 'mysql2';
+import Runner from 'knex/lib/execution/runner';
+import { sendAsText } from './direct-mysql-client';
+
+/** A statement the pipeline did not send: an earlier statement of the same round trip failed, and MySQL stops there. */
+export class StatementNotSentError extends Error {
+  constructor(cause: unknown) {
+    super('Not sent: an earlier statement of its round trip failed', { cause });
+    this.name = 'StatementNotSentError';
+  }
+}
+
+type Answered = Runner.Compiled & { response: unknown };
+
+interface Queued {
+  query: Runner.Compiled;
+  resolve(answered: Answered): void;
+  reject(error: unknown): void;
+}
+
+/** What mysql2's query command keeps of a round trip that failed: the result sets before the failing statement. */
+interface FailedCommand {
+  _resultIndex: number;
+  _rows: unknown[];
+  _fields: unknown[];
+}
+
+/**
+ * The statements of one transaction on its connection, sent in as few round trips as the work allows: those the
+ * work issues together (`Promise.all`) go in one multi-statement round trip, in the order they were issued, and
+ * the transaction's BEGIN goes in front of the first of them, so a transaction that sends nothing costs nothing. On a
+ * loopback connection the round trip, not the statement, is most of the client's and the server's cost.
+ *
+ * A round trip is made once the statements issued in the same turn are all queued (`process.nextTick` runs after
+ * the promise jobs that queue them). MySQL runs a multi-statement round trip up to its first failing statement:
+ * the statements before it answer their results, the failing one its error, and those after it
+ * `StatementNotSentError`. A failed BEGIN fails every statement it came with, so none of them runs outside the
+ * transaction; a lost connection fails them all.
+ */
+export class StatementPipeline {
+  private queued: Queued[] = [];
+  private began = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Whether BEGIN has gone out: only then does the transaction need a COMMIT or a ROLLBACK. */
+  get begun(): boolean {
+    return this.began;
+  }
+
+  send(query: Runner.Compiled): Promise<Answered> {
+    return new Promise((resolve, reject) => {
+      if (this.queued.push({ query, resolve, reject }) === 1) process.nextTick(() => this.flush());
+    });
+  }
+
+  /**
+   * Sends what is queued now, BEGIN in front of it if it has not gone out yet; with `begin`, BEGIN even when nothing
+   * is queued (a statement that does not go through the pipeline follows).
+   */
+  flush(begin = false): void {
+    const batch = this.queued;
+    if (batch.length === 0 && (this.began || !begin)) return;
+    this.queued = [];
+    const opening = this.began ? 0 : 1;
+    this.began = true;
+    const [only] = batch;
+    if (opening === 0 && batch.length === 1 && only) return this.sendOne(only);
+    const sql = batch.map(({ query }) => this.connection.format(query.sql, query.bindings as unknown[]));
+    if (opening === 1) sql.unshift('BEGIN');
+    const command: Query = this.connection.query(sql.join(';\n'), (error: unknown, rows: unknown, fields: unknown) => {
+      if (error) return failed(batch, opening, error, command as unknown as FailedCommand);
+      // mysql2 answers one statement's result alone and several as arrays of results.
+      const results = sql.length === 1 ? [rows] : (rows as unknown[]);
+      const columns = sql.length === 1 ? [fields] : (fields as unknown[]);
+      batch.forEach(({ query, resolve }, index) =>
+        resolve(Object.assign(query, { response: [results[index + opening], columns[index + opening]] })),
+      );
+    });
+  }
+
+  private sendOne({ query, resolve, reject }: Queued): void {
+    sendAsText(this.connection, query).then(resolve, reject);
+  }
+}
+
+function failed(batch: Queued[], opening: number, error: unknown, command: FailedCommand): void {
+  // The statement that failed, counted as the queued ones are; -1 when it was BEGIN or the connection was lost.
+  const lost = (error as { fatal?: boolean }).fatal === true;
+  const failing = lost ? -1 : command._resultIndex - opening;
+  batch.forEach(({ query, resolve, reject }, index) => {
+    if (failing < 0 || index === failing) reject(error);
+    else if (index > failing) reject(new StatementNotSentError(error));
+    else
+      resolve(Object.assign(query, { response: [command._rows[index + opening], command._fields[index + opening]] }));
+  });
+}
