@@ -48,14 +48,14 @@ export class PurchaseItem {
     now: Date,
     input: PurchaseItemInput,
   ): Promise<Result<UserItemTrade, PurchaseItemFailure>> {
-    const user = await tx.users.lockById(input.userId);
-    if (!isActive(user)) return fail({ type: 'UserNotFound' });
-    // Both read after the lock, issued together (one round trip on MySQL): the count must see every purchase of
-    // this user that committed before the lock was granted.
-    const [item, ownedCount] = await Promise.all([
+    // Issued together, in this order (one round trip on MySQL): the item and the count are read once the lock is
+    // granted, so the count sees every purchase of this user that committed before it.
+    const [user, item, ownedCount] = await Promise.all([
+      tx.users.lockById(input.userId),
       tx.items.findById(input.itemId),
-      tx.userItems.countTowardLimit(user.id, input.itemId),
+      tx.userItems.countTowardLimit(input.userId, input.itemId),
     ]);
+    if (!isActive(user)) return fail({ type: 'UserNotFound' });
     if (!item) return fail({ type: 'ItemNotFound' });
     const decided = decidePurchase({
       user,

@@ -34,35 +34,39 @@ export async function settleXsollaPayment(
   if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
 
   const receipt = await postToLedger(tx, context.events, credited.value.receipt);
-  const operation = await tx.xsollaPayments.insertOperation({
-    kind: 'payment',
-    externalId: action.transactionId,
-    userId: user.id,
-    notificationId,
-    state: 'applied',
-    request: null,
-    receiptId: receipt.id,
-    createdAt: now,
-    appliedAt: now,
-  });
+  // The operation, the items and the reversals that came first, issued together: one round trip on MySQL.
+  const [operation, deferredReversals] = await Promise.all([
+    tx.xsollaPayments.insertOperation({
+      kind: 'payment',
+      externalId: action.transactionId,
+      userId: user.id,
+      notificationId,
+      state: 'applied',
+      request: null,
+      receiptId: receipt.id,
+      createdAt: now,
+      appliedAt: now,
+    }),
+    tx.xsollaPayments.deferredReversals(action.transactionId),
+    ...items.flatMap(({ item, count }) =>
+      Array.from({ length: count }, () =>
+        tx.userItems.insert({
+          userId: user.id,
+          itemId: item.id,
+          receiptId: receipt.id,
+          pricePaid: 0,
+          status: 'active',
+          expiresAt: expiryOf(item, now),
+          acquiredVia: 'xsolla',
+          withdrawnAt: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      ),
+    ),
+  ]);
   if (operation === 'duplicate') {
     throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
-  }
-  for (const { item, count } of items) {
-    for (let n = 0; n < count; n += 1) {
-      await tx.userItems.insert({
-        userId: user.id,
-        itemId: item.id,
-        receiptId: receipt.id,
-        pricePaid: 0,
-        status: 'active',
-        expiresAt: expiryOf(item, now),
-        acquiredVia: 'xsolla',
-        withdrawnAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
   }
 
   let transaction: PaidXsollaTransaction = {
@@ -74,7 +78,7 @@ export async function settleXsollaPayment(
   };
   let holder = credited.value.user;
   let moved = action.goods.points;
-  for (const deferred of await tx.xsollaPayments.deferredReversals(action.transactionId)) {
+  for (const deferred of deferredReversals) {
     if (deferred.kind === 'payment' || deferred.kind === 'user_balance_operation' || !deferred.request) {
       throw new Error(`Operation ${deferred.id} is deferred but is no reversal`);
     }

@@ -32,11 +32,7 @@ export async function lockNamedUser(tx: Transaction, userRef: string | null): Pr
 
 /** The catalogue items of the SKUs a notification lists, or null when one of them is unknown. */
 export async function itemsOfSkus(tx: Transaction, skus: SkuCount[]): Promise<{ item: Item; count: number }[] | null> {
-  const found: { item: Item; count: number }[] = [];
-  for (const { sku, count } of skus) {
-    const item = await tx.items.findBySku(sku);
-    if (!item) return null;
-    found.push({ item, count });
-  }
-  return found;
+  // Looked up together: one round trip on MySQL.
+  const found = await Promise.all(skus.map(async ({ sku, count }) => ({ item: await tx.items.findBySku(sku), count })));
+  return found.every((entry): entry is { item: Item; count: number } => entry.item !== null) ? found : null;
 }

@@ -27,12 +27,14 @@ interface FailedCommand {
 
 /**
  * The statements of one transaction on its connection, sent in as few round trips as the work allows: those the
- * work issues together (`Promise.all`) go in one multi-statement round trip, in the order they were issued, and
+ * work issues together (`Promise.all`) go in one multi-statement round trip, in the order they reach the driver, and
  * the transaction's BEGIN goes in front of the first of them, so a transaction that sends nothing costs nothing. On a
  * loopback connection the round trip, not the statement, is most of the client's and the server's cost.
  *
  * A round trip is made once the statements issued in the same turn are all queued (`process.nextTick` runs after
- * the promise jobs that queue them). MySQL runs a multi-statement round trip up to its first failing statement:
+ * the promise jobs that queue them). They reach the driver in the order they were issued when they are issued alike
+ * (each an async function awaiting its builder, say); where the order matters, a test of the round trips pins it
+ * (`hot-path-round-trips.test.ts`). MySQL runs a multi-statement round trip up to its first failing statement:
  * the statements before it answer their results, the failing one its error, and those after it
  * `StatementNotSentError`. A failed BEGIN fails every statement it came with, so none of them runs outside the
  * transaction; a lost connection fails them all.

@@ -1,0 +1,78 @@
+import type { Connection } from 'mysql2';
+import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
+import { PurchaseItem } from '../../src/application/purchase-item';
+import { FixedClock } from '../support/fixed-clock';
+import { anItemDraft } from '../support/builders/item';
+import { openTestMariaDb, TestDatabase } from '../support/persistence';
+import { aNewUser, aPosting, AT } from './support/records';
+
+/*
+ * The round trips of the hot paths on MariaDB, and the order of the statements a round trip carries: statements
+ * issued together go in the order they reach the driver, and a purchase's count is only right after its lock.
+ * One connection in the pool, whose round trips (`query` calls) the tests record.
+ */
+describe('the round trips of the hot paths on MariaDB', () => {
+  let database: TestDatabase;
+  let uow: KnexUnitOfWork;
+  let roundTrips: string[][] = [];
+  beforeAll(async () => {
+    database = await openTestMariaDb({ poolSize: 1 });
+    uow = new KnexUnitOfWork(database.knex);
+    const connection = (await database.knex.client.acquireConnection()) as Connection;
+    await database.knex.client.releaseConnection(connection);
+    const send = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+    jest.spyOn(connection, 'query').mockImplementation(((sql: string, ...rest: unknown[]) => {
+      roundTrips.push(sql.split(';\n'));
+      return send(sql, ...rest);
+    }) as Connection['query']);
+  });
+  afterAll(() => database.close());
+
+  const aUserWithPoints = () =>
+    uow.run(async (tx) => {
+      const user = await tx.users.insert(aNewUser());
+      if (user === 'discord_id_taken') throw new Error('a new user’s Discord id was taken');
+      await aPosting(tx, user.id);
+      return user;
+    });
+
+  it('buys an item in four: the lock, then the item and the count; the ledger; the user item; COMMIT', async () => {
+    const user = await aUserWithPoints();
+    const item = await uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ price: 40 }).build(), AT));
+    roundTrips = [];
+
+    const bought = await new PurchaseItem(uow, new FixedClock(), { publish: () => undefined }).execute({
+      userId: user.id,
+      itemId: item.id,
+      source: 'client:test',
+    });
+
+    expect(bought).toMatchObject({ ok: true, value: { points: 60 } });
+    expect(roundTrips).toHaveLength(4);
+    const [reads, ledger, userItem, commit] = roundTrips;
+    expect(reads).toEqual([
+      'BEGIN',
+      expect.stringMatching(/^select \* from `users` where `id` = \d+ limit 1 for update$/),
+      expect.stringMatching(/^select \* from `items` where `id` = \d+ limit 1$/),
+      expect.stringMatching(/^select count\(\*\) as `count` from `user_items`/),
+    ]);
+    expect(ledger).toHaveLength(3);
+    expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 60/));
+    expect(userItem).toEqual([expect.stringMatching(/^insert into `user_items`/)]);
+    expect(commit).toEqual(['COMMIT']);
+  });
+
+  it('claims an Xsolla transaction in one round trip: the row inserted or locked, then read with its lock', async () => {
+    const user = await aUserWithPoints();
+    roundTrips = [];
+
+    const claimed = await uow.run((tx) => tx.xsollaPayments.claimTransaction('xsolla-round-trips', user.id, AT));
+
+    expect(claimed).toMatchObject({ transactionId: 'xsolla-round-trips', userId: user.id });
+    expect(roundTrips[0]).toEqual([
+      'BEGIN',
+      expect.stringMatching(/^insert into `xsolla_transactions` .* on duplicate key update/),
+      expect.stringMatching(/^select \* from `xsolla_transactions` .* for update$/),
+    ]);
+  });
+});
