@@ -10,6 +10,8 @@ interface CeilingOptions {
   /** Connections, as many as Forte's clients. */
   workers: number;
   seconds: number;
+  /** The statements in Forte's round trips (`buyOnce`), for reference; one round trip each otherwise. */
+  batched?: boolean;
 }
 
 /** The ceiling's connections: as many as Forte's clients, with Forte's own BIGINT and time zone settings. */
@@ -20,38 +22,70 @@ export const poolOf = (options: Pick<CeilingOptions, 'url' | 'workers'>): Pool =
     supportBigNumbers: true,
     bigNumberStrings: true,
     timezone: 'Z',
+    multipleStatements: true,
   });
 
-/**
- * One purchase as the statements Forte issues for it: lock the user, read the item, count what the user owns, move
- * the balance, write the receipt, the balance mirror's outbox row and the user item.
- */
-export async function buyOnce(connection: PoolConnection, userId: number, itemId: number): Promise<void> {
-  const now = new Date();
-  await connection.query('BEGIN');
-  const [users] = await connection.query('SELECT * FROM users WHERE id = ? LIMIT 1 FOR UPDATE', [userId]);
-  const points = Number((users as { points: string }[])[0]?.points);
-  await connection.query('SELECT * FROM items WHERE id = ? LIMIT 1', [itemId]);
-  await connection.query(
+type Statement = [sql: string, values: unknown[]];
+
+/** The statements Forte issues for a purchase, before its decision: lock the user, read the item, count it owned. */
+const readsOf = (userId: number, itemId: number): Statement[] => [
+  ['SELECT * FROM users WHERE id = ? LIMIT 1 FOR UPDATE', [userId]],
+  ['SELECT * FROM items WHERE id = ? LIMIT 1', [itemId]],
+  [
     "SELECT COUNT(*) AS count FROM user_items WHERE user_id = ? AND item_id = ? AND NOT status = 'withdrawn'",
     [userId, itemId],
-  );
-  await connection.query('UPDATE users SET points = ?, updated_at = ? WHERE id = ? AND points = ?', [
-    points - 1,
-    now,
-    userId,
-    points,
-  ]);
-  const [receipt] = await connection.query(
+  ],
+];
+
+/** The ledger's statements: move the balance, write the receipt and the balance mirror's outbox row. */
+const postingOf = (userId: number, points: number, now: Date): Statement[] => [
+  ['UPDATE users SET points = ?, updated_at = ? WHERE id = ? AND points = ?', [points - 1, now, userId, points]],
+  [
     'INSERT INTO receipts (user_id, kind, delta, balance_before, balance_after, reason, source, external_ref, debt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [userId, 'purchase', -1, points, points - 1, 'purchase bench-gem', 'client:bench-bot', null, false, now],
-  );
-  await connection.query('INSERT INTO xsolla_outbox (user_id, created_at) VALUES (?, ?)', [userId, now]);
-  await connection.query(
-    'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [userId, itemId, (receipt as { insertId: number }).insertId, 1, 'active', null, 'points', null, now, now],
-  );
-  await connection.query('COMMIT');
+  ],
+  ['INSERT INTO xsolla_outbox (user_id, created_at) VALUES (?, ?)', [userId, now]],
+];
+
+const userItemOf = (userId: number, itemId: number, receiptId: number, now: Date): Statement => [
+  'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  [userId, itemId, receiptId, 1, 'active', null, 'points', null, now, now],
+];
+
+type Answer = { points?: string; insertId?: number }[] & { insertId?: number };
+
+/** Sends `statements` one round trip each, answering each one's result. */
+async function oneByOne(connection: PoolConnection, statements: Statement[]): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const [sql, values] of statements) answers.push((await connection.query(sql, values))[0] as Answer);
+  return answers;
+}
+
+/** Sends `statements` in one multi-statement round trip, answering each one's result. */
+async function together(connection: PoolConnection, statements: Statement[]): Promise<Answer[]> {
+  const sql = statements.map(([text, values]) => connection.format(text, values)).join(';\n');
+  const [results] = await connection.query(sql);
+  return statements.length === 1 ? [results as Answer] : (results as Answer[]);
+}
+
+/**
+ * One purchase as the statements Forte issues for it, each its own round trip (BEGIN, the three reads, the
+ * ledger's three, the user item, COMMIT): the ceiling the targets are measured against. With `batched`, the same
+ * statements in the round trips Forte sends them in (BEGIN with the reads, the ledger's three, the user item, COMMIT),
+ * for reference.
+ */
+export async function buyOnce(
+  connection: PoolConnection,
+  userId: number,
+  itemId: number,
+  batched = false,
+): Promise<void> {
+  const send = batched ? together : oneByOne;
+  const now = new Date();
+  const [, lock] = await send(connection, [['BEGIN', []], ...readsOf(userId, itemId)]);
+  const [, receipt] = await send(connection, postingOf(userId, Number(lock?.[0]?.points), now));
+  await send(connection, [userItemOf(userId, itemId, Number(receipt?.insertId), now)]);
+  await send(connection, [['COMMIT', []]]);
 }
 
 /**
@@ -71,7 +105,7 @@ export async function purchaseCeiling(
     try {
       for (let n = 0; performance.now() < deadline; n += 1) {
         const started = performance.now();
-        await buyOnce(connection, 1 + ((index + n * options.workers) % options.users), options.itemId);
+        await buyOnce(connection, 1 + ((index + n * options.workers) % options.users), options.itemId, options.batched);
         latency.record(performance.now() - started);
         done += 1;
       }

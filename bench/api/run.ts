@@ -139,6 +139,12 @@ async function main(): Promise<void> {
           failures: 0,
           statuses: {},
         })),
+      batchedCeiling: () =>
+        measured('ceiling in Forte’s round trips', null, async () => ({
+          ...(await purchaseCeiling({ ...onDatabase, seconds: ROUND_SECONDS, batched: true }, ceilingPool)),
+          failures: 0,
+          statuses: {},
+        })),
       buy: () => measured('Forte purchase', forte, () => load({ ...onForteRound, request: purchase })),
       webhooks: () =>
         measured('Forte payment webhooks', forte, () =>
@@ -224,6 +230,12 @@ async function main(): Promise<void> {
         `${rate(ceiling)} (mysql2)`,
         rate(buyForte),
         figures.purchase_ratio.toFixed(3),
+      ),
+      row(
+        'the same in Forte’s round trips',
+        `${rate(medianOf(turns.batchedCeiling))} (mysql2)`,
+        '(reference)',
+        pairedRatio(rates(turns.buy), rates(turns.batchedCeiling)).toFixed(3),
       ),
       row("purchase at half Forte's rate, paced", `${rate(ceilingHalf)} (mysql2)`, rate(buyHalf), ''),
       row(

@@ -1,6 +1,7 @@
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
 import { StorageBusyError } from '../../src/application/ports/storage-failures';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
+import { StatementNotSentError } from '../../src/adapters/persistence/statement-pipeline';
 import { User } from '../../src/domain/user';
 import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
@@ -83,6 +84,43 @@ describe('MariaDB locking', () => {
       expect((await tx.users.findById(second.id))?.points).toBe(2);
     });
   });
+  it('runs the work again when the deadlock hit a statement sent together with others, whichever failure it saw first', async () => {
+    const [first, second] = (await Promise.all(
+      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+    )) as [User, User];
+    const bothLockedOne = { count: 0, all: gate() };
+    let runs = 0;
+    const seen: unknown[] = [];
+    // As above, but the second lock goes in one round trip with a read after it; the read, not sent once the lock
+    // failed, settles first (the lock's answer comes a step later), so the work fails with StatementNotSentError.
+    const addToBoth = (lockFirst: User, lockSecond: User) =>
+      uow.run(async (tx) => {
+        runs += 1;
+        const a = (await tx.users.lockById(lockFirst.id)) as User;
+        bothLockedOne.count += 1;
+        if (bothLockedOne.count === 2) bothLockedOne.all.open();
+        await bothLockedOne.all.opened;
+        const [b] = (await Promise.all([
+          tx.users.lockById(lockSecond.id).then((user) => user),
+          tx.users.findById(lockFirst.id),
+        ]).catch((error: unknown) => {
+          seen.push(error);
+          throw error;
+        })) as [User, User];
+        await addOne(tx, a);
+        await addOne(tx, b);
+      });
+
+    await Promise.all([addToBoth(first, second), addToBoth(second, first)]);
+
+    expect(runs).toBe(3);
+    expect(seen).toEqual([expect.any(StatementNotSentError)]);
+    await uow.run(async (tx) => {
+      expect((await tx.users.findById(first.id))?.points).toBe(2);
+      expect((await tx.users.findById(second.id))?.points).toBe(2);
+    });
+  });
+
   it('makes a second transaction locking a user item wait until the first commits, then see its write', async () => {
     const userItem = await uow.run(async (tx) => {
       const user = (await tx.users.insert(aNewUser())) as User;

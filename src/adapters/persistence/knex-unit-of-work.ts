@@ -32,6 +32,7 @@ import { KnexUserRepository } from './knex-user-repository';
 import { KnexWalletMirrorRepository } from './knex-wallet-mirror-repository';
 import { KnexXsollaInbox } from './knex-xsolla-inbox';
 import { KnexXsollaPaymentRepository } from './knex-xsolla-payment-repository';
+import { StatementNotSentError } from './statement-pipeline';
 
 export interface RetryPolicy {
   /** Runs of the work in all, the first included. */
@@ -106,7 +107,8 @@ export class KnexUnitOfWork implements UnitOfWork {
         this.breaker.succeeded();
         afterCommit.runAll(this.onEffectError);
         return result;
-      } catch (error) {
+      } catch (thrown) {
+        const error = failureOf(thrown);
         this.breaker.failed(error);
         // The COMMIT went out and failed, or its answer never came back: applied or not, nobody can tell; never run
         // it again.
@@ -146,6 +148,12 @@ export class KnexUnitOfWork implements UnitOfWork {
 /** On MySQL, BEGIN and COMMIT by hand on a pooled connection (connection-transaction.ts); knex's otherwise. */
 const transaction = <T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> =>
   knex.client instanceof DirectMysqlClient ? inConnectionTransaction(knex, work) : knex.transaction(work);
+
+/**
+ * What failed the work: for a statement its round trip did not send (issued together with one that failed first, and
+ * seen first by the work, as `Promise.all` may), the failure of that one, so a deadlock is run again as any other.
+ */
+const failureOf = (error: unknown): unknown => (error instanceof StatementNotSentError ? error.cause : error);
 
 /** A conflict with another transaction, which running the whole work again may well get past. */
 const isRetryable = (error: unknown): boolean => isTransientConflict(error) || error instanceof StaleBalanceError;
