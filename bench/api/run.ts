@@ -169,27 +169,31 @@ async function main(): Promise<void> {
     const rates = (results: { perSecond: number }[]) => results.map((result) => result.perSecond);
 
     const halfRate = Math.round(buyForte.perSecond / 2);
-    // Half load on both sides, in turns; each run's first second at the rate is a warm-up, not counted (paced-load.ts).
+    // Half load on both sides, in turns, which goes first alternating; each run's first second at the rate is a warm-up, not counted (paced-load.ts).
     // The statements alone show what the database's commits cost in latency at that rate; they run in this process,
     // whose CPU time meanwhile is the ceiling's client's.
     const halfLoad = { rate: halfRate, seconds: HALF_LOAD_SECONDS, warmUpSeconds: 1 };
     const perPurchase = (cpuMs: number) => cpuMs / (halfRate * (HALF_LOAD_SECONDS + halfLoad.warmUpSeconds));
-    const halfTurns = await inTurns(HALF_LOAD_ROUNDS, {
-      forte: async () => {
-        const cpuBefore = cpuSeconds(forte);
-        const result = valid(
-          'Forte purchase at half load',
-          await pacedLoad({ ...onForte, ...halfLoad, request: purchase }),
-        );
-        return { ...result, cpuMs: perPurchase((cpuSeconds(forte) - cpuBefore) * 1000) };
+    const halfTurns = await inTurns(
+      HALF_LOAD_ROUNDS,
+      {
+        forte: async () => {
+          const cpuBefore = cpuSeconds(forte);
+          const result = valid(
+            'Forte purchase at half load',
+            await pacedLoad({ ...onForte, ...halfLoad, request: purchase }),
+          );
+          return { ...result, cpuMs: perPurchase((cpuSeconds(forte) - cpuBefore) * 1000) };
+        },
+        ceiling: async () => {
+          const cpuBefore = process.cpuUsage();
+          const result = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, ...halfLoad }));
+          const cpu = process.cpuUsage(cpuBefore);
+          return { ...result, cpuMs: perPurchase((cpu.user + cpu.system) / 1000) };
+        },
       },
-      ceiling: async () => {
-        const cpuBefore = process.cpuUsage();
-        const result = valid('ceiling at half load', await pacedPurchaseCeiling({ ...onDatabase, ...halfLoad }));
-        const cpu = process.cpuUsage(cpuBefore);
-        return { ...result, cpuMs: perPurchase((cpu.user + cpu.system) / 1000) };
-      },
-    });
+      { alternate: true },
+    );
     const buyHalf = medianOf(halfTurns.forte);
     const ceilingHalf = medianOf(halfTurns.ceiling);
 
