@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { TransactionCompletedError } from '../../src/adapters/persistence/connection-knex';
 import { inConnectionTransaction } from '../../src/adapters/persistence/connection-transaction';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
+import { aClientRow, clientNames } from './support/client-rows';
 
 /*
  * The MySQL unit of work's transactions: BEGIN, COMMIT and ROLLBACK sent by hand on one pooled connection
@@ -15,22 +16,15 @@ describe('a transaction on a pooled MariaDB connection', () => {
   afterAll(() => database.close());
   beforeEach(() => database.knex('clients').delete());
 
-  const aClient = (name: string): Record<string, unknown> => ({
-    name,
-    scopes: '[]',
-    token_hash: name.padEnd(64, '0'),
-    created_at: new Date('2026-12-02T00:00:00Z'),
-  });
-  const names = async (): Promise<string[]> =>
-    (await database.knex('clients').orderBy('name').pluck('name')) as string[];
+  const names = (): Promise<string[]> => clientNames(database.knex);
   const connectionId = async (trx: Knex): Promise<number> =>
     Number(((await trx.raw('SELECT CONNECTION_ID() AS id')) as [{ id: number }[]])[0][0]?.id);
 
   it('commits when the work resolves, on one connection for all its statements', async () => {
     const seen = await inConnectionTransaction(database.knex, async (trx) => {
       const first = await connectionId(trx);
-      await trx('clients').insert(aClient('a'));
-      await trx('clients').insert(aClient('b'));
+      await trx('clients').insert(aClientRow('a'));
+      await trx('clients').insert(aClientRow('b'));
       return [first, await connectionId(trx)];
     });
 
@@ -42,7 +36,7 @@ describe('a transaction on a pooled MariaDB connection', () => {
     const failure = new Error('the work failed');
     await expect(
       inConnectionTransaction(database.knex, async (trx) => {
-        await trx('clients').insert(aClient('a'));
+        await trx('clients').insert(aClientRow('a'));
         throw failure;
       }),
     ).rejects.toBe(failure);
@@ -51,8 +45,8 @@ describe('a transaction on a pooled MariaDB connection', () => {
   });
 
   it('puts the statement in front of a failure, as knex does', async () => {
-    await database.knex('clients').insert(aClient('a'));
-    const failure = await inConnectionTransaction(database.knex, (trx) => trx('clients').insert(aClient('a'))).catch(
+    await database.knex('clients').insert(aClientRow('a'));
+    const failure = await inConnectionTransaction(database.knex, (trx) => trx('clients').insert(aClientRow('a'))).catch(
       (error: unknown) => error,
     );
 
@@ -64,13 +58,15 @@ describe('a transaction on a pooled MariaDB connection', () => {
     let late: Knex | undefined;
     await inConnectionTransaction(database.knex, async (trx) => {
       late = trx;
-      await trx('clients').insert(aClient('a'));
+      await trx('clients').insert(aClientRow('a'));
     });
 
     // The next transaction holds the pool's only connection while the late statement is tried.
     const next = inConnectionTransaction(database.knex, async (trx) => {
-      await expect((late as Knex)('clients').insert(aClient('late'))).rejects.toBeInstanceOf(TransactionCompletedError);
-      await trx('clients').insert(aClient('b'));
+      await expect((late as Knex)('clients').insert(aClientRow('late'))).rejects.toBeInstanceOf(
+        TransactionCompletedError,
+      );
+      await trx('clients').insert(aClientRow('b'));
       throw new Error('roll the next one back');
     });
 
@@ -81,7 +77,7 @@ describe('a transaction on a pooled MariaDB connection', () => {
   it('refuses a transaction opened inside another one (it would commit the outer one on the same connection)', async () => {
     await expect(
       inConnectionTransaction(database.knex, async (trx) => {
-        await trx('clients').insert(aClient('a'));
+        await trx('clients').insert(aClientRow('a'));
         await trx.transaction(async () => undefined);
       }),
     ).rejects.toThrow('A transaction cannot be opened inside another one');

@@ -54,71 +54,63 @@ describe('MariaDB locking', () => {
     });
   });
 
-  it("runs the work again when a deadlock rolled it back, and only the committed attempts' effects", async () => {
+  /**
+   * Two transactions, each locking one of two new users, waiting until the other locked the other one, then locking
+   * that one too (`lockOther`) and adding a point to both: one of them deadlocks. Answers how many times the work ran,
+   * how many after-commit effects ran, and both users' balances after.
+   */
+  async function crosswise(lockOther: (tx: Transaction, other: User, own: User) => Promise<User>) {
     const [first, second] = (await Promise.all(
       [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
     )) as [User, User];
     const bothLockedOne = { count: 0, all: gate() };
     let runs = 0;
     let effects = 0;
-    // Each transaction locks one user, waits until the other locked the other one, then wants that one too.
-    const addToBoth = (lockFirst: User, lockSecond: User) =>
+    const addToBoth = (own: User, other: User) =>
       uow.run(async (tx) => {
         runs += 1;
         tx.afterCommit(() => (effects += 1));
-        const a = (await tx.users.lockById(lockFirst.id)) as User;
+        const a = (await tx.users.lockById(own.id)) as User;
         bothLockedOne.count += 1;
         if (bothLockedOne.count === 2) bothLockedOne.all.open();
         await bothLockedOne.all.opened;
-        const b = (await tx.users.lockById(lockSecond.id)) as User;
+        const b = await lockOther(tx, other, own);
         await addOne(tx, a);
         await addOne(tx, b);
       });
-
     await Promise.all([addToBoth(first, second), addToBoth(second, first)]);
+    const points = await uow.run(async (tx) => [
+      (await tx.users.findById(first.id))?.points,
+      (await tx.users.findById(second.id))?.points,
+    ]);
+    return { runs, effects, points };
+  }
 
-    expect(runs).toBe(3);
-    expect(effects).toBe(2);
-    await uow.run(async (tx) => {
-      expect((await tx.users.findById(first.id))?.points).toBe(2);
-      expect((await tx.users.findById(second.id))?.points).toBe(2);
+  it("runs the work again when a deadlock rolled it back, and only the committed attempts' effects", async () => {
+    expect(await crosswise(async (tx, other) => (await tx.users.lockById(other.id)) as User)).toEqual({
+      runs: 3,
+      effects: 2,
+      points: [2, 2],
     });
   });
+
   it('runs the work again when the deadlock hit a statement sent together with others, whichever failure it saw first', async () => {
-    const [first, second] = (await Promise.all(
-      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
-    )) as [User, User];
-    const bothLockedOne = { count: 0, all: gate() };
-    let runs = 0;
     const seen: unknown[] = [];
-    // As above, but the second lock goes in one round trip with a read after it; the read, not sent once the lock
-    // failed, settles first (the lock's answer comes a step later), so the work fails with StatementNotSentError.
-    const addToBoth = (lockFirst: User, lockSecond: User) =>
-      uow.run(async (tx) => {
-        runs += 1;
-        const a = (await tx.users.lockById(lockFirst.id)) as User;
-        bothLockedOne.count += 1;
-        if (bothLockedOne.count === 2) bothLockedOne.all.open();
-        await bothLockedOne.all.opened;
-        const [b] = (await Promise.all([
-          tx.users.lockById(lockSecond.id).then((user) => user),
-          tx.users.findById(lockFirst.id),
-        ]).catch((error: unknown) => {
-          seen.push(error);
-          throw error;
-        })) as [User, User];
-        await addOne(tx, a);
-        await addOne(tx, b);
+    // The second lock goes in one round trip with a read after it; the read, not sent once the lock failed, settles
+    // first (the lock's answer comes a step later), so the work fails with StatementNotSentError.
+    const lockedTogether = async (tx: Transaction, other: User, own: User) => {
+      const [b] = await Promise.all([
+        tx.users.lockById(other.id).then((user) => user),
+        tx.users.findById(own.id),
+      ]).catch((error: unknown) => {
+        seen.push(error);
+        throw error;
       });
+      return b as User;
+    };
 
-    await Promise.all([addToBoth(first, second), addToBoth(second, first)]);
-
-    expect(runs).toBe(3);
+    expect(await crosswise(lockedTogether)).toEqual({ runs: 3, effects: 2, points: [2, 2] });
     expect(seen).toEqual([expect.any(StatementNotSentError)]);
-    await uow.run(async (tx) => {
-      expect((await tx.users.findById(first.id))?.points).toBe(2);
-      expect((await tx.users.findById(second.id))?.points).toBe(2);
-    });
   });
 
   it('makes a second transaction locking a user item wait until the first commits, then see its write', async () => {

@@ -1,9 +1,10 @@
 import { Knex } from 'knex';
-import type { Connection } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { inConnectionTransaction } from '../../src/adapters/persistence/connection-transaction';
 import { StatementNotSentError } from '../../src/adapters/persistence/statement-pipeline';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
+import { aClientRow, clientNames } from './support/client-rows';
+import { recordRoundTrips, RoundTrips } from './support/round-trips';
 
 /*
  * A transaction's statements on MariaDB (statement-pipeline.ts): those its work issues together go in one round trip
@@ -11,70 +12,56 @@ import { openTestMariaDb, TestDatabase } from '../support/persistence';
  */
 describe('the statements of a transaction on a pooled MariaDB connection', () => {
   let database: TestDatabase;
-  let connection: Connection;
-  let roundTrips: string[] = [];
+  let roundTrips: RoundTrips;
   beforeAll(async () => {
     database = await openTestMariaDb({ poolSize: 1 });
-    connection = (await database.knex.client.acquireConnection()) as Connection;
-    await database.knex.client.releaseConnection(connection);
-    const send = connection.query.bind(connection) as (...args: unknown[]) => unknown;
-    jest.spyOn(connection, 'query').mockImplementation(((sql: unknown, ...rest: unknown[]) => {
-      roundTrips.push(typeof sql === 'string' ? sql : String((sql as { sql: string }).sql));
-      return send(sql, ...rest);
-    }) as Connection['query']);
+    roundTrips = await recordRoundTrips(database.knex);
   });
   afterAll(() => database.close());
   beforeEach(async () => {
     await database.knex('clients').delete();
-    roundTrips = [];
+    roundTrips.clear();
   });
 
-  const aClient = (name: string): Record<string, unknown> => ({
-    name,
-    scopes: '[]',
-    token_hash: name.padEnd(64, '0'),
-    created_at: new Date('2026-12-02T00:00:00Z'),
-  });
-  const names = async (): Promise<string[]> =>
-    (await database.knex('clients').orderBy('name').pluck('name')) as string[];
+  const names = (): Promise<string[]> => clientNames(database.knex);
   const count = (trx: Knex): Promise<unknown> => trx('clients').count({ n: '*' }).first();
 
   it('sends statements issued together in one round trip behind BEGIN, in their order, each answered its own result', async () => {
     const answers = await inConnectionTransaction(database.knex, (trx) =>
-      Promise.all([trx('clients').insert(aClient('a')), trx('clients').insert(aClient('b')), count(trx)]),
+      Promise.all([trx('clients').insert(aClientRow('a')), trx('clients').insert(aClientRow('b')), count(trx)]),
     );
 
     expect(answers[2]).toEqual({ n: '2' });
     const [[first], [second]] = answers;
     expect(typeof first).toBe('number');
     expect(second).toBe(Number(first) + 1);
-    expect(roundTrips).toHaveLength(2);
-    expect(roundTrips[0]).toMatch(
+    expect(roundTrips.sent).toHaveLength(2);
+    expect(roundTrips.sent[0]).toMatch(
       /^BEGIN;\ninsert into `clients` .*'a'.*;\ninsert into `clients` .*'b'.*;\nselect count/s,
     );
-    expect(roundTrips[1]).toBe('COMMIT');
+    expect(roundTrips.sent[1]).toBe('COMMIT');
     expect(await names()).toEqual(['a', 'b']);
   });
 
   it('sends a statement awaited before the next on its own round trip', async () => {
     await inConnectionTransaction(database.knex, async (trx) => {
-      await trx('clients').insert(aClient('a'));
+      await trx('clients').insert(aClientRow('a'));
       await count(trx);
     });
 
-    expect(roundTrips).toHaveLength(3);
-    expect(roundTrips[0]).toMatch(/^BEGIN;\ninsert into `clients`/);
-    expect(roundTrips[1]).toMatch(/^select count/);
+    expect(roundTrips.sent).toHaveLength(3);
+    expect(roundTrips.sent[0]).toMatch(/^BEGIN;\ninsert into `clients`/);
+    expect(roundTrips.sent[1]).toMatch(/^select count/);
   });
 
   it('answers the failing statement its error and those after it StatementNotSentError; none of them runs', async () => {
-    await database.knex('clients').insert(aClient('taken'));
-    roundTrips = [];
+    await database.knex('clients').insert(aClientRow('taken'));
+    roundTrips.clear();
     const settled = await inConnectionTransaction(database.knex, async (trx) => {
       const answers = await Promise.allSettled([
-        trx('clients').insert(aClient('a')),
-        trx('clients').insert(aClient('taken')),
-        trx('clients').insert(aClient('c')),
+        trx('clients').insert(aClientRow('a')),
+        trx('clients').insert(aClientRow('taken')),
+        trx('clients').insert(aClientRow('c')),
       ]);
       return { answers, seen: await trx('clients').orderBy('name').pluck('name') };
     });
@@ -96,19 +83,19 @@ describe('the statements of a transaction on a pooled MariaDB connection', () =>
       throw new Error('refused before any statement');
     }).catch(() => undefined);
 
-    expect(roundTrips).toEqual([]);
+    expect(roundTrips.sent).toEqual([]);
   });
 
   it('rolls back what the round trip wrote when the work throws after it', async () => {
     await expect(
       inConnectionTransaction(database.knex, async (trx) => {
-        await Promise.all([trx('clients').insert(aClient('a')), trx('clients').insert(aClient('b'))]);
+        await Promise.all([trx('clients').insert(aClientRow('a')), trx('clients').insert(aClientRow('b'))]);
         throw new Error('the work failed');
       }),
     ).rejects.toThrow('the work failed');
 
-    expect(roundTrips).toHaveLength(2);
-    expect(roundTrips[1]).toBe('ROLLBACK');
+    expect(roundTrips.sent).toHaveLength(2);
+    expect(roundTrips.sent[1]).toBe('ROLLBACK');
     expect(await names()).toEqual([]);
   });
 
@@ -119,7 +106,7 @@ describe('the statements of a transaction on a pooled MariaDB connection', () =>
     const failure = await inConnectionTransaction(database.knex, async (trx) => {
       const [[row]] = (await trx.raw('SELECT CONNECTION_ID() AS id')) as [{ id: number }[]];
       await killer.query(`KILL ${Number(row?.id)}`);
-      answers = await Promise.allSettled([trx('clients').insert(aClient('a')), count(trx)]);
+      answers = await Promise.allSettled([trx('clients').insert(aClientRow('a')), count(trx)]);
     })
       .catch((error: unknown) => error)
       .finally(() => killer.end());
