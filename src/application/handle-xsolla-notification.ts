@@ -58,7 +58,9 @@ export class HandleXsollaNotification {
         origin: input.origin ?? null,
       };
       const handled = await act(context, notification);
-      await tx.xsollaInbox.settle(notificationId, handled.ok ? handled.value.outcome : 'refused', context.now);
+      await tx.commitWith(
+        tx.xsollaInbox.settle(notificationId, handled.ok ? handled.value.outcome : 'refused', context.now),
+      );
       tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
       return handled;
     });

@@ -19,9 +19,9 @@ export async function idempotently<T, F>(
   events: EventSink,
   request: IdempotentRequest | undefined,
   now: Date,
-  work: () => Promise<Result<T, F>>,
+  work: (tx: Transaction) => Promise<Result<T, F>>,
 ): Promise<Result<T, F | IdempotencyFailure>> {
-  if (!request) return work();
+  if (!request) return work(tx);
   const claim = await tx.idempotency.claim(request, now, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
   if (claim.kind === 'busy') return fail({ type: 'IdempotencyKeyInUse' });
   if (claim.kind === 'existing') {
@@ -29,8 +29,9 @@ export async function idempotently<T, F>(
     tx.afterCommit(() => events.publish({ type: 'IdempotentReplay', scope: request.scope }));
     return claim.result as Result<T, F>;
   }
-  const result = await work();
-  await tx.idempotency.complete(request, result);
+  // The key's completion is the last write, not the work's: the work may not send the COMMIT with one of its own.
+  const result = await work({ ...tx, commitWith: (write) => write });
+  await tx.commitWith(tx.idempotency.complete(request, result));
   return result;
 }
 
@@ -44,6 +45,6 @@ export function runIdempotently<T, F>(
 ): Promise<Result<T, F | IdempotencyFailure>> {
   return uow.run((tx) => {
     const now = clock.now();
-    return idempotently(tx, events, request, now, () => work(tx, now));
+    return idempotently(tx, events, request, now, (inner) => work(inner, now));
   });
 }

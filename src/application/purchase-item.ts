@@ -67,7 +67,7 @@ export class PurchaseItem {
     });
     if (!decided.ok) return decided;
     const receipt = await postToLedger(tx, this.events, decided.value.receipt);
-    const userItem = await tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id });
+    const userItem = await tx.commitWith(tx.userItems.insert({ ...decided.value.userItem, receiptId: receipt.id }));
     return ok({ userItem, receipt, points: decided.value.user.points });
   }
 }

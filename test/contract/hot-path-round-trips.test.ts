@@ -3,6 +3,7 @@ import { PurchaseItem } from '../../src/application/purchase-item';
 import { FixedClock } from '../support/fixed-clock';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
+import { aRequest } from './idempotency-repository.contract';
 import { aNewUser, aPosting, AT } from './support/records';
 import { recordRoundTrips, RoundTrips } from './support/round-trips';
 
@@ -33,7 +34,7 @@ describe('the round trips of the hot paths on MariaDB', () => {
       return user;
     });
 
-  it('buys an item in four: the lock, then the item and the count; the ledger; the user item; COMMIT', async () => {
+  it('buys an item in three: the lock, then the item and the count; the ledger; the user item with COMMIT', async () => {
     const user = await aUserWithPoints();
     const item = await uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ price: 40 }).build(), AT));
     roundTrips.clear();
@@ -45,7 +46,7 @@ describe('the round trips of the hot paths on MariaDB', () => {
     });
 
     expect(bought).toMatchObject({ ok: true, value: { points: 60 } });
-    const [reads, ledger, userItem, commit, ...more] = statementsOf(roundTrips);
+    const [reads, ledger, userItem, ...more] = statementsOf(roundTrips);
     expect(more).toEqual([]);
     expect(reads).toEqual([
       'BEGIN',
@@ -55,8 +56,25 @@ describe('the round trips of the hot paths on MariaDB', () => {
     ]);
     expect(ledger).toHaveLength(3);
     expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 60/));
-    expect(userItem).toEqual([expect.stringMatching(/^insert into `user_items`/)]);
-    expect(commit).toEqual(['COMMIT']);
+    expect(userItem).toEqual([expect.stringMatching(/^insert into `user_items`/), 'COMMIT']);
+  });
+
+  it('buys an item under an idempotency key with the key’s completion, not the user item, in the COMMIT’s round trip', async () => {
+    const user = await aUserWithPoints();
+    const item = await uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ price: 40 }).build(), AT));
+    roundTrips.clear();
+
+    const bought = await new PurchaseItem(uow, new FixedClock(), { publish: () => undefined }).execute({
+      userId: user.id,
+      itemId: item.id,
+      source: 'client:test',
+      idempotency: aRequest({ key: 'round-trips' }),
+    });
+
+    expect(bought).toMatchObject({ ok: true, value: { points: 60 } });
+    const trips = statementsOf(roundTrips);
+    expect(trips.at(-2)).toEqual([expect.stringMatching(/^insert into `user_items`/)]);
+    expect(trips.at(-1)).toEqual([expect.stringMatching(/^update `idempotency_keys`/), 'COMMIT']);
   });
 
   it('claims an Xsolla transaction in one round trip: the row inserted or locked, then read with its lock', async () => {

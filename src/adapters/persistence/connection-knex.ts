@@ -52,6 +52,17 @@ export function transactionKnex(root: DirectMysqlClient, connection: Connection,
   });
 }
 
+/**
+ * Asks the transaction of `trx` (a knex from `transactionKnex`) to send its COMMIT with its next round trip
+ * (`StatementPipeline.commitWithNextRoundTrip`); false for any other knex, whose transaction commits as it does.
+ */
+export function commitWithNextRoundTrip(trx: Knex): boolean {
+  const state = (trx.client as TransactionClient).transactionState;
+  if (state === undefined) return false;
+  void state.pipeline.commitWithNextRoundTrip().catch(() => undefined);
+  return true;
+}
+
 function connectionKnexOf(root: DirectMysqlClient, connection: Connection): Knex {
   let knex = connectionKnexes.get(connection);
   if (knex === undefined) {
@@ -79,7 +90,7 @@ function connectionClient(root: DirectMysqlClient, connection: Connection): Dire
     releaseConnection: () => undefined,
     _query(this: TransactionClient, on: Connection, query: Runner.Compiled) {
       const state = this.transactionState;
-      if (state?.completed !== false) return Promise.reject(new TransactionCompletedError());
+      if (state?.completed !== false || state.pipeline.closed) return Promise.reject(new TransactionCompletedError());
       if (goesAsText(query)) return state.pipeline.send(query);
       // A statement with driver options goes the dialect's way, after what was issued before it.
       state.pipeline.flush(true);

@@ -14,10 +14,15 @@ import { StatementPipeline } from './statement-pipeline';
  * on the same connection). A connection whose COMMIT or ROLLBACK failed is in a state nobody knows: the pool
  * discards it instead of lending it out again.
  */
-export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> {
+export async function inConnectionTransaction<T>(
+  knex: Knex,
+  work: (trx: Knex) => Promise<T>,
+  /** Runs as the COMMIT goes out: from then on a lost connection leaves the outcome unknown. */
+  onCommit: () => void = () => undefined,
+): Promise<T> {
   const client = knex.client as DirectMysqlClient;
   const connection = (await client.acquireConnection()) as Connection;
-  const state: TransactionState = { pipeline: new StatementPipeline(connection), completed: false };
+  const state: TransactionState = { pipeline: new StatementPipeline(connection, onCommit), completed: false };
   try {
     let result: T;
     try {
@@ -28,7 +33,7 @@ export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) =
       );
       throw error;
     }
-    await end(client, connection, state, 'COMMIT').catch((commitFailure: unknown) => {
+    await end(client, connection, state, 'COMMIT', onCommit).catch((commitFailure: unknown) => {
       discard(connection, commitFailure);
       throw commitFailure;
     });
@@ -40,17 +45,29 @@ export async function inConnectionTransaction<T>(knex: Knex, work: (trx: Knex) =
 
 /**
  * Completes the transaction: what its work left queued goes out first, then COMMIT or ROLLBACK; neither when its
- * BEGIN never went out (the work sent no statement).
+ * BEGIN never went out (the work sent no statement). A COMMIT the work asked to send with its last statement is
+ * awaited instead; a ROLLBACK still goes out after one that never ran (a statement before it in its round trip
+ * failed).
  */
 async function end(
   client: DirectMysqlClient,
   connection: Connection,
   state: TransactionState,
   how: 'COMMIT' | 'ROLLBACK',
+  onCommit: () => void = () => undefined,
 ): Promise<void> {
   state.completed = true;
-  state.pipeline.flush();
-  if (state.pipeline.begun) await send(client, connection, how);
+  const { pipeline } = state;
+  if (how === 'ROLLBACK') pipeline.dropCommit();
+  pipeline.flush();
+  const asked = pipeline.commitAsked;
+  if (how === 'COMMIT' && asked !== null) {
+    await asked;
+    return;
+  }
+  if (!pipeline.begun) return;
+  if (how === 'COMMIT') onCommit();
+  await send(client, connection, how);
 }
 
 const send = (client: DirectMysqlClient, connection: Connection, sql: string): Promise<unknown> =>

@@ -15,6 +15,7 @@ import {
   isUnreachable,
 } from './database-errors';
 import { ConnectionBreaker } from './connection-breaker';
+import { commitWithNextRoundTrip } from './connection-knex';
 import { inConnectionTransaction } from './connection-transaction';
 import { DirectMysqlClient } from './direct-mysql-client';
 import { KnexAttendanceRepository } from './knex-attendance-repository';
@@ -98,12 +99,23 @@ export class KnexUnitOfWork implements UnitOfWork {
       let committing = false;
       try {
         const result = alone
-          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add })
-          : await transaction(this.knex, async (trx) => {
-              const done = await work({ ...repositoriesOf(trx), afterCommit: afterCommit.add });
-              committing = true;
-              return done;
-            });
+          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add, commitWith: (write) => write })
+          : await transaction(
+              this.knex,
+              async (trx) => {
+                const done = await work({
+                  ...repositoriesOf(trx),
+                  afterCommit: afterCommit.add,
+                  commitWith: (write) => {
+                    commitWithNextRoundTrip(trx);
+                    return write;
+                  },
+                });
+                committing = true;
+                return done;
+              },
+              () => (committing = true),
+            );
         this.breaker.succeeded();
         afterCommit.runAll(this.onEffectError);
         return result;
@@ -145,9 +157,12 @@ export class KnexUnitOfWork implements UnitOfWork {
   }
 }
 
-/** On MySQL, BEGIN and COMMIT by hand on a pooled connection (connection-transaction.ts); knex's otherwise. */
-const transaction = <T>(knex: Knex, work: (trx: Knex) => Promise<T>): Promise<T> =>
-  knex.client instanceof DirectMysqlClient ? inConnectionTransaction(knex, work) : knex.transaction(work);
+/**
+ * On MySQL, BEGIN and COMMIT by hand on a pooled connection (connection-transaction.ts), `onCommit` run as the COMMIT
+ * goes out; knex's otherwise.
+ */
+const transaction = <T>(knex: Knex, work: (trx: Knex) => Promise<T>, onCommit: () => void): Promise<T> =>
+  knex.client instanceof DirectMysqlClient ? inConnectionTransaction(knex, work, onCommit) : knex.transaction(work);
 
 /**
  * What failed the work: for a statement its round trip did not send (issued together with one that failed first, and
@@ -175,7 +190,7 @@ function poolIsFull(knex: Knex): boolean {
   return pool !== undefined && pool.numUsed() >= pool.max;
 }
 
-const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit'> & Reads => ({
+const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit' | 'commitWith'> & Reads => ({
   audit: new KnexAuditRepository(db),
   ledger: new KnexLedger(db),
   users: new KnexUserRepository(db),

@@ -28,7 +28,8 @@ interface FailedCommand {
 /**
  * The statements of one transaction on its connection, sent in as few round trips as the work allows: those the
  * work issues together (`Promise.all`) go in one multi-statement round trip, in the order they reach the driver, and
- * the transaction's BEGIN goes in front of the first of them, so a transaction that sends nothing costs nothing. On a
+ * the transaction's BEGIN goes in front of the first of them, so a transaction that sends nothing costs nothing; its
+ * COMMIT, when the work names its last write, goes behind that write (`commitWithNextRoundTrip`). On a
  * loopback connection the round trip, not the statement, is most of the client's and the server's cost.
  *
  * A round trip is made once the statements issued in the same turn are all queued (`process.nextTick` runs after
@@ -42,12 +43,49 @@ interface FailedCommand {
 export class StatementPipeline {
   private queued: Queued[] = [];
   private began = false;
+  /** The COMMIT asked for by `commitWithNextRoundTrip`, until it goes out. */
+  private commit: Queued | null = null;
+  private committed: Promise<unknown> | null = null;
+  private ended = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** `onCommit` runs as a COMMIT this pipeline sends goes out. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly onCommit: () => void = () => undefined,
+  ) {}
 
   /** Whether BEGIN has gone out: only then does the transaction need a COMMIT or a ROLLBACK. */
   get begun(): boolean {
     return this.began;
+  }
+
+  /** Whether a COMMIT went out: nothing may be sent after it. */
+  get closed(): boolean {
+    return this.ended;
+  }
+
+  /**
+   * COMMIT, sent in the next round trip behind the statements queued by then (the work's last one, issued just
+   * before); answers with its answer. A failure before it in that round trip fails it with `StatementNotSentError`,
+   * and the transaction is still open then; a lost connection leaves it unknown.
+   */
+  commitWithNextRoundTrip(): Promise<unknown> {
+    this.committed ??= new Promise((resolve, reject) => {
+      this.commit = { query: { sql: 'COMMIT', bindings: [] }, resolve: resolve as Queued['resolve'], reject };
+      process.nextTick(() => this.flush());
+    });
+    return this.committed;
+  }
+
+  /** Drops a COMMIT asked for that has not gone out: the transaction rolls back instead. */
+  dropCommit(): void {
+    this.commit?.reject(new Error('The transaction rolled back before its COMMIT went out'));
+    this.commit = null;
+  }
+
+  /** The COMMIT asked for by `commitWithNextRoundTrip` (sent by the next flush), or null when none was. */
+  get commitAsked(): Promise<unknown> | null {
+    return this.committed;
   }
 
   send(query: Runner.Compiled): Promise<Answered> {
@@ -61,17 +99,31 @@ export class StatementPipeline {
    * is queued (a statement that does not go through the pipeline follows).
    */
   flush(begin = false): void {
-    const batch = this.queued;
+    const { commit } = this;
+    if (commit !== null && !this.began && this.queued.length === 0) {
+      // Nothing was ever sent: nothing to commit.
+      this.commit = null;
+      this.ended = true;
+      return commit.resolve(Object.assign(commit.query, { response: [] }));
+    }
+    const batch = commit === null ? this.queued : [...this.queued, commit];
     if (batch.length === 0 && (this.began || !begin)) return;
     this.queued = [];
+    if (commit !== null) {
+      this.commit = null;
+      this.ended = true;
+      this.onCommit();
+    }
     const opening = this.began ? 0 : 1;
     this.began = true;
     const [only] = batch;
     if (opening === 0 && batch.length === 1 && only) return this.sendOne(only);
     const sql = batch.map(({ query }) => this.connection.format(query.sql, query.bindings as unknown[]));
     if (opening === 1) sql.unshift('BEGIN');
+    // A connection mysql2 knows to be closed answers at once, before `query` returns: no command then.
+    const sent: { command?: FailedCommand } = {};
     const command: Query = this.connection.query(sql.join(';\n'), (error: unknown, rows: unknown, fields: unknown) => {
-      if (error) return failed(batch, opening, error, command as unknown as FailedCommand);
+      if (error) return failed(batch, opening, error, sent.command);
       // mysql2 answers one statement's result alone and several as arrays of results.
       const results = sql.length === 1 ? [rows] : (rows as unknown[]);
       const columns = sql.length === 1 ? [fields] : (fields as unknown[]);
@@ -79,6 +131,7 @@ export class StatementPipeline {
         resolve(Object.assign(query, { response: [results[index + opening], columns[index + opening]] })),
       );
     });
+    sent.command = command as unknown as FailedCommand;
   }
 
   private sendOne({ query, resolve, reject }: Queued): void {
@@ -86,14 +139,14 @@ export class StatementPipeline {
   }
 }
 
-function failed(batch: Queued[], opening: number, error: unknown, command: FailedCommand): void {
+function failed(batch: Queued[], opening: number, error: unknown, command: FailedCommand | undefined): void {
   // The statement that failed, counted as the queued ones are; -1 when it was BEGIN or the connection was lost.
-  const lost = (error as { fatal?: boolean }).fatal === true;
+  const lost = (error as { fatal?: boolean }).fatal === true || command === undefined;
   const failing = lost ? -1 : command._resultIndex - opening;
   batch.forEach(({ query, resolve, reject }, index) => {
     if (failing < 0 || index === failing) reject(error);
     else if (index > failing) reject(new StatementNotSentError(error));
     else
-      resolve(Object.assign(query, { response: [command._rows[index + opening], command._fields[index + opening]] }));
+      resolve(Object.assign(query, { response: [command?._rows[index + opening], command?._fields[index + opening]] }));
   });
 }

@@ -33,6 +33,12 @@ export interface Transaction {
    * replaced. Effects must not throw (one that does is reported, not answered) and must not wait on anything.
    */
   afterCommit(effect: () => void): void;
+  /**
+   * Marks `lastWrite`, just issued and not yet awaited, as the work's last statement, and answers it: the adapter may
+   * send the COMMIT with it (one round trip on MySQL). The work must issue nothing after it, and return once it
+   * answered; a failure of that write rolls the transaction back as any other.
+   */
+  commitWith<T>(lastWrite: Promise<T>): Promise<T>;
 }
 
 /** What a read may do: the repositories' lookups, none of their writes or locks. */

@@ -66,6 +66,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
         walletMirror: new InMemoryWalletMirrorRepository(this.state),
         reconciliationRuns: new InMemoryReconciliationRunRepository(this.state),
         afterCommit: afterCommit.add,
+        commitWith: (write) => write,
       });
       // An effect that throws is a bug of the test's own making: let it fail the test.
       afterCommit.runAll((error) => {
