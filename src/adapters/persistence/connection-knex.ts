@@ -74,7 +74,8 @@ function connectionKnexOf(root: DirectMysqlClient, connection: Connection): Knex
 
 /**
  * A client whose statements run on `connection`, each checked as it goes to the driver: sent only for an open
- * transaction's view, through its pipeline. Its `query` events reach the pool's knex, as those of knex's own transactions do.
+ * transaction's view, through its pipeline. Its `query` events reach the pool's knex, as those of knex's own
+ * transactions do.
  */
 function connectionClient(root: DirectMysqlClient, connection: Connection): DirectMysqlClient {
   const client = Object.create(DirectMysqlClient.prototype) as DirectMysqlClient;

@@ -6,8 +6,9 @@ import { StatementPipeline } from './statement-pipeline';
 
 /**
  * Runs `work` in one transaction on a connection of `knex`'s pool (a `DirectMysqlClient`), with BEGIN, COMMIT and
- * ROLLBACK sent by hand (BEGIN in front of the work's first statements, by its `StatementPipeline`). knex's own transaction object (a queue, a knex instance wired to its events, several
- * promises per statement) costs a purchase about as much CPU as its nine statements' round trips; this keeps what
+ * ROLLBACK sent by hand (BEGIN in front of the work's first statements, by its `StatementPipeline`). knex's own
+ * transaction object (a queue, a knex instance wired to its events, several promises per statement) cost a purchase
+ * about as much CPU as its statements' round trips; this keeps what
  * it guarantees: one connection for the whole work, committed when the work resolves and rolled back when it
  * throws, the connection back in the pool either way, and no statement of the work sent after the transaction has
  * completed (the knex the work got refuses it: a late statement must never land in the next request's transaction
