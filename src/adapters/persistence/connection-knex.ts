@@ -54,13 +54,11 @@ export function transactionKnex(root: DirectMysqlClient, connection: Connection,
 
 /**
  * Asks the transaction of `trx` (a knex from `transactionKnex`) to send its COMMIT with its next round trip
- * (`StatementPipeline.commitWithNextRoundTrip`); false for any other knex, whose transaction commits as it does.
+ * (`StatementPipeline.commitWithNextRoundTrip`, whose outcome the transaction's end awaits); any other knex's
+ * transaction commits as it does.
  */
-export function commitWithNextRoundTrip(trx: Knex): boolean {
-  const state = (trx.client as TransactionClient).transactionState;
-  if (state === undefined) return false;
-  void state.pipeline.commitWithNextRoundTrip().catch(() => undefined);
-  return true;
+export function commitWithNextRoundTrip(trx: Knex): void {
+  void (trx.client as TransactionClient).transactionState?.pipeline.commitWithNextRoundTrip().catch(() => undefined);
 }
 
 function connectionKnexOf(root: DirectMysqlClient, connection: Connection): Knex {
