@@ -10,7 +10,7 @@ import { Transaction, UnitOfWork } from './ports/unit-of-work';
 import { settleXsollaPayment } from './settle-xsolla-payment';
 import { settleXsollaReversal } from './settle-xsolla-reversal';
 import { settleXsollaWalletOperation } from './settle-xsolla-wallet-operation';
-import { XsollaContext, XsollaHandled } from './xsolla-context';
+import { XsollaActed, XsollaContext, XsollaHandled } from './xsolla-context';
 
 export interface HandleXsollaNotificationInput {
   notification: XsollaNotification;
@@ -26,7 +26,8 @@ export type XsollaNotificationFailure = FailureOf<
 
 /**
  * A verified Xsolla webhook: stored raw first (a write of its own, so the delivery is kept whatever happens
- * next), then acted on in one transaction that also records the outcome. A duplicate is an outcome, not a failure:
+ * next, sent with the first statements of the work on MySQL), then acted on in one transaction that also records
+ * the outcome. A duplicate is an outcome, not a failure:
  * Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends the webhook again.
  */
 export class HandleXsollaNotification {
@@ -38,7 +39,7 @@ export class HandleXsollaNotification {
 
   async execute(input: HandleXsollaNotificationInput): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
     const { notification } = input;
-    const notificationId = await this.uow.run(
+    return this.uow.runAfter(
       (tx) =>
         tx.xsollaInbox.record({
           type: notification.type,
@@ -47,30 +48,34 @@ export class HandleXsollaNotification {
           body: input.body,
           receivedAt: this.clock.now(),
         }),
-      { oneStatement: true },
+      async (tx, notificationId) => {
+        const context: XsollaContext = {
+          tx,
+          events: this.events,
+          notificationId,
+          now: this.clock.now(),
+          origin: input.origin ?? null,
+        };
+        const acted = await act(context, notification);
+        const outcome = acted.ok ? acted.value.outcome : 'refused';
+        await tx.commitWith(
+          Promise.all([
+            acted.ok ? acted.value.lastWrite : undefined,
+            tx.xsollaInbox.settle(await notificationId, outcome, context.now),
+          ]),
+        );
+        const handled = acted.ok ? ok(handledOf(acted.value)) : acted;
+        tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
+        return handled;
+      },
     );
-    return this.uow.run(async (tx) => {
-      const context: XsollaContext = {
-        tx,
-        events: this.events,
-        notificationId,
-        now: this.clock.now(),
-        origin: input.origin ?? null,
-      };
-      const handled = await act(context, notification);
-      await tx.commitWith(
-        tx.xsollaInbox.settle(notificationId, handled.ok ? handled.value.outcome : 'refused', context.now),
-      );
-      tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
-      return handled;
-    });
   }
 }
 
 function act(
   context: XsollaContext,
   notification: XsollaNotification,
-): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
+): Promise<Result<XsollaActed, XsollaNotificationFailure>> {
   const { action, userRef } = notification;
   switch (action.kind) {
     case 'record':
@@ -85,6 +90,8 @@ function act(
       return settleXsollaWalletOperation(context, userRef, action);
   }
 }
+
+const handledOf = ({ outcome, userId, points }: XsollaActed): XsollaHandled => ({ outcome, userId, points });
 
 /** `user_validation`: Xsolla asks whether the user may pay. */
 async function validateUser(

@@ -5,7 +5,7 @@ import { XsollaAction } from '../domain/xsolla-notification';
 import { decideCredit, isPaid, PaidXsollaTransaction } from '../domain/xsolla-transaction';
 import { postToLedger } from './post-to-ledger';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
-import { itemsOfSkus, lockNamedUser, XsollaContext, XsollaHandled } from './xsolla-context';
+import { itemsOfSkus, lockNamedUser, XsollaActed, XsollaContext } from './xsolla-context';
 
 export type PaymentFailure = FailureOf<
   'UserNotFound' | 'ItemNotFound' | 'BalanceOutOfRange' | 'XsollaTransactionMismatch'
@@ -14,40 +14,53 @@ export type PaymentFailure = FailureOf<
 /**
  * A payment (`payment` or `order_paid`, one key for both): credits its points and grants its items, then applies
  * in the same transaction every reversal that arrived before it, so the user never holds what was refunded.
- * Everything that can refuse it is checked before the first write.
+ * Everything that can refuse it is checked before the first write. Its last write, the transaction's row, is left
+ * for the caller to commit with the outcome.
  */
 export async function settleXsollaPayment(
   context: XsollaContext,
   userRef: string | null,
   action: Extract<XsollaAction, { kind: 'credit' }>,
-): Promise<Result<XsollaHandled, PaymentFailure>> {
-  const { tx, now, notificationId } = context;
-  const user = await lockNamedUser(tx, userRef);
+): Promise<Result<XsollaActed, PaymentFailure>> {
+  const { tx, now } = context;
+  // The user's lock, then the items of the SKUs, issued together (one round trip on MySQL): the lock comes first, so
+  // every read after it sees what an earlier notification of this user committed.
+  const [user, items] = await Promise.all([lockNamedUser(tx, userRef), itemsOfSkus(tx, action.goods.items)]);
   if (!user) return fail({ type: 'UserNotFound' });
-  const items = await itemsOfSkus(tx, action.goods.items);
   if (!items) return fail({ type: 'ItemNotFound' });
   const credited = decideCredit(user, action.transactionId, action.goods, now, context.origin);
   if (!credited.ok) return credited;
-  const known = await tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now);
+  // The claim, then the reversals that came first, issued together: the row is there and locked when they are read.
+  const [known, deferredReversals] = await Promise.all([
+    tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now),
+    tx.xsollaPayments.deferredReversals(action.transactionId),
+  ]);
   if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
   // Its row is locked and a payment marks it paid in the same transaction, so no other delivery can be between.
   if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
 
   const receipt = await postToLedger(tx, context.events, credited.value.receipt);
-  // The operation, the items and the reversals that came first, issued together: one round trip on MySQL.
-  const [operation, deferredReversals] = await Promise.all([
-    tx.xsollaPayments.insertOperation({
-      kind: 'payment',
-      externalId: action.transactionId,
-      userId: user.id,
-      notificationId,
-      state: 'applied',
-      request: null,
-      receiptId: receipt.id,
-      createdAt: now,
-      appliedAt: now,
-    }),
-    tx.xsollaPayments.deferredReversals(action.transactionId),
+  const notificationId = await context.notificationId;
+  // The operation and the items, issued together (one round trip on MySQL), with the transaction's row when no
+  // reversal came first.
+  const written = Promise.all([
+    tx.xsollaPayments
+      .insertOperation({
+        kind: 'payment',
+        externalId: action.transactionId,
+        userId: user.id,
+        notificationId,
+        state: 'applied',
+        request: null,
+        receiptId: receipt.id,
+        createdAt: now,
+        appliedAt: now,
+      })
+      .then((operation) => {
+        if (operation === 'duplicate') {
+          throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
+        }
+      }),
     ...items.flatMap(({ item, count }) =>
       Array.from({ length: count }, () =>
         tx.userItems.insert({
@@ -65,9 +78,8 @@ export async function settleXsollaPayment(
       ),
     ),
   ]);
-  if (operation === 'duplicate') {
-    throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
-  }
+  // A reversal reads the items the payment granted: they are written first.
+  if (deferredReversals.length > 0) await written;
 
   let transaction: PaidXsollaTransaction = {
     ...known,
@@ -87,6 +99,6 @@ export async function settleXsollaPayment(
     ({ user: holder, transaction } = reversed);
     moved -= reversed.points;
   }
-  await tx.xsollaPayments.saveTransaction(transaction, now);
-  return ok({ outcome: 'applied', userId: user.id, points: moved });
+  const lastWrite = Promise.all([written, tx.xsollaPayments.saveTransaction(transaction, now)]);
+  return ok({ outcome: 'applied', userId: user.id, points: moved, lastWrite });
 }

@@ -28,7 +28,7 @@ export async function settleXsollaReversal(
     kind: action.reversal,
     externalId: action.transactionId,
     userId: user.id,
-    notificationId: context.notificationId,
+    notificationId: await context.notificationId,
     state: paid ? 'applied' : 'deferred',
     request: action.request,
     receiptId: null,

@@ -42,7 +42,7 @@ export async function settleXsollaWalletOperation(
     kind: 'user_balance_operation',
     externalId: action.operationId,
     userId: user.id,
-    notificationId: context.notificationId,
+    notificationId: await context.notificationId,
     state: decided ? 'applied' : 'acknowledged',
     request: null,
     receiptId: null,

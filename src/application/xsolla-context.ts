@@ -10,7 +10,8 @@ import { Transaction } from './ports/unit-of-work';
 export interface XsollaContext {
   tx: Transaction;
   events: EventSink;
-  notificationId: number;
+  /** The stored delivery's id, once it is stored: the delivery may be stored with the first statements of its work. */
+  notificationId: Promise<number>;
   now: Date;
   /** Null for a webhook; the reconciliation run when one repairs what Forte missed. */
   origin: XsollaOrigin;
@@ -21,6 +22,15 @@ export interface XsollaHandled {
   outcome: Exclude<XsollaOutcome, 'refused'>;
   userId: number | null;
   points: number;
+}
+
+/** What acting on a notification did, with its last write when it left one for the caller. */
+export interface XsollaActed extends XsollaHandled {
+  /**
+   * The last write, issued and not yet awaited: committed with the notification's outcome (one round trip on MySQL);
+   * a failure of it rolls everything back.
+   */
+  lastWrite?: Promise<unknown>;
 }
 
 /** The user a notification names, locked (which orders all of one user's notifications); null unless active. */

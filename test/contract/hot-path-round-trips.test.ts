@@ -1,11 +1,14 @@
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
+import { HandleXsollaNotification } from '../../src/application/handle-xsolla-notification';
 import { PurchaseItem, PurchaseItemInput } from '../../src/application/purchase-item';
+import { SkuCount } from '../../src/domain/xsolla-notification';
 import { FixedClock } from '../support/fixed-clock';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest } from './idempotency-repository.contract';
 import { aNewUser, aPosting, AT } from './support/records';
 import { recordRoundTrips, RoundTrips } from './support/round-trips';
+import { aPayment, goods } from '../support/xsolla-notifications';
 
 /** Each round trip as the statements it carried. */
 const statementsOf = (roundTrips: RoundTrips): string[][] => roundTrips.sent.map((sql) => sql.split(';\n'));
@@ -83,5 +86,56 @@ describe('the round trips of the hot paths on MariaDB', () => {
       expect.stringMatching(/^insert into `xsolla_transactions` .* on duplicate key update/),
       expect.stringMatching(/^select \* from `xsolla_transactions` .* for update$/),
     ]);
+  });
+
+  describe('an Xsolla payment', () => {
+    const handler = () => new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
+    const body = Buffer.from('{"notification_type":"payment"}');
+
+    /** Answers the round trips of a payment of 10 points and `items` to a user who had 100. */
+    async function paymentRoundTrips(transactionId: string, items: SkuCount[] = []): Promise<string[][]> {
+      const user = await aUserWithPoints();
+      roundTrips.clear();
+      const paid = await handler().execute({ notification: aPayment(user.id, transactionId, goods(10, items)), body });
+      expect(paid).toEqual({ ok: true, value: { outcome: 'applied', userId: user.id, points: 10 } });
+      return statementsOf(roundTrips);
+    }
+
+    it('is stored, then credited in four round trips, the delivery stored in front of the BEGIN of the first', async () => {
+      const [lock, claim, ledger, last, ...more] = await paymentRoundTrips('round-trips-payment');
+
+      expect(more).toEqual([]);
+      expect(lock).toEqual([
+        expect.stringMatching(/^insert into `xsolla_notifications`/),
+        'BEGIN',
+        expect.stringMatching(/^select \* from `users` where `id` = \d+ limit 1 for update$/),
+      ]);
+      expect(claim).toEqual([
+        expect.stringMatching(/^insert into `xsolla_transactions` .* on duplicate key update/),
+        expect.stringMatching(/^select \* from `xsolla_transactions` .* for update$/),
+        expect.stringMatching(/^select \* from `xsolla_operations` where `external_id` = 'round-trips-payment'/),
+      ]);
+      expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 110/));
+      expect(last).toEqual([
+        expect.stringMatching(/^insert into `xsolla_operations`/),
+        expect.stringMatching(/^update `xsolla_transactions` set .*`credited_points` = 10/),
+        expect.stringMatching(/^update `xsolla_notifications` set `outcome` = 'applied'/),
+        'COMMIT',
+      ]);
+    });
+
+    it('looks its SKUs up behind the lock, and grants their items with the last round trip', async () => {
+      const sku = `round-trips-${Date.now()}`;
+      await uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ sku }).build(), AT));
+
+      const [lock, , , last] = await paymentRoundTrips('round-trips-items', [{ sku, count: 2 }]);
+
+      expect(lock?.slice(2)).toEqual([
+        expect.stringMatching(/^select \* from `users` where `id` = \d+ limit 1 for update$/),
+        expect.stringMatching(/^select \* from `items` where `sku` = 'round-trips-/),
+      ]);
+      expect(last?.filter((sql) => sql.startsWith('insert into `user_items`'))).toHaveLength(2);
+      expect(last?.at(-1)).toBe('COMMIT');
+    });
   });
 });

@@ -17,7 +17,11 @@ import { StatementPipeline } from './statement-pipeline';
  */
 export async function inConnectionTransaction<T>(
   knex: Knex,
-  work: (trx: Knex) => Promise<T>,
+  /**
+   * `ahead()` is a knex whose statements are committed on their own, in front of the transaction's BEGIN; it serves
+   * only until the transaction has begun.
+   */
+  work: (trx: Knex, ahead: () => Knex) => Promise<T>,
   /** Runs as the COMMIT goes out: from then on a lost connection leaves the outcome unknown. */
   onCommit: () => void = () => undefined,
 ): Promise<T> {
@@ -27,7 +31,9 @@ export async function inConnectionTransaction<T>(
   try {
     let result: T;
     try {
-      result = await work(transactionKnex(client, connection, state));
+      result = await work(transactionKnex(client, connection, state), () =>
+        transactionKnex(client, connection, state, true),
+      );
     } catch (error) {
       await end(client, connection, state, 'ROLLBACK').catch((rollbackFailure: unknown) =>
         discard(connection, rollbackFailure),
