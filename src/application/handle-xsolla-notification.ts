@@ -6,7 +6,9 @@ import { xsollaTypeLabel } from '../domain/xsolla-notification-types';
 import { XsollaOrigin } from '../domain/xsolla-transaction';
 import { Clock } from './ports/clock';
 import { EventSink, XsollaNotificationHandled } from './ports/event-sink';
+import { StorageUnavailableError } from './ports/storage-failures';
 import { Transaction, UnitOfWork } from './ports/unit-of-work';
+import { XsollaDelivery } from './ports/xsolla-inbox';
 import { settleXsollaPayment } from './settle-xsolla-payment';
 import { settleXsollaReversal } from './settle-xsolla-reversal';
 import { settleXsollaWalletOperation } from './settle-xsolla-wallet-operation';
@@ -14,7 +16,7 @@ import { XsollaActed, XsollaContext, XsollaHandled } from './xsolla-context';
 
 export interface HandleXsollaNotificationInput {
   notification: XsollaNotification;
-  /** The body's bytes as they arrived, stored raw before anything is done. */
+  /** The body's bytes as they arrived, stored raw. */
   body: Uint8Array;
   /** A reconciliation run that repairs what Forte missed, named in its receipts; absent for a webhook. */
   origin?: XsollaOrigin;
@@ -25,10 +27,11 @@ export type XsollaNotificationFailure = FailureOf<
 >;
 
 /**
- * A verified Xsolla webhook: stored raw first (a write of its own, so the delivery is kept whatever happens
- * next, sent with the first statements of the work on MySQL), then acted on in one transaction that also records
- * the outcome. A duplicate is an outcome, not a failure:
- * Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends the webhook again.
+ * A verified Xsolla webhook, stored raw and acted on in one transaction: the delivery is written first, and the
+ * outcome with the last write, so nothing is acted on without its delivery stored, and both commit with one COMMIT.
+ * When acting fails and rolls back, the delivery is stored on its own, so it is kept whatever happened. A duplicate
+ * is an outcome, not a failure: Xsolla gets the same success answer again. A storage failure throws, and Xsolla sends
+ * the webhook again.
  */
 export class HandleXsollaNotification {
   constructor(
@@ -38,37 +41,58 @@ export class HandleXsollaNotification {
   ) {}
 
   async execute(input: HandleXsollaNotificationInput): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
+    try {
+      return await this.uow.run((tx) => this.storeAndAct(tx, input));
+    } catch (error) {
+      // Acting failed and rolled the stored delivery back with it: it is kept on its own, unless the database is away
+      // (it would fail as well) or the COMMIT's outcome is unknown (it may be stored); Xsolla sends it again then.
+      if (!(error instanceof StorageUnavailableError)) {
+        // When this fails too, Xsolla, answered the first failure, sends the delivery again.
+        await this.uow
+          .run((tx) => tx.xsollaInbox.record(this.deliveryOf(input)), { oneStatement: true })
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  private async storeAndAct(
+    tx: Transaction,
+    input: HandleXsollaNotificationInput,
+  ): Promise<Result<XsollaHandled, XsollaNotificationFailure>> {
     const { notification } = input;
-    return this.uow.runAfter(
-      (tx) =>
-        tx.xsollaInbox.record({
-          type: notification.type,
-          externalId: notification.externalId,
-          userRef: notification.userRef,
-          body: input.body,
-          receivedAt: this.clock.now(),
-        }),
-      async (tx, notificationId) => {
-        const context: XsollaContext = {
-          tx,
-          events: this.events,
-          notificationId,
-          now: this.clock.now(),
-          origin: input.origin ?? null,
-        };
-        const acted = await act(context, notification);
-        const outcome = acted.ok ? acted.value.outcome : 'refused';
-        await tx.commitWith(
-          Promise.all([
-            acted.ok ? acted.value.lastWrite : undefined,
-            tx.xsollaInbox.settle(await notificationId, outcome, context.now),
-          ]),
-        );
-        const handled = acted.ok ? ok(handledOf(acted.value)) : acted;
-        tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
-        return handled;
-      },
+    // Issued first, with the first statements of acting (one round trip on MySQL), which do not wait for its id.
+    const notificationId = tx.xsollaInbox.record(this.deliveryOf(input));
+    // Its failure is the failure of acting too: the statements issued with it did not run.
+    notificationId.catch(() => undefined);
+    const context: XsollaContext = {
+      tx,
+      events: this.events,
+      notificationId,
+      now: this.clock.now(),
+      origin: input.origin ?? null,
+    };
+    const acted = await act(context, notification);
+    const outcome = acted.ok ? acted.value.outcome : 'refused';
+    await tx.commitWith(
+      Promise.all([
+        acted.ok ? acted.value.lastWrite : undefined,
+        tx.xsollaInbox.settle(await notificationId, outcome, context.now),
+      ]),
     );
+    const handled = acted.ok ? ok(handledOf(acted.value)) : acted;
+    tx.afterCommit(() => this.events.publish(announcement(notification, handled)));
+    return handled;
+  }
+
+  private deliveryOf({ notification, body }: HandleXsollaNotificationInput): XsollaDelivery {
+    return {
+      type: notification.type,
+      externalId: notification.externalId,
+      userRef: notification.userRef,
+      body,
+      receivedAt: this.clock.now(),
+    };
   }
 }
 

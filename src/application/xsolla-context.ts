@@ -10,7 +10,7 @@ import { Transaction } from './ports/unit-of-work';
 export interface XsollaContext {
   tx: Transaction;
   events: EventSink;
-  /** The stored delivery's id, once it is stored: the delivery may be stored with the first statements of its work. */
+  /** The stored delivery's id, once it is stored: it is written with the first statements of acting on it. */
   notificationId: Promise<number>;
   now: Date;
   /** Null for a webhook; the reconciliation run when one repairs what Forte missed. */

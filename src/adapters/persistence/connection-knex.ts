@@ -20,11 +20,8 @@ export interface TransactionState {
   completed: boolean;
 }
 
-/**
- * The client of one transaction on a connection: the connection's client, with the transaction's state, and whether
- * its statements are committed on their own ahead of the transaction (`StatementPipeline.send`'s `ahead`).
- */
-type TransactionClient = DirectMysqlClient & { transactionState?: TransactionState; ahead?: boolean };
+/** The client of one transaction on a connection: the connection's client, with the transaction's state. */
+type TransactionClient = DirectMysqlClient & { transactionState?: TransactionState };
 
 /** A pooled connection's own client and knex, made once: a knex instance costs some 20 KiB and 20–70 µs to make. */
 const connectionKnexes = new WeakMap<Connection, Knex>();
@@ -33,19 +30,12 @@ const connectionKnexes = new WeakMap<Connection, Knex>();
  * The knex of one transaction on `connection`: its statements run on that connection while the transaction is open
  * and are refused once it has completed, even if the next transaction on the same connection is open then (a late
  * statement must never land in another request's transaction). It is a view of the connection's own knex whose
- * client carries this transaction's state, so each transaction makes two small objects rather than a knex. With
- * `ahead`, its statements are committed on their own, in front of the transaction's BEGIN.
+ * client carries this transaction's state, so each transaction makes two small objects rather than a knex.
  */
-export function transactionKnex(
-  root: DirectMysqlClient,
-  connection: Connection,
-  state: TransactionState,
-  ahead = false,
-): Knex {
+export function transactionKnex(root: DirectMysqlClient, connection: Connection, state: TransactionState): Knex {
   const connectionKnex = connectionKnexOf(root, connection);
   const client = Object.create(connectionKnex.client) as TransactionClient;
   client.transactionState = state;
-  client.ahead = ahead;
   // knex's functions read the client from their context (`this.context.client`); the view has a context of its own.
   const context = Object.create((connectionKnex as Knex & { context: object }).context) as { client: unknown };
   context.client = client;
@@ -100,8 +90,7 @@ function connectionClient(root: DirectMysqlClient, connection: Connection): Dire
     _query(this: TransactionClient, on: Connection, query: Runner.Compiled) {
       const state = this.transactionState;
       if (state?.completed !== false || state.pipeline.closed) return Promise.reject(new TransactionCompletedError());
-      if (goesAsText(query)) return state.pipeline.send(query, this.ahead);
-      if (this.ahead === true) return Promise.reject(new Error('Only a plain statement can go ahead of a transaction'));
+      if (goesAsText(query)) return state.pipeline.send(query);
       // A statement with driver options goes the dialect's way, after what was issued before it.
       state.pipeline.flush(true);
       return toDriver.call(this, on, query);

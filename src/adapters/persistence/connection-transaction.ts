@@ -17,11 +17,7 @@ import { StatementPipeline } from './statement-pipeline';
  */
 export async function inConnectionTransaction<T>(
   knex: Knex,
-  /**
-   * `ahead()` is a knex whose statements are committed on their own, in front of the transaction's BEGIN; it serves
-   * only until the transaction has begun.
-   */
-  work: (trx: Knex, ahead: () => Knex) => Promise<T>,
+  work: (trx: Knex) => Promise<T>,
   /** Runs as the COMMIT goes out: from then on a lost connection leaves the outcome unknown. */
   onCommit: () => void = () => undefined,
 ): Promise<T> {
@@ -31,9 +27,7 @@ export async function inConnectionTransaction<T>(
   try {
     let result: T;
     try {
-      result = await work(transactionKnex(client, connection, state), () =>
-        transactionKnex(client, connection, state, true),
-      );
+      result = await work(transactionKnex(client, connection, state));
     } catch (error) {
       await end(client, connection, state, 'ROLLBACK').catch((rollbackFailure: unknown) =>
         discard(connection, rollbackFailure),

@@ -1,8 +1,7 @@
 import { Knex } from 'knex';
 import { AfterCommit } from '../../application/ports/after-commit';
 import { StaleBalanceError } from '../../application/ports/ledger';
-import { runAfterInTurn } from '../../application/ports/run-after-in-turn';
-import { Reads, Repositories, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
+import { Reads, Transaction, UnitOfWork } from '../../application/ports/unit-of-work';
 import {
   CommitOutcomeUnknownError,
   StorageBusyError,
@@ -92,54 +91,31 @@ export class KnexUnitOfWork implements UnitOfWork {
         }));
   }
 
-  run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
-    if (options.oneStatement === true && this.autocommitOneStatement) {
-      return this.attempts((afterCommit) => work({ ...repositoriesOf(this.knex), ...alone(afterCommit) }));
-    }
-    return this.attempts((afterCommit, committing) =>
-      transaction(this.knex, (trx) => this.committing(work(transactionOf(trx, afterCommit)), committing), committing),
-    );
-  }
-
-  /**
-   * On MySQL, `first`'s statement goes in front of the transaction's BEGIN, in the round trip of the work's first
-   * statements; elsewhere it is committed before the transaction begins.
-   */
-  runAfter<F, T>(
-    first: (tx: Repositories) => Promise<F>,
-    work: (tx: Transaction, first: Promise<F>) => Promise<T>,
-  ): Promise<T> {
-    if (!(this.knex.client instanceof DirectMysqlClient)) return runAfterInTurn(this, first, work);
-    let answer: Promise<F> | null = null;
-    let failed = false;
-    return this.attempts((afterCommit, committing) =>
-      inConnectionTransaction(
-        this.knex,
-        (trx, ahead) => {
-          // Committed on the first run, or on the first after a run in which it failed.
-          if (answer === null || failed) {
-            failed = false;
-            answer = first(repositoriesOf(ahead()));
-            answer.catch(() => (failed = true));
-          }
-          return this.committing(work(transactionOf(trx, afterCommit), answer), committing);
-        },
-        committing,
-      ),
-    );
-  }
-
-  /**
-   * Runs `attempt` until it succeeds, again after a conflict another run may well get past. `committing` marks that
-   * its COMMIT went out (or is about to): a lost connection from then on leaves the outcome unknown.
-   */
-  private async attempts<T>(attempt: (afterCommit: AfterCommit, committing: () => void) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: { oneStatement?: boolean } = {}): Promise<T> {
     this.failFastWhileAway();
-    for (let run = 1; ; run += 1) {
+    const alone = options.oneStatement === true && this.autocommitOneStatement;
+    for (let attempt = 1; ; attempt += 1) {
       const afterCommit = new AfterCommit();
       let committing = false;
       try {
-        const result = await attempt(afterCommit, () => (committing = true));
+        const result = alone
+          ? await work({ ...repositoriesOf(this.knex), afterCommit: afterCommit.add, commitWith: (write) => write })
+          : await transaction(
+              this.knex,
+              async (trx) => {
+                const done = await work({
+                  ...repositoriesOf(trx),
+                  afterCommit: afterCommit.add,
+                  commitWith: (write) => {
+                    commitWithNextRoundTrip(trx);
+                    return write;
+                  },
+                });
+                committing = true;
+                return done;
+              },
+              () => (committing = true),
+            );
         this.breaker.succeeded();
         afterCommit.runAll(this.onEffectError);
         return result;
@@ -151,17 +127,10 @@ export class KnexUnitOfWork implements UnitOfWork {
         if (isCommitFailure(error) || (committing && isUnreachable(error))) {
           throw new CommitOutcomeUnknownError({ cause: error });
         }
-        if (!isRetryable(error) || run >= this.retry.attempts) throw storageFailureOf(error, this.knex);
-        await sleep(this.retry.firstBackoffMs * 2 ** (run - 1) * (0.5 + Math.random()));
+        if (!isRetryable(error) || attempt >= this.retry.attempts) throw storageFailureOf(error, this.knex);
+        await sleep(this.retry.firstBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }
     }
-  }
-
-  /** The work's answer, once it has come: the transaction commits next. */
-  private async committing<T>(work: Promise<T>, committing: () => void): Promise<T> {
-    const done = await work;
-    committing();
-    return done;
   }
 
   /**
@@ -221,23 +190,7 @@ function poolIsFull(knex: Knex): boolean {
   return pool !== undefined && pool.numUsed() >= pool.max;
 }
 
-/** The transaction of the work on `trx`, whose COMMIT may go with its last write. */
-const transactionOf = (trx: Knex, afterCommit: AfterCommit): Transaction => ({
-  ...repositoriesOf(trx),
-  afterCommit: afterCommit.add,
-  commitWith: (write) => {
-    commitWithNextRoundTrip(trx);
-    return write;
-  },
-});
-
-/** What one statement committed on its own adds to its repositories: effects run once it answered. */
-const alone = (afterCommit: AfterCommit): Pick<Transaction, 'afterCommit' | 'commitWith'> => ({
-  afterCommit: afterCommit.add,
-  commitWith: (write) => write,
-});
-
-const repositoriesOf = (db: Knex): Repositories & Reads => ({
+const repositoriesOf = (db: Knex): Omit<Transaction, 'afterCommit' | 'commitWith'> & Reads => ({
   audit: new KnexAuditRepository(db),
   ledger: new KnexLedger(db),
   users: new KnexUserRepository(db),

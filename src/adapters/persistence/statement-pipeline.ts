@@ -39,14 +39,8 @@ interface FailedCommand {
  * the statements before it answer their results, the failing one its error, and those after it
  * `StatementNotSentError`. A failed BEGIN fails every statement it came with, so none of them runs outside the
  * transaction; a lost connection fails them all.
- *
- * A statement sent `ahead` is committed on its own (autocommit) in front of the transaction's BEGIN, in the same round
- * trip as the transaction's first statements, which then run only if it succeeded; it must be sent before the
- * transaction has begun.
  */
 export class StatementPipeline {
-  /** Statements committed on their own, sent in front of the transaction's BEGIN. */
-  private ahead: Queued[] = [];
   private queued: Queued[] = [];
   private began = false;
   /** The COMMIT asked for by `commitWithNextRoundTrip`, until it goes out. */
@@ -94,62 +88,50 @@ export class StatementPipeline {
     return this.committed;
   }
 
-  /** Queues `query` for the next round trip; with `ahead`, to be committed on its own before the transaction begins. */
-  send(query: Runner.Compiled, ahead = false): Promise<Answered> {
+  send(query: Runner.Compiled): Promise<Answered> {
     return new Promise((resolve, reject) => {
-      if (ahead && this.began) {
-        return reject(new Error('A statement committed on its own must go out before its transaction has begun'));
-      }
-      (ahead ? this.ahead : this.queued).push({ query, resolve, reject });
-      if (this.ahead.length + this.queued.length === 1) process.nextTick(() => this.flush());
+      if (this.queued.push({ query, resolve, reject }) === 1) process.nextTick(() => this.flush());
     });
   }
 
   /**
-   * Sends what is queued now, BEGIN in front of the transaction's statements if it has not gone out yet; with `begin`,
-   * BEGIN even when none is queued (a statement that does not go through the pipeline follows).
+   * Sends what is queued now, BEGIN in front of it if it has not gone out yet; with `begin`, BEGIN even when nothing
+   * is queued (a statement that does not go through the pipeline follows).
    */
   flush(begin = false): void {
-    const { ahead, queued } = this;
-    this.ahead = [];
+    const { commit } = this;
+    if (commit !== null && !this.began && this.queued.length === 0) {
+      // Nothing was ever sent: nothing to commit.
+      this.commit = null;
+      this.ended = true;
+      return commit.resolve(Object.assign(commit.query, { response: [] }));
+    }
+    const batch = commit === null ? this.queued : [...this.queued, commit];
+    if (batch.length === 0 && (this.began || !begin)) return;
     this.queued = [];
-    const opens = !this.began && (queued.length > 0 || begin);
-    // BEGIN, in the round trip's statements, is null: nobody waits for its answer.
-    const sent: (Queued | null)[] = [...ahead, ...(opens ? [null] : []), ...queued, ...this.takeCommit(opens)];
-    if (sent.length === 0) return;
-    this.began ||= opens;
-    const [only] = sent;
-    if (sent.length === 1 && only) return this.sendOne(only);
-    const sql = sent.map((part) =>
-      part ? this.connection.format(part.query.sql, part.query.bindings as unknown[]) : 'BEGIN',
-    );
+    if (commit !== null) {
+      this.commit = null;
+      this.ended = true;
+      this.onCommit();
+    }
+    const opening = this.began ? 0 : 1;
+    this.began = true;
+    const [only] = batch;
+    if (opening === 0 && batch.length === 1 && only) return this.sendOne(only);
+    const sql = batch.map(({ query }) => this.connection.format(query.sql, query.bindings as unknown[]));
+    if (opening === 1) sql.unshift('BEGIN');
     // A connection mysql2 knows to be closed answers at once, before `query` returns: no command then.
-    const pending: { command?: FailedCommand } = {};
+    const sent: { command?: FailedCommand } = {};
     const command: Query = this.connection.query(sql.join(';\n'), (error: unknown, rows: unknown, fields: unknown) => {
-      if (error) return failed(sent, error, pending.command);
+      if (error) return failed(batch, opening, error, sent.command);
       // mysql2 answers one statement's result alone and several as arrays of results.
       const results = sql.length === 1 ? [rows] : (rows as unknown[]);
       const columns = sql.length === 1 ? [fields] : (fields as unknown[]);
-      sent.forEach((part, index) => part?.resolve(answered(part.query, results[index], columns[index])));
+      batch.forEach(({ query, resolve }, index) =>
+        resolve(Object.assign(query, { response: [results[index + opening], columns[index + opening]] })),
+      );
     });
-    pending.command = command as unknown as FailedCommand;
-  }
-
-  /**
-   * The COMMIT asked for, to go out now (none when nothing was asked); when the transaction never began and does not
-   * begin now, it is answered at once: nothing was sent, nothing is to commit.
-   */
-  private takeCommit(opens: boolean): Queued[] {
-    const { commit } = this;
-    if (commit === null) return [];
-    this.commit = null;
-    this.ended = true;
-    if (!this.began && !opens) {
-      commit.resolve(answered(commit.query, [], undefined));
-      return [];
-    }
-    this.onCommit();
-    return [commit];
+    sent.command = command as unknown as FailedCommand;
   }
 
   private sendOne({ query, resolve, reject }: Queued): void {
@@ -157,22 +139,14 @@ export class StatementPipeline {
   }
 }
 
-const answered = (query: Runner.Compiled, result: unknown, columns: unknown): Answered =>
-  Object.assign(query, { response: [result, columns] });
-
-/**
- * Answers the statements of a round trip that failed: those before the failing statement their results, the failing
- * one its error, those after it `StatementNotSentError`, or the error itself when BEGIN failed; all of them the error
- * when the connection was lost.
- */
-function failed(sent: (Queued | null)[], error: unknown, command: FailedCommand | undefined): void {
+function failed(batch: Queued[], opening: number, error: unknown, command: FailedCommand | undefined): void {
+  // The statement that failed, counted as the queued ones are; -1 when it was BEGIN or the connection was lost.
   const lost = (error as { fatal?: boolean }).fatal === true || command === undefined;
-  const failing = lost ? -1 : command._resultIndex;
-  const beginFailed = failing >= 0 && sent[failing] === null;
-  sent.forEach((part, index) => {
-    if (part === null) return;
-    if (lost || index === failing || (beginFailed && index > failing)) part.reject(error);
-    else if (index > failing) part.reject(new StatementNotSentError(error));
-    else part.resolve(answered(part.query, command._rows[index], command._fields[index]));
+  const failing = lost ? -1 : command._resultIndex - opening;
+  batch.forEach(({ query, resolve, reject }, index) => {
+    if (failing < 0 || index === failing) reject(error);
+    else if (index > failing) reject(new StatementNotSentError(error));
+    else
+      resolve(Object.assign(query, { response: [command?._rows[index + opening], command?._fields[index + opening]] }));
   });
 }

@@ -41,9 +41,6 @@ export interface Transaction {
   commitWith<T>(lastWrite: Promise<T>): Promise<T>;
 }
 
-/** A transaction's repositories, without what a transaction of several statements adds to them. */
-export type Repositories = Omit<Transaction, 'afterCommit' | 'commitWith'>;
-
 /** What a read may do: the repositories' lookups, none of their writes or locks. */
 export interface Reads {
   users: Pick<UserRepository, 'findById' | 'findByDiscordId'>;
@@ -71,18 +68,6 @@ export interface UnitOfWork {
    * statements must never say so: a failure between them would leave the first ones written.
    */
   run<T>(work: (tx: Transaction) => Promise<T>, options?: { oneStatement?: boolean }): Promise<T>;
-  /**
-   * Commits `first`, work that writes with exactly one statement atomic on its own (as `oneStatement`), then runs
-   * `work` as `run` does, handing it `first`'s answer. `first` stays committed whatever `work` does, and runs once
-   * even when `work` runs again; when it fails, `work` writes nothing and `first`'s failure is thrown. An adapter
-   * may send `first` in the round trip of the transaction's first statements, in front of its BEGIN (MySQL), so
-   * `work` should issue its first statements before it awaits `first`'s answer, and `first` must let a failure of its
-   * statement throw (the work's statements did not run then).
-   */
-  runAfter<F, T>(
-    first: (tx: Repositories) => Promise<F>,
-    work: (tx: Transaction, first: Promise<F>) => Promise<T>,
-  ): Promise<T>;
   /**
    * Runs lookups outside any write transaction: they take no write lock (SQLite's is the whole file), so they go
    * on while another transaction or process writes. Each lookup sees the latest committed data, or with

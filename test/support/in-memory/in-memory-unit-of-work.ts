@@ -1,6 +1,5 @@
 import { AfterCommit } from '../../../src/application/ports/after-commit';
-import { runAfterInTurn } from '../../../src/application/ports/run-after-in-turn';
-import { Reads, Repositories, Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
+import { Reads, Transaction, UnitOfWork } from '../../../src/application/ports/unit-of-work';
 import { InMemoryAttendanceRepository } from './in-memory-attendance-repository';
 import { InMemoryAuditRepository } from './in-memory-audit-repository';
 import { InMemoryClientRepository } from './in-memory-client-repository';
@@ -30,13 +29,6 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     const turn = this.queue.then(() => this.runAlone(work));
     this.queue = turn.catch(() => undefined);
     return turn;
-  }
-
-  runAfter<F, T>(
-    first: (tx: Repositories) => Promise<F>,
-    work: (tx: Transaction, first: Promise<F>) => Promise<T>,
-  ): Promise<T> {
-    return runAfterInTurn(this, first, work);
   }
 
   /** Reads wait their turn too, so that they never see a transaction that may still roll back. */

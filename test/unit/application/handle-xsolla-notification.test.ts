@@ -1,4 +1,11 @@
 import { DeleteUser } from '../../../src/application/delete-user';
+import { HandleXsollaNotification } from '../../../src/application/handle-xsolla-notification';
+import {
+  CommitOutcomeUnknownError,
+  StorageBusyError,
+  StorageUnavailableError,
+} from '../../../src/application/ports/storage-failures';
+import { UnitOfWork } from '../../../src/application/ports/unit-of-work';
 import { anItemDraft } from '../../support/builders/item';
 import {
   aPartialRefund,
@@ -230,5 +237,44 @@ describe('HandleXsollaNotification', () => {
 
     expect(handled().map((event) => event.notificationType)).toEqual(['create_subscription', 'other']);
     expect(store.uow.snapshot().xsollaNotifications.size).toBe(2);
+  });
+
+  describe('when acting on it fails', () => {
+    /** The store's unit of work, whose transactions (not its one-statement writes) fail with `failure` once done. */
+    const failingWith = (failure: Error): UnitOfWork => ({
+      run: (work, options) =>
+        store.uow.run(async (tx) => {
+          const done = await work(tx);
+          if (options?.oneStatement === true) return done;
+          throw failure;
+        }),
+      read: (work) => store.uow.read(work),
+    });
+    const payThrough = (uow: UnitOfWork) =>
+      new HandleXsollaNotification(uow, store.clock, store.events).execute({
+        notification: aPayment(store.userId, '7001', goods(10)),
+        body: Buffer.from('{"notification_type":"payment"}'),
+      });
+    const stored = () => [...store.uow.snapshot().xsollaNotifications.values()];
+
+    it('throws, credits nothing, and keeps the delivery, stored on its own with no outcome', async () => {
+      const busy = new StorageBusyError({ cause: new Error('deadlock') });
+
+      await expect(payThrough(failingWith(busy))).rejects.toBe(busy);
+
+      expect(store.balance()).toBe(0);
+      expect(stored()).toEqual([expect.objectContaining({ type: 'payment', externalId: '7001', outcome: null })]);
+      expect(Buffer.from(stored()[0]?.body ?? []).toString()).toBe('{"notification_type":"payment"}');
+      expect(handled()).toEqual([]);
+    });
+
+    it.each([
+      ['the database is away', new StorageUnavailableError({ cause: new Error('connect ECONNREFUSED') })],
+      ['the COMMIT’s outcome is unknown', new CommitOutcomeUnknownError({ cause: new Error('connection lost') })],
+    ])('stores nothing on its own when %s: Xsolla sends it again', async (_when, failure) => {
+      await expect(payThrough(failingWith(failure))).rejects.toBe(failure);
+
+      expect(stored()).toEqual([]);
+    });
   });
 });
