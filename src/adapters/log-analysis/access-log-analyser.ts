@@ -15,7 +15,7 @@ import { RunColumn } from './run-column';
 import { distinctCount, SortedHashes } from './sorted-hashes';
 import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
-import { statusLabel } from './goaccess-status';
+import { hasStatusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
 import { FewKeysPanelVisitors } from './few-keys-panel-visitors';
 import { OwnedPanelVisitors } from './owned-panel-visitors';
@@ -443,7 +443,7 @@ export class AccessLogAnalyser {
 
 /** Status keys: the code when GoAccess has a label for it, else 0 (its one "Unknown" item); classes after 1000. */
 const STATUS_CLASS_KEYS = 1000;
-const statusLabelKey = (status: number): number => (statusLabel(status) === 'Unknown' ? 0 : status);
+const statusLabelKey = (status: number): number => (hasStatusLabel(status) ? status : 0);
 
 function isDash(buf: Buffer, start: number, end: number): boolean {
   return end - start === 1 && buf[start] === 0x2d;
