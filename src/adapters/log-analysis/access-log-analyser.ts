@@ -15,7 +15,7 @@ import { RunColumn } from './run-column';
 import { distinctCount, SortedHashes } from './sorted-hashes';
 import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
-import { statusLabel } from './goaccess-status';
+import { hasStatusLabel } from './goaccess-status';
 import { AgentPanelKeys } from './agent-panel-keys';
 import { FewKeysPanelVisitors } from './few-keys-panel-visitors';
 import { OwnedPanelVisitors } from './owned-panel-visitors';
@@ -256,7 +256,9 @@ export class AccessLogAnalyser {
       this.uniqueVisitors++;
       day.visitors++;
     }
-    this.countPanelVisitors(dateKey, requestId, kind, hostId, agentId, siteId, status, record.hour, visitor);
+    // The "-" agent's visitor may have been seen first with the empty agent, which has no OS or browser keys.
+    const numbered = !this.visitors.lastWasNew && agentId !== this.dashAgent;
+    this.countPanelVisitors(dateKey, requestId, kind, hostId, agentId, siteId, status, record.hour, visitor, numbered);
     this.hourOfDayHits[record.hour]!++;
     this.hourOfDayBytes[record.hour]! += bytes;
     if (this.countsLists) {
@@ -379,17 +381,18 @@ export class AccessLogAnalyser {
     status: number,
     hour: number,
     visitor: number,
+    numbered: boolean,
   ): void {
     const requestKey = this.requests.djb2(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
     // The not-found panel counts no visitor (a 404 makes none): its keys' numbers would serve nothing.
-    this.hostVisitors.add(date, this.hostHashes.get(hostId), hostId, visitor, this.visitorDate);
+    this.hostVisitors.add(date, this.hostHashes.get(hostId), hostId, visitor, this.visitorDate, -1, numbered);
     const at = this.agentPanels.offsetOf(agentId);
     const keys = this.agentPanels.table;
     if (keys[at]! >= 0) {
-      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, this.visitorDate, keys[at + 1]!);
-      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, this.visitorDate, keys[at + 3]!);
+      this.systemVisitors.add(date, keys[at]!, keys[at]!, visitor, this.visitorDate, keys[at + 1]!, numbered);
+      this.browserVisitors.add(date, keys[at + 2]!, keys[at + 2]!, visitor, this.visitorDate, keys[at + 3]!, numbered);
     }
     if (siteId >= 0) this.siteVisitors.add(date, siteId, siteId, visitor);
     if (status > 0) {
@@ -440,7 +443,7 @@ export class AccessLogAnalyser {
 
 /** Status keys: the code when GoAccess has a label for it, else 0 (its one "Unknown" item); classes after 1000. */
 const STATUS_CLASS_KEYS = 1000;
-const statusLabelKey = (status: number): number => (statusLabel(status) === 'Unknown' ? 0 : status);
+const statusLabelKey = (status: number): number => (hasStatusLabel(status) ? status : 0);
 
 function isDash(buf: Buffer, start: number, end: number): boolean {
   return end - start === 1 && buf[start] === 0x2d;

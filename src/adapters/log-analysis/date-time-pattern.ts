@@ -100,7 +100,7 @@ export class DateTimePattern {
 const digit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : -100);
 
 /** `01/Nov/2026` at fixed positions; false sends the token to the general parser. */
-function parseClfDate(record: LogRecord, buf: Uint8Array, at: number): boolean {
+export function parseClfDate(record: LogRecord, buf: Uint8Array, at: number): boolean {
   const day = digit(buf[at]!) * 10 + digit(buf[at + 1]!);
   const year = digit(buf[at + 7]!) * 1000 + digit(buf[at + 8]!) * 100 + digit(buf[at + 9]!) * 10 + digit(buf[at + 10]!);
   if (buf[at + 2] !== 0x2f || buf[at + 6] !== 0x2f || day < 1 || day > 31 || year < 0) return false;
@@ -111,7 +111,7 @@ function parseClfDate(record: LogRecord, buf: Uint8Array, at: number): boolean {
 }
 
 /** `09:41:07` at fixed positions. */
-function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
+export function parseClock(record: LogRecord, buf: Uint8Array, at: number): boolean {
   const hour = digit(buf[at]!) * 10 + digit(buf[at + 1]!);
   const minute = digit(buf[at + 3]!) * 10 + digit(buf[at + 4]!);
   const second = digit(buf[at + 6]!) * 10 + digit(buf[at + 7]!);

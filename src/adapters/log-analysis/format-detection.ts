@@ -1,3 +1,4 @@
+import { ClfLineParser } from './clf-line-parser';
 import { JsonLineParser } from './json-line-parser';
 import { LogFormat, NAMED_LOG_FORMATS, NamedLogFormat } from './log-format';
 import { LineParser } from './line-parser';
@@ -7,7 +8,7 @@ export type FormatName = NamedLogFormat | 'forte-json';
 export const FORMAT_NAMES: readonly FormatName[] = ['forte-json', 'forte', 'combined', 'common'];
 
 export function parserFor(format: FormatName): LineParser {
-  return format === 'forte-json' ? new JsonLineParser() : new LogFormat(NAMED_LOG_FORMATS[format]);
+  return format === 'forte-json' ? new JsonLineParser() : ClfLineParser.of(new LogFormat(NAMED_LOG_FORMATS[format]));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AccessLogAnalyser } from './access-log-analyser';
+import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 import { kthLargest } from './kth-largest';
 import { SortedHashes } from './sorted-hashes';
@@ -212,17 +212,21 @@ export function goaccessPanels(
   describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null },
   hashes: SortedHashes,
 ): Record<PanelName, Panel> {
-  const served = (id: number): boolean => a.requestColumns.hits.get(id) > a.notFoundHits.get(id);
+  // Few keys had a 404 (their kind says so): only theirs are looked up in the not-found panel's sparse counts.
+  const hadNotFound = (id: number): boolean => (a.requestKinds.get(id) & RequestKind.NotFound) !== 0;
+  const notFoundHits = (id: number): number => (hadNotFound(id) ? a.notFoundHits.get(id) : 0);
+  const notFoundBytes = (id: number): number => (hadNotFound(id) ? a.notFoundBytes.get(id) : 0);
+  const served = (id: number): boolean => a.requestColumns.hits.get(id) > notFoundHits(id);
   const isStatic = (id: number): boolean => (a.requestKinds.get(id) & 0x80) !== 0;
-  const notFoundIds = idsWhere(a.requests.size, (id) => a.notFoundHits.get(id) > 0);
+  const notFoundIds = idsWhere(a.requests.size, hadNotFound);
   const requestIds = idsWhere(a.requests.size, (id) => served(id) && !isStatic(id));
   const staticIds = idsWhere(a.requests.size, (id) => served(id) && isStatic(id));
   const requestRow = (hits: number, visitors: number, bytes: number, id: number): PanelRow => {
     const { url, method, protocol } = describeRequest(id);
     return { data: url, hits, visitors, bytes, method: method ?? '---', protocol: protocol ?? '---' };
   };
-  const otherHits = (id: number): number => a.requestColumns.hits.get(id) - a.notFoundHits.get(id);
-  const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - a.notFoundBytes.get(id);
+  const otherHits = (id: number): number => a.requestColumns.hits.get(id) - notFoundHits(id);
+  const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - notFoundBytes(id);
   const requestHash = (id: number): number => a.requests.djb2(id);
   const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves =>
     mergeCollisions(

@@ -67,6 +67,8 @@ const LABELS: Record<number, string> = {
 };
 const CLASSES = ['', '1xx Informational', '2xx Success', '3xx Redirection', '4xx Client Errors', '5xx Server Errors'];
 
+/** Whether GoAccess has a label for the code: a code without one is its status panel's item `Unknown`. */
+export const hasStatusLabel = (code: number): boolean => LABELS[code] !== undefined;
 /** The status panel's item for a code: `404 - Not Found: …`, or `Unknown` for a code GoAccess has no label for. */
-export const statusLabel = (code: number): string => (LABELS[code] ? `${code} - ${LABELS[code]}` : 'Unknown');
+export const statusLabel = (code: number): string => (hasStatusLabel(code) ? `${code} - ${LABELS[code]}` : 'Unknown');
 export const statusClass = (code: number): string => CLASSES[Math.floor(code / 100)] ?? 'Unknown';

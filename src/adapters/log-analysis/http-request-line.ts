@@ -65,8 +65,18 @@ export function matchMethod(buf: Uint8Array, start: number, end: number): number
   }
   return matchPrefix(METHOD_BYTES, buf, start, end);
 }
-export const matchProtocol = (buf: Uint8Array, start: number, end: number): number =>
-  matchPrefix(PROTOCOL_BYTES, buf, start, end);
+const HTTP_1 = PROTOCOL_BYTES[0]!;
+
+/** The protocol index; HTTP/1.0 and HTTP/1.1 written in capitals, most lines' protocols, are told apart at once. */
+export function matchProtocol(buf: Uint8Array, start: number, end: number): number {
+  if (end - start >= HTTP_1.length) {
+    let i = 0;
+    while (i < HTTP_1.length - 1 && buf[start + i] === HTTP_1[i]) i++;
+    const last = buf[start + i];
+    if (i === HTTP_1.length - 1 && (last === 0x30 || last === 0x31)) return last - 0x30;
+  }
+  return matchPrefix(PROTOCOL_BYTES, buf, start, end);
+}
 
 export const methodBytes = (index: number): Buffer => METHOD_BYTES[index]!;
 export const protocolBytes = (index: number): Buffer => PROTOCOL_BYTES[index]!;

@@ -1,3 +1,4 @@
+import { ClfLineParser } from './clf-line-parser';
 import { DateTimePattern } from './date-time-pattern';
 import { detectFormat, FormatName, parserFor } from './format-detection';
 import { LineParser } from './line-parser';
@@ -43,10 +44,12 @@ export class LineFeed {
     private readonly sink: RecordSink,
   ) {
     if (choice.logFormat) {
-      this.parser = new LogFormat(
-        choice.logFormat,
-        choice.dateFormat ? new DateTimePattern(choice.dateFormat) : undefined,
-        choice.timeFormat ? new DateTimePattern(choice.timeFormat) : undefined,
+      this.parser = ClfLineParser.of(
+        new LogFormat(
+          choice.logFormat,
+          choice.dateFormat ? new DateTimePattern(choice.dateFormat) : undefined,
+          choice.timeFormat ? new DateTimePattern(choice.timeFormat) : undefined,
+        ),
       );
       this.formatName = choice.logFormat;
     } else if (choice.format) {

@@ -51,8 +51,8 @@ export class LogFormat {
 
   constructor(
     readonly pattern: string,
-    private readonly datePattern = new DateTimePattern(DEFAULT_DATE_FORMAT),
-    private readonly timePattern = new DateTimePattern(DEFAULT_TIME_FORMAT),
+    readonly datePattern = new DateTimePattern(DEFAULT_DATE_FORMAT),
+    readonly timePattern = new DateTimePattern(DEFAULT_TIME_FORMAT),
   ) {
     for (let i = 0; i < pattern.length; i++) {
       const char = pattern[i]!;
@@ -135,8 +135,13 @@ export class LogFormat {
       case 0x48: // H
         record.protocol = matchProtocol(buf, start, end);
         return Outcome.Read;
-      case 0x73: // s
-        return this.readStatus(record, buf, start, end);
+      case 0x73: {
+        // s
+        const status = parseStatus(buf, start, end);
+        if (status < 0) return this.reject('status');
+        record.status = status;
+        return Outcome.Read;
+      }
       case 0x62: // b
         // strtoull: anything but digits counts as 0 bytes, as in GoAccess; "-" is the usual way to say so.
         record.bytes = parseUnsigned(buf, start, end);
@@ -159,19 +164,6 @@ export class LogFormat {
     }
   }
 
-  private readStatus(record: LogRecord, buf: Buffer, start: number, end: number): Outcome {
-    // strtol(3): optional blanks and sign, then digits up to the token's end; GoAccess accepts 100-599.
-    let at = start;
-    while (at < end && (buf[at] === 0x20 || buf[at] === 0x09)) at++;
-    if (buf[at] === 0x2b) at++;
-    let status = 0;
-    const digitsStart = at;
-    while (at < end && buf[at]! >= 0x30 && buf[at]! <= 0x39 && status < 1000) status = status * 10 + buf[at++]! - 0x30;
-    if (at === digitsStart || at !== end || status < 100 || status > 599) return this.reject('status');
-    record.status = status;
-    return Outcome.Read;
-  }
-
   private reject(fault: LineFault): Outcome {
     this.fault = fault;
     return Outcome.Rejected;
@@ -184,6 +176,17 @@ const enum Outcome {
   Rejected,
 }
 
+/** A `%s` token as strtol(3) reads it: optional blanks and sign, then digits to its end; -1 unless 100–599. */
+export function parseStatus(buf: Uint8Array, start: number, end: number): number {
+  let at = start;
+  while (at < end && (buf[at] === 0x20 || buf[at] === 0x09)) at++;
+  if (buf[at] === 0x2b) at++;
+  let status = 0;
+  const digitsStart = at;
+  while (at < end && buf[at]! >= 0x30 && buf[at]! <= 0x39 && status < 1000) status = status * 10 + buf[at++]! - 0x30;
+  return at === digitsStart || at !== end || status < 100 || status > 599 ? -1 : status;
+}
+
 function readLatency(record: LogRecord, value: number, toMicroseconds: number): Outcome {
   if (value < 0) return Outcome.Unclean;
   record.latencyUs = Math.round(value * toMicroseconds);
@@ -194,7 +197,7 @@ function readLatency(record: LogRecord, value: number, toMicroseconds: number): 
  * GoAccess's parse_string: the token ends at the `occurrence`-th delimiter, skipping backslash-escaped bytes;
  * -1 when the rest of the line holds no delimiter at all; to the end of the line when too few are unescaped.
  */
-function findTokenEnd(buf: Buffer, at: number, end: number, delimiter: number, occurrence: number): number {
+export function findTokenEnd(buf: Buffer, at: number, end: number, delimiter: number, occurrence: number): number {
   if (delimiter === 0) return end;
   let seen = 0;
   let sawAny = false;
@@ -224,7 +227,7 @@ export function parseUnsigned(buf: Uint8Array, start: number, end: number): numb
 }
 
 /** A whole token like `0.123` or `12`; -1 otherwise. */
-function parseDecimal(buf: Uint8Array, start: number, end: number): number {
+export function parseDecimal(buf: Uint8Array, start: number, end: number): number {
   let value = 0;
   let scale = 0;
   let digits = 0;

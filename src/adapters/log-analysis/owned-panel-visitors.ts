@@ -13,15 +13,21 @@ export class OwnedPanelVisitors {
   private rowNumberOf = new CounterColumn();
   readonly counts = new CounterColumn();
 
-  /** As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. */
+  /**
+   * As PanelVisitors.add; `visitorDate(n)` is the date of visitor number n. `numbered`: the line's visitor was seen
+   * on an earlier line of its date, so its keys here, which follow from it, are numbered already; unless the visitor
+   * is now counted for the first time, the line then changes nothing and their look-ups are spared.
+   */
   add(
     date: number,
     key: number,
     item: number,
     visitor: number,
     visitorDate: (visitor: number) => number,
-    categoryKey = -1,
+    categoryKey: number,
+    numbered: boolean,
   ): void {
+    if (numbered && (visitor === 0 || this.rowNumberOf.get(visitor) !== 0)) return;
     const number = this.keys.numberOf(date, key);
     if (visitor > 0 && !this.rowNumberOf.get(visitor)) {
       this.rowNumberOf.set(visitor, number);

@@ -2,6 +2,7 @@ import { ByteKeyTable } from '../../../src/adapters/log-analysis/byte-key-table'
 import { WideColumn } from '../../../src/adapters/log-analysis/wide-column';
 import { detectFormat } from '../../../src/adapters/log-analysis/format-detection';
 import { HostTable, ipv4Number } from '../../../src/adapters/log-analysis/host-table';
+import { HTTP_PROTOCOLS, matchPrefix, matchProtocol } from '../../../src/adapters/log-analysis/http-request-line';
 import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
 import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
@@ -119,6 +120,27 @@ describe('addresses', () => {
     expect(['1.2.3', '1.2.3.4.', '1.2.3.256', '1..2.3'].map((host) => ipv4Number(bytes(host), 0, host.length))).toEqual(
       [-1, -1, -1, -1],
     );
+  });
+});
+
+describe('request lines', () => {
+  it('tell HTTP/1.0 and HTTP/1.1 apart at once, and every other protocol as the list of prefixes does', () => {
+    const words = HTTP_PROTOCOLS.map((protocol) => bytes(protocol));
+    const tokens = [
+      'HTTP/1.1',
+      'HTTP/1.0',
+      'HTTP/1.1x',
+      'http/1.1',
+      'Http/1.0',
+      'HTTP/1.2',
+      'HTTP/1.',
+      'HTTP/2',
+      'HTTP/3.0',
+    ];
+    expect(tokens.map((token) => matchProtocol(bytes(token), 0, token.length))).toEqual([1, 0, 1, 1, 0, -1, -1, 2, 3]);
+    expect(tokens.map((token) => matchPrefix(words, bytes(token), 0, token.length))).toEqual([
+      1, 0, 1, 1, 0, -1, -1, 2, 3,
+    ]);
   });
 });
 
