@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import type { Connection } from 'mysql2';
 import { TransactionState, transactionKnex } from './connection-knex';
 import { DirectMysqlClient, sendStatement } from './direct-mysql-client';
+import { isGaleraConnection } from './galera-causal-reads';
 import { StatementPipeline } from './statement-pipeline';
 
 /**
@@ -23,7 +24,8 @@ export async function inConnectionTransaction<T>(
 ): Promise<T> {
   const client = knex.client as DirectMysqlClient;
   const connection = (await client.acquireConnection()) as Connection;
-  const state: TransactionState = { pipeline: new StatementPipeline(connection, onCommit), completed: false };
+  const pipeline = new StatementPipeline(connection, onCommit, isGaleraConnection(connection));
+  const state: TransactionState = { pipeline, completed: false };
   try {
     let result: T;
     try {

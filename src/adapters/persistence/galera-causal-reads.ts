@@ -1,5 +1,10 @@
 import type { Connection as MysqlConnection } from 'mysql2';
 
+const galeraConnections = new WeakSet<MysqlConnection>();
+
+/** Whether `connection` is to a Galera node (as its pool's set-up found when it opened). */
+export const isGaleraConnection = (connection: MysqlConnection): boolean => galeraConnections.has(connection);
+
 /**
  * On a Galera node, makes each read of a session wait until the node has applied every transaction the cluster
  * committed before it (`wsrep_sync_wait = 1`). Without it a node applies other nodes' commits a moment after they
@@ -15,6 +20,7 @@ export function causalReadsOnGalera(): (connection: MysqlConnection, done: (erro
   let galera: boolean | null = null;
   const setUp = (connection: MysqlConnection, done: (error: Error | null) => void): void => {
     if (!galera) return done(null);
+    galeraConnections.add(connection);
     connection.query('SET SESSION wsrep_sync_wait = 1', (error: Error | null) => done(error));
   };
   return (connection, done) => {

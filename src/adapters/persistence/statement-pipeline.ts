@@ -52,6 +52,14 @@ export class StatementPipeline {
   constructor(
     private readonly connection: Connection,
     private readonly onCommit: () => void = () => undefined,
+    /**
+     * Each statement in a round trip of its own, sent once the one before succeeded (BEGIN still goes with the first):
+     * on a Galera node, a transaction aborted by a replicated one between two statements of one round trip is rolled
+     * back and the round trip goes on, its later statements run outside any transaction (measured in the cluster
+     * suite: the rest of a payment ran after its receipt was rolled back). Alone in its round trip, the next
+     * statement is answered the abort instead.
+     */
+    private readonly oneByOne = false,
   ) {}
 
   /** Whether BEGIN has gone out: only then does the transaction need a COMMIT or a ROLLBACK. */
@@ -114,39 +122,83 @@ export class StatementPipeline {
       this.ended = true;
       this.onCommit();
     }
-    const opening = this.began ? 0 : 1;
+    // BEGIN, in the round trip's statements, is null: nobody waits for its answer.
+    const sent: Part[] = this.began ? batch : [null, ...batch];
     this.began = true;
-    const [only] = batch;
-    if (opening === 0 && batch.length === 1 && only) return this.sendOne(only);
-    const sql = batch.map(({ query }) => this.connection.format(query.sql, query.bindings as unknown[]));
-    if (opening === 1) sql.unshift('BEGIN');
-    // A connection mysql2 knows to be closed answers at once, before `query` returns: no command then.
-    const sent: { command?: FailedCommand } = {};
-    const command: Query = this.connection.query(sql.join(';\n'), (error: unknown, rows: unknown, fields: unknown) => {
-      if (error) return failed(batch, opening, error, sent.command);
-      // mysql2 answers one statement's result alone and several as arrays of results.
-      const results = sql.length === 1 ? [rows] : (rows as unknown[]);
-      const columns = sql.length === 1 ? [fields] : (fields as unknown[]);
-      batch.forEach(({ query, resolve }, index) =>
-        resolve(Object.assign(query, { response: [results[index + opening], columns[index + opening]] })),
-      );
-    });
-    sent.command = command as unknown as FailedCommand;
+    if (!this.oneByOne) return void this.sendTogether(sent);
+    // BEGIN goes with the first statement: until that statement runs, the transaction holds nothing to be aborted for.
+    const [first, ...rest] =
+      sent[0] === null ? [sent.slice(0, 2), ...sent.slice(2).map((part) => [part])] : sent.map((part) => [part]);
+    void this.sendInTurn(first ?? [], rest);
   }
 
-  private sendOne({ query, resolve, reject }: Queued): void {
-    sendAsText(this.connection, query).then(resolve, reject);
+  /** Sends `turns` one round trip after the other, each once the one before succeeded; none after one that failed. */
+  private async sendInTurn(first: Part[], rest: Part[][]): Promise<void> {
+    const failure = await this.sendTogether(first);
+    const [next, ...after] = rest;
+    if (failure === null && next) return this.sendInTurn(next, after);
+    for (const part of rest.flat()) part?.reject(new StatementNotSentError(failure));
+  }
+
+  /** Sends `sent` in one round trip; answers its failure, or null once all of its statements answered. */
+  private sendTogether(sent: Part[]): Promise<unknown> {
+    return new Promise((settled) => {
+      const [only] = sent;
+      if (sent.length === 1 && only) {
+        return void sendAsText(this.connection, only.query).then(
+          (answer) => {
+            only.resolve(answer);
+            settled(null);
+          },
+          (error: unknown) => {
+            only.reject(error);
+            settled(error);
+          },
+        );
+      }
+      const sql = sent.map((part) =>
+        part ? this.connection.format(part.query.sql, part.query.bindings as unknown[]) : 'BEGIN',
+      );
+      // A connection mysql2 knows to be closed answers at once, before `query` returns: no command then.
+      const pending: { command?: FailedCommand } = {};
+      const command: Query = this.connection.query(
+        sql.join(';\n'),
+        (error: unknown, rows: unknown, fields: unknown) => {
+          if (error) {
+            failed(sent, error, pending.command);
+            return settled(error);
+          }
+          // mysql2 answers one statement's result alone and several as arrays of results.
+          const results = sql.length === 1 ? [rows] : (rows as unknown[]);
+          const columns = sql.length === 1 ? [fields] : (fields as unknown[]);
+          sent.forEach((part, index) => part?.resolve(answered(part.query, results[index], columns[index])));
+          settled(null);
+        },
+      );
+      pending.command = command as unknown as FailedCommand;
+    });
   }
 }
 
-function failed(batch: Queued[], opening: number, error: unknown, command: FailedCommand | undefined): void {
-  // The statement that failed, counted as the queued ones are; -1 when it was BEGIN or the connection was lost.
+/** A statement of a round trip, or null for the transaction's BEGIN. */
+type Part = Queued | null;
+
+const answered = (query: Runner.Compiled, result: unknown, columns: unknown): Answered =>
+  Object.assign(query, { response: [result, columns] });
+
+/**
+ * Answers the statements of a round trip that failed: those before the failing statement their results, the failing
+ * one its error, those after it `StatementNotSentError`, or the error itself when BEGIN failed; all of them the error
+ * when the connection was lost.
+ */
+function failed(sent: Part[], error: unknown, command: FailedCommand | undefined): void {
   const lost = (error as { fatal?: boolean }).fatal === true || command === undefined;
-  const failing = lost ? -1 : command._resultIndex - opening;
-  batch.forEach(({ query, resolve, reject }, index) => {
-    if (failing < 0 || index === failing) reject(error);
-    else if (index > failing) reject(new StatementNotSentError(error));
-    else
-      resolve(Object.assign(query, { response: [command?._rows[index + opening], command?._fields[index + opening]] }));
+  const failing = lost ? -1 : command._resultIndex;
+  const beginFailed = failing >= 0 && sent[failing] === null;
+  sent.forEach((part, index) => {
+    if (part === null) return;
+    if (lost || index === failing || (beginFailed && index > failing)) part.reject(error);
+    else if (index > failing) part.reject(new StatementNotSentError(error));
+    else part.resolve(answered(part.query, command._rows[index], command._fields[index]));
   });
 }
