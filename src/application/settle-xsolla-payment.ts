@@ -2,7 +2,7 @@ import { FailureOf } from '../domain/failure';
 import { expiryOf } from '../domain/item';
 import { fail, ok, Result } from '../domain/result';
 import { XsollaAction } from '../domain/xsolla-notification';
-import { decideCredit, isPaid, PaidXsollaTransaction } from '../domain/xsolla-transaction';
+import { awaitingPayment, decideCredit, isPaid, PaidXsollaTransaction } from '../domain/xsolla-transaction';
 import { postToLedger } from './post-to-ledger';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
 import { itemsOfSkus, lockNamedUser, XsollaActed, XsollaContext } from './xsolla-context';
@@ -23,18 +23,27 @@ export async function settleXsollaPayment(
   action: Extract<XsollaAction, { kind: 'credit' }>,
 ): Promise<Result<XsollaActed, PaymentFailure>> {
   const { tx, now } = context;
-  // The user's lock, then the items of the SKUs, issued together (one round trip on MySQL): the lock comes first, so
-  // every read after it sees what an earlier notification of this user committed.
-  const [user, items] = await Promise.all([lockNamedUser(tx, userRef), itemsOfSkus(tx, action.goods.items)]);
+  // The user's lock, the items of the SKUs and the transaction's row, issued together (one round trip on MySQL): the
+  // lock comes first, so every read after it sees what an earlier notification of this user committed.
+  const [user, items, stored] = await Promise.all([
+    lockNamedUser(tx, userRef),
+    itemsOfSkus(tx, action.goods.items),
+    tx.xsollaPayments.findTransaction(action.transactionId),
+  ]);
   if (!user) return fail({ type: 'UserNotFound' });
   if (!items) return fail({ type: 'ItemNotFound' });
   const credited = decideCredit(user, action.transactionId, action.goods, now, context.origin);
   if (!credited.ok) return credited;
-  // The claim, then the reversals that came first, issued together: the row is there and locked when they are read.
-  const [known, deferredReversals] = await Promise.all([
-    tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now),
-    tx.xsollaPayments.deferredReversals(action.transactionId),
-  ]);
+  // A transaction without a row has had no reversal (each one stores the row) and no payment: its row is inserted with
+  // the payment's last write, which fails, to run again, should another delivery of it store the row meanwhile. One
+  // with a row is claimed, and read again with the reversals that came first: the row is locked when they are read.
+  const [known, deferredReversals] =
+    stored === null
+      ? [awaitingPayment(action.transactionId, user.id), []]
+      : await Promise.all([
+          tx.xsollaPayments.claimTransaction(action.transactionId, user.id, now),
+          tx.xsollaPayments.deferredReversals(action.transactionId),
+        ]);
   if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
   // Its row is locked and a payment marks it paid in the same transaction, so no other delivery can be between.
   if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
@@ -99,6 +108,10 @@ export async function settleXsollaPayment(
     ({ user: holder, transaction } = reversed);
     moved -= reversed.points;
   }
-  const lastWrite = Promise.all([written, tx.xsollaPayments.saveTransaction(transaction, now)]);
+  const saved =
+    stored === null
+      ? tx.xsollaPayments.insertTransaction(transaction, now)
+      : tx.xsollaPayments.saveTransaction(transaction, now);
+  const lastWrite = Promise.all([written, saved]);
   return ok({ outcome: 'applied', userId: user.id, points: moved, lastWrite });
 }

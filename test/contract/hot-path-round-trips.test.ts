@@ -8,7 +8,7 @@ import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest } from './idempotency-repository.contract';
 import { aNewUser, aPosting, AT } from './support/records';
 import { recordRoundTrips, RoundTrips } from './support/round-trips';
-import { aPayment, goods } from '../support/xsolla-notifications';
+import { aPayment, aRefund, goods } from '../support/xsolla-notifications';
 
 /** Each round trip as the statements it carried. */
 const statementsOf = (roundTrips: RoundTrips): string[][] => roundTrips.sent.map((sql) => sql.split(';\n'));
@@ -92,33 +92,59 @@ describe('the round trips of the hot paths on MariaDB', () => {
     const handler = () => new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
     const body = Buffer.from('{"notification_type":"payment"}');
 
-    /** Answers the round trips of a payment of 10 points and `items` to a user who had 100. */
-    async function paymentRoundTrips(transactionId: string, items: SkuCount[] = []): Promise<string[][]> {
+    /**
+     * Answers the round trips of a payment of 10 points and `items` to a user who had 100, after `before` (another
+     * notification of the user and transaction, say).
+     */
+    async function paymentRoundTrips(
+      transactionId: string,
+      items: SkuCount[] = [],
+      before?: (userId: number) => Promise<unknown>,
+    ): Promise<string[][]> {
       const user = await aUserWithPoints();
+      await before?.(user.id);
       roundTrips.clear();
       const paid = await handler().execute({ notification: aPayment(user.id, transactionId, goods(10, items)), body });
-      expect(paid).toEqual({ ok: true, value: { outcome: 'applied', userId: user.id, points: 10 } });
+      expect(paid).toEqual({ ok: true, value: { outcome: 'applied', userId: user.id, points: before ? 0 : 10 } });
       return statementsOf(roundTrips);
     }
 
-    it('is stored and credited in four round trips, the delivery written first and its outcome with COMMIT', async () => {
-      const [lock, claim, ledger, last, ...more] = await paymentRoundTrips('round-trips-payment');
+    it('is stored and credited in three round trips, the delivery written first and its outcome with COMMIT', async () => {
+      const [reads, ledger, last, ...more] = await paymentRoundTrips('round-trips-payment');
 
       expect(more).toEqual([]);
-      expect(lock).toEqual([
+      expect(reads).toEqual([
         'BEGIN',
         expect.stringMatching(/^insert into `xsolla_notifications`/),
         expect.stringMatching(/^select \* from `users` where `id` = \d+ limit 1 for update$/),
-      ]);
-      expect(claim).toEqual([
-        expect.stringMatching(/^insert into `xsolla_transactions` .* on duplicate key update/),
-        expect.stringMatching(/^select \* from `xsolla_transactions` where `transaction_id` = .* limit 1$/),
-        expect.stringMatching(/^select \* from `xsolla_operations` where `external_id` = 'round-trips-payment'/),
+        expect.stringMatching(
+          /^select \* from `xsolla_transactions` where `transaction_id` = 'round-trips-payment' limit 1$/,
+        ),
       ]);
       expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 110/));
       expect(last).toEqual([
         expect.stringMatching(/^insert into `xsolla_operations`/),
-        expect.stringMatching(/^update `xsolla_transactions` set .*`credited_points` = 10/),
+        expect.stringMatching(/^insert into `xsolla_transactions` .*'round-trips-payment'/),
+        expect.stringMatching(/^update `xsolla_notifications` set `outcome` = 'applied'/),
+        'COMMIT',
+      ]);
+      expect(last?.[1]).not.toMatch(/on duplicate key/);
+    });
+
+    it('claims the row of a transaction a reversal came first for, and reads its reversals, in a round trip more', async () => {
+      const refundFirst = (userId: number) =>
+        handler().execute({ notification: aRefund(userId, 'round-trips-refunded'), body });
+
+      const [, claim, ledger, ...rest] = await paymentRoundTrips('round-trips-refunded', [], refundFirst);
+
+      expect(claim).toEqual([
+        expect.stringMatching(/^insert into `xsolla_transactions` .* on duplicate key update/),
+        expect.stringMatching(/^select \* from `xsolla_transactions` where `transaction_id` = .* limit 1$/),
+        expect.stringMatching(/^select \* from `xsolla_operations` where `external_id` = 'round-trips-refunded'/),
+      ]);
+      expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 110/));
+      expect(rest.at(-1)?.slice(-3)).toEqual([
+        expect.stringMatching(/^update `xsolla_transactions` set /),
         expect.stringMatching(/^update `xsolla_notifications` set `outcome` = 'applied'/),
         'COMMIT',
       ]);
@@ -128,11 +154,12 @@ describe('the round trips of the hot paths on MariaDB', () => {
       const sku = `round-trips-${Date.now()}`;
       await uow.run((tx) => tx.items.upsertBySku(anItemDraft().with({ sku }).build(), AT));
 
-      const [lock, , , last] = await paymentRoundTrips('round-trips-items', [{ sku, count: 2 }]);
+      const [lock, , last] = await paymentRoundTrips('round-trips-items', [{ sku, count: 2 }]);
 
       expect(lock?.slice(2)).toEqual([
         expect.stringMatching(/^select \* from `users` where `id` = \d+ limit 1 for update$/),
         expect.stringMatching(/^select \* from `items` where `sku` = 'round-trips-/),
+        expect.stringMatching(/^select \* from `xsolla_transactions` where `transaction_id` = 'round-trips-items'/),
       ]);
       expect(last?.filter((sql) => sql.startsWith('insert into `user_items`'))).toHaveLength(2);
       expect(last?.at(-1)).toBe('COMMIT');

@@ -5,6 +5,9 @@ import { StatementNotSentError } from '../../src/adapters/persistence/statement-
 import { User } from '../../src/domain/user';
 import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
+import { FixedClock } from '../support/fixed-clock';
+import { aPayment, goods } from '../support/xsolla-notifications';
+import { HandleXsollaNotification } from '../../src/application/handle-xsolla-notification';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
 import { Transaction } from '../../src/application/ports/unit-of-work';
@@ -205,6 +208,41 @@ describe('MariaDB locking', () => {
       expect(events).toEqual(['second saved', 'first saved']);
     },
   );
+
+  // A payment of a transaction Forte has no row of reads it without a lock and inserts the row with its last write. A
+  // reversal of another user storing the row meanwhile fails that insert: the payment runs again and sees it.
+  it("runs a payment again when another user's reversal stored its transaction's row after the payment read it", async () => {
+    const [payer, other] = (await Promise.all(
+      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+    )) as [User, User];
+    const claimed = gate();
+    const release = gate();
+    const reversal = uow.run(async (tx) => {
+      await tx.xsollaPayments.claimTransaction('raced-payment', other.id, AT);
+      claimed.open();
+      await release.opened;
+    });
+    await claimed.opened;
+    const handler = new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
+    let settled = false;
+    const payment = handler
+      .execute({ notification: aPayment(payer.id, 'raced-payment', goods(10)), body: Buffer.from('{}') })
+      .finally(() => (settled = true));
+    // Let the payment reach its insert of the row the reversal has not committed yet.
+    await sleep(300);
+    expect(settled).toBe(false);
+    release.open();
+    await reversal;
+
+    expect(await payment).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
+    expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
+    const deliveries: unknown[] = await database
+      .knex('xsolla_notifications')
+      .where({ external_id: 'raced-payment' })
+      .select('outcome');
+    expect(deliveries).toEqual([{ outcome: 'refused' }]);
+    expect(await database.knex('receipts').where({ external_ref: 'raced-payment' })).toEqual([]);
+  });
 
   it('gives up with StorageBusyError, and the work it gave up on wrote nothing', async () => {
     const uow = new KnexUnitOfWork(database.knex, { retry: { attempts: 1, firstBackoffMs: 0 } });

@@ -28,6 +28,19 @@ export function isGeneratedIdTaken(error: unknown): boolean {
   return typeof message === 'string' && PRIMARY_KEY_DUPLICATE.test(message);
 }
 
+const XSOLLA_TRANSACTION_TAKEN = /for key '(?:xsolla_transactions\.)?xsolla_transactions_transaction_id_unique'$/;
+
+/**
+ * Another delivery of a Xsolla transaction stored its row after this work read it as missing
+ * (`insertTransaction`): MariaDB's "Duplicate entry '…' for key 'xsolla_transactions_transaction_id_unique'"
+ * (MySQL 8 puts the table's name before the key's). Every other write of that key inserts or locks, so only that
+ * insert meets it. Running the work again reads the row.
+ */
+export function isXsollaTransactionTaken(error: unknown): boolean {
+  const message = (error as { sqlMessage?: unknown } | null)?.sqlMessage;
+  return codeOf(error) === 'ER_DUP_ENTRY' && typeof message === 'string' && XSOLLA_TRANSACTION_TAKEN.test(message);
+}
+
 /** InnoDB gave up waiting for a row lock another transaction holds (the statement, not the transaction, failed). */
 export function isLockWaitTimeout(error: unknown): boolean {
   return codeOf(error) === 'ER_LOCK_WAIT_TIMEOUT';
@@ -36,8 +49,8 @@ export function isLockWaitTimeout(error: unknown): boolean {
 /**
  * The database gave up on the transaction because of another one: an InnoDB deadlock or a Galera certification
  * failure (both ER_LOCK_DEADLOCK), a row changed since the transaction's snapshot (MariaDB's snapshot isolation,
- * ER_CHECKREAD), a generated id another node handed out too, or SQLite still locked. Running the whole work again
- * may well succeed.
+ * ER_CHECKREAD), a generated id another node handed out too, a Xsolla transaction's row another delivery stored since
+ * this one read it as missing, or SQLite still locked. Running the whole work again may well succeed.
  */
 export function isTransientConflict(error: unknown): boolean {
   const code = codeOf(error);
@@ -45,7 +58,8 @@ export function isTransientConflict(error: unknown): boolean {
     code === 'ER_LOCK_DEADLOCK' ||
     code === 'ER_CHECKREAD' ||
     (code?.startsWith('SQLITE_BUSY') ?? false) ||
-    isGeneratedIdTaken(error)
+    isGeneratedIdTaken(error) ||
+    isXsollaTransactionTaken(error)
   );
 }
 

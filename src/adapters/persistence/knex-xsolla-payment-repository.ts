@@ -93,6 +93,22 @@ export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
     return claimed;
   }
 
+  findTransaction(transactionId: string): Promise<XsollaTransaction | null> {
+    return firstOrNull(this.db('xsolla_transactions').where({ transaction_id: transactionId }), toTransaction);
+  }
+
+  // A plain insert: another delivery's row under the same key fails it (`isXsollaTransactionTaken`), and no statement
+  // after it in its round trip runs, the COMMIT included.
+  async insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
+    const { transactionId, ...fields } = columnsOf(transaction);
+    await this.db('xsolla_transactions').insert({
+      transaction_id: transactionId,
+      ...asColumns(fields),
+      created_at: at,
+      updated_at: at,
+    });
+  }
+
   async saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     const { transactionId, ...fields } = columnsOf(transaction);
     await upsertRecord(this.db, 'xsolla_transactions', { transaction_id: transactionId }, fields, at);

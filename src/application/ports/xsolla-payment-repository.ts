@@ -9,6 +9,13 @@ export interface XsollaPaymentRepository {
    * locking read of a missing id would lock the gap before it, which every newer id shares.
    */
   claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction>;
+  /** The transaction as this transaction's snapshot holds it, or null when Forte has no row of it: no lock. */
+  findTransaction(transactionId: string): Promise<XsollaTransaction | null>;
+  /**
+   * Stores a transaction that had no row when `findTransaction` read it, stamped `at`. When another delivery of it
+   * stored its row since, this fails as a conflict with that delivery, and the work runs again.
+   */
+  insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void>;
   /** Inserts the transaction, or overwrites the one with its Xsolla id; `at` stamps the change. */
   saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void>;
   /**

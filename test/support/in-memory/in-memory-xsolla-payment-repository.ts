@@ -14,6 +14,18 @@ export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository 
     return structuredClone(this.state.xsollaTransactions.get(transactionId) as XsollaTransaction);
   }
 
+  findTransaction(transactionId: string): Promise<XsollaTransaction | null> {
+    const stored = this.state.xsollaTransactions.get(transactionId);
+    return Promise.resolve(stored ? structuredClone(stored) : null);
+  }
+
+  insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
+    if (this.state.xsollaTransactions.has(transaction.transactionId)) {
+      return Promise.reject(new Error(`Xsolla transaction ${transaction.transactionId} exists (unique key)`));
+    }
+    return this.saveTransaction(transaction, at);
+  }
+
   saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     const { userId, paymentReceiptId } = transaction;
     if (!this.state.users.has(userId)) return Promise.reject(new Error(`No user ${userId} (foreign key)`));
