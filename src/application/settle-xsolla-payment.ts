@@ -45,7 +45,8 @@ export async function settleXsollaPayment(
           tx.xsollaPayments.deferredReversals(action.transactionId),
         ]);
   if (known.userId !== user.id) return fail({ type: 'XsollaTransactionMismatch' });
-  // Its row is locked and a payment marks it paid in the same transaction, so no other delivery can be between.
+  // A stored row is locked, a missing one is inserted with the payment (the unique key stops a second insert), and a
+  // payment marks the row paid in the same transaction: no other delivery can be between.
   if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
 
   const receipt = await postToLedger(tx, context.events, credited.value.receipt);

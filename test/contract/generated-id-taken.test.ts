@@ -2,6 +2,7 @@ import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work
 import { UnitOfWork } from '../../src/application/ports/unit-of-work';
 import { User } from '../../src/domain/user';
 import { XsollaOperation } from '../../src/domain/xsolla-operation';
+import { awaitingPayment } from '../../src/domain/xsolla-transaction';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
@@ -84,6 +85,21 @@ describe('an insert handed an id that another row holds', () => {
         (row: { transaction_id: string }) => row.transaction_id,
       ),
     ).toEqual(['1001', '1002']);
+  });
+
+  it("inserts a paid Xsolla transaction's row anew, and leaves the one under the id as it was", async () => {
+    const user = (await uow.run((tx) => tx.users.insert(aNewUser()))) as User;
+    await uow.run((tx) => tx.xsollaPayments.insertTransaction(awaitingPayment('1003', user.id), AT));
+    await handOutOnce('xsolla_transactions', await idOf('xsolla_transactions', { transaction_id: '1003' }));
+
+    await uow.run((tx) => tx.xsollaPayments.insertTransaction(awaitingPayment('1004', user.id), AT));
+
+    expect(await stillToHandOut()).toBe(0);
+    expect(
+      (await database.knex('xsolla_transactions').whereIn('transaction_id', ['1003', '1004']).select('transaction_id'))
+        .map((row: { transaction_id: string }) => row.transaction_id)
+        .sort(),
+    ).toEqual(['1003', '1004']);
   });
 
   it('upserts a new item, and the item under the id keeps its own fields', async () => {
