@@ -196,6 +196,19 @@ async function main(): Promise<void> {
     );
     const buyHalf = medianOf(halfTurns.forte);
     const ceilingHalf = medianOf(halfTurns.ceiling);
+    // Both sides at once, each at half that rate and on users of its own: a stall of the database or the machine then
+    // lands on both, where in turns it lands on whichever side is running.
+    const atOnce = { ...halfLoad, rate: halfRate / 2 };
+    const togetherTurns = await inTurns(HALF_LOAD_ROUNDS, {
+      both: async () => {
+        const [forteSide, ceilingSide] = await Promise.all([
+          pacedLoad({ ...onForte, ...atOnce, request: (n) => purchase(n + USERS / 2) }),
+          pacedPurchaseCeiling({ ...onDatabase, ...atOnce }),
+        ]);
+        return { forte: valid('Forte purchase at once', forteSide), ceiling: valid('ceiling at once', ceilingSide) };
+      },
+    });
+    const p99Together = (side: 'forte' | 'ceiling') => median(togetherTurns.both.map((round) => round[side].p99Ms));
 
     const mixed = (amount: number) =>
       load({
@@ -242,6 +255,12 @@ async function main(): Promise<void> {
         pairedRatio(rates(turns.buy), rates(turns.batchedCeiling)).toFixed(3),
       ),
       row("purchase at half Forte's rate, paced", `${rate(ceilingHalf)} (mysql2)`, rate(buyHalf), ''),
+      row(
+        'both at once, half that rate each',
+        `p99 ${p99Together('ceiling').toFixed(1)} ms (mysql2)`,
+        `p99 ${p99Together('forte').toFixed(1)} ms`,
+        '',
+      ),
       row(
         'read (GET /users/{id})',
         `${rate(readCeiling)} (Koa+mysql2)`,
