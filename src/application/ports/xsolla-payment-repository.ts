@@ -9,7 +9,7 @@ export interface XsollaPaymentRepository {
    * locking read of a missing id would lock the gap before it, which every newer id shares.
    */
   claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction>;
-  /** The transaction as this transaction's snapshot holds it, or null when Forte has no row of it: no lock. */
+  /** The Xsolla transaction's row as this unit of work's snapshot holds it, or null when there is none; no lock. */
   findTransaction(transactionId: string): Promise<XsollaTransaction | null>;
   /**
    * Stores a transaction that had no row when `findTransaction` read it, stamped `at`. When another delivery of it
