@@ -51,6 +51,17 @@ export async function settleXsollaPayment(
 
   const receipt = await postToLedger(tx, context.events, credited.value.receipt);
   const notificationId = await context.notificationId;
+  let transaction: PaidXsollaTransaction = {
+    ...known,
+    paymentReceiptId: receipt.id,
+    creditedPoints: action.goods.points,
+    payment: action.payment,
+    dryRun: action.dryRun,
+  };
+  // A new transaction's row goes first in the last round trip: should another delivery of it (naming another user)
+  // have stored its row and payment since the read, the row's unique key fails the round trip before the operation's
+  // does, and the work runs again and reads the row.
+  const inserted = stored === null ? tx.xsollaPayments.insertTransaction(transaction, now) : null;
   // The operation and the items, issued together (one round trip on MySQL), with the transaction's row when no
   // reversal came first.
   const written = Promise.all([
@@ -91,13 +102,6 @@ export async function settleXsollaPayment(
   // A reversal reads the items the payment granted: they are written first.
   if (deferredReversals.length > 0) await written;
 
-  let transaction: PaidXsollaTransaction = {
-    ...known,
-    paymentReceiptId: receipt.id,
-    creditedPoints: action.goods.points,
-    payment: action.payment,
-    dryRun: action.dryRun,
-  };
   let holder = credited.value.user;
   let moved = action.goods.points;
   for (const deferred of deferredReversals) {
@@ -109,10 +113,7 @@ export async function settleXsollaPayment(
     ({ user: holder, transaction } = reversed);
     moved -= reversed.points;
   }
-  const saved =
-    stored === null
-      ? tx.xsollaPayments.insertTransaction(transaction, now)
-      : tx.xsollaPayments.saveTransaction(transaction, now);
+  const saved = inserted ?? tx.xsollaPayments.saveTransaction(transaction, now);
   const lastWrite = Promise.all([written, saved]);
   return ok({ outcome: 'applied', userId: user.id, points: moved, lastWrite });
 }

@@ -122,13 +122,14 @@ describe('the round trips of the hot paths on MariaDB', () => {
         ),
       ]);
       expect(ledger).toContainEqual(expect.stringMatching(/^update `users` set `points` = 110/));
+      // The transaction's row first: another user's delivery that stored it meanwhile fails the round trip on its key.
       expect(last).toEqual([
-        expect.stringMatching(/^insert into `xsolla_operations`/),
         expect.stringMatching(/^insert into `xsolla_transactions` .*'round-trips-payment'/),
+        expect.stringMatching(/^insert into `xsolla_operations`/),
         expect.stringMatching(/^update `xsolla_notifications` set `outcome` = 'applied'/),
         'COMMIT',
       ]);
-      expect(last?.[1]).not.toMatch(/on duplicate key/);
+      expect(last?.[0]).not.toMatch(/on duplicate key/);
     });
 
     it('claims the row of a transaction a reversal came first for, and reads its reversals, in a round trip more', async () => {

@@ -3,6 +3,7 @@ import { StorageBusyError } from '../../src/application/ports/storage-failures';
 import { KnexUnitOfWork } from '../../src/adapters/persistence/knex-unit-of-work';
 import { StatementNotSentError } from '../../src/adapters/persistence/statement-pipeline';
 import { User } from '../../src/domain/user';
+import { awaitingPayment } from '../../src/domain/xsolla-transaction';
 import { UserItem } from '../../src/domain/user-item';
 import { anItemDraft } from '../support/builders/item';
 import { FixedClock } from '../support/fixed-clock';
@@ -242,6 +243,56 @@ describe('MariaDB locking', () => {
       .select('outcome');
     expect(deliveries).toEqual([{ outcome: 'refused' }]);
     expect(await database.knex('receipts').where({ external_ref: 'raced-payment' })).toEqual([]);
+  });
+
+  it("runs a payment again when another user's payment of the transaction committed after the payment read it", async () => {
+    const [payer, other] = (await Promise.all(
+      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+    )) as [User, User];
+    const written = gate();
+    const release = gate();
+    // The other payment's rows as it writes them (its row, then its operation), held uncommitted.
+    const otherPayment = uow.run(async (tx) => {
+      const notificationId = await tx.xsollaInbox.record({
+        type: 'payment',
+        externalId: 'raced-payments',
+        userRef: String(other.id),
+        body: Buffer.from('{}'),
+        receivedAt: AT,
+      });
+      await tx.xsollaPayments.insertTransaction(
+        { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 },
+        AT,
+      );
+      await tx.xsollaPayments.insertOperation({
+        kind: 'payment',
+        externalId: 'raced-payments',
+        userId: other.id,
+        notificationId,
+        state: 'applied',
+        request: null,
+        receiptId: null,
+        createdAt: AT,
+        appliedAt: AT,
+      });
+      written.open();
+      await release.opened;
+    });
+    await written.opened;
+    const handler = new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
+    let settled = false;
+    const payment = handler
+      .execute({ notification: aPayment(payer.id, 'raced-payments', goods(10)), body: Buffer.from('{}') })
+      .finally(() => (settled = true));
+    // Let the payment reach its writes, which wait for the other payment's uncommitted keys.
+    await sleep(300);
+    expect(settled).toBe(false);
+    release.open();
+    await otherPayment;
+
+    expect(await payment).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
+    expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
+    expect(await database.knex('receipts').where({ user_id: payer.id })).toEqual([]);
   });
 
   it('gives up with StorageBusyError, and the work it gave up on wrote nothing', async () => {

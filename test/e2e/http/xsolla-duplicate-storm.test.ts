@@ -29,6 +29,24 @@ describe(`one payment delivered ${STORM} times at once to one server`, () => {
     expect(ledger.items).toHaveLength(1);
   });
 
+  it('naming two users, credits one of them once, and refuses the other with a 4xx, never a 5xx', async () => {
+    const users = [await shelf.newUser(), await shelf.newUser()];
+    const id = aTransactionId();
+    const bodies = users.map((userId) => aimedFixture('payment', userId, id));
+
+    const answers = await Promise.all(
+      Array.from({ length: STORM }, (_, n) => sendWebhook(shelf.webhookUrl, bodies[n % 2] as string)),
+    );
+
+    const ledgers = await Promise.all(users.map((userId) => shelf.ledgerOf(userId)));
+    const paid = ledgers.findIndex((ledger) => ledger.points === 10);
+    expect(ledgers.map((ledger) => ledger.points).sort()).toEqual([0, 10]);
+    expect(ledgers.map((ledger) => ledger.receipts.length).sort()).toEqual([0, 1]);
+    expect(answers.map((answer, n) => [n % 2 === paid, answer.status])).toEqual(
+      answers.map((_, n) => [n % 2 === paid, n % 2 === paid ? 204 : 400]),
+    );
+  });
+
   it('with its refund in the storm too, the user ends with nothing of it, whatever came first', async () => {
     const userId = await shelf.newUser();
     const id = aTransactionId();
