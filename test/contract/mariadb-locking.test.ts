@@ -210,89 +210,86 @@ describe('MariaDB locking', () => {
     },
   );
 
-  // A payment of a transaction Forte has no row of reads it without a lock and inserts the row with its last write. A
-  // reversal of another user storing the row meanwhile fails that insert: the payment runs again and sees it.
-  it("runs a payment again when another user's reversal stored its transaction's row after the payment read it", async () => {
-    const [payer, other] = (await Promise.all(
-      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
-    )) as [User, User];
-    const claimed = gate();
-    const release = gate();
-    const reversal = uow.run(async (tx) => {
-      await tx.xsollaPayments.claimTransaction('raced-payment', other.id, AT);
-      claimed.open();
-      await release.opened;
-    });
-    await claimed.opened;
-    const handler = new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
-    let settled = false;
-    const payment = handler
-      .execute({ notification: aPayment(payer.id, 'raced-payment', goods(10)), body: Buffer.from('{}') })
-      .finally(() => (settled = true));
-    // Let the payment reach its insert of the row the reversal has not committed yet.
-    await sleep(300);
-    expect(settled).toBe(false);
-    release.open();
-    await reversal;
-
-    expect(await payment).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
-    expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
-    const deliveries: unknown[] = await database
-      .knex('xsolla_notifications')
-      .where({ external_id: 'raced-payment' })
-      .select('outcome');
-    expect(deliveries).toEqual([{ outcome: 'refused' }]);
-    expect(await database.knex('receipts').where({ external_ref: 'raced-payment' })).toEqual([]);
-  });
-
-  it("runs a payment again when another user's payment of the transaction committed after the payment read it", async () => {
-    const [payer, other] = (await Promise.all(
-      [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
-    )) as [User, User];
-    const written = gate();
-    const release = gate();
-    // The other payment's rows as it writes them (its row, then its operation), held uncommitted.
-    const otherPayment = uow.run(async (tx) => {
-      const notificationId = await tx.xsollaInbox.record({
-        type: 'payment',
-        externalId: 'raced-payments',
-        userRef: String(other.id),
-        body: Buffer.from('{}'),
-        receivedAt: AT,
+  // A payment of a transaction Forte has no row of reads it without a lock and inserts the row with its last write.
+  // Another user's delivery of the transaction that commits its writes meanwhile fails that round trip: the payment
+  // runs again, sees the other user's row, and is refused.
+  describe("a payment raced by another user's delivery of its transaction", () => {
+    /**
+     * Runs `otherWrites` for the other user in a transaction held open, then a payment of 10 points for the payer,
+     * which must wait for those writes' keys; commits the other transaction; answers the payer and the payment's result.
+     */
+    async function racedPayment(
+      transactionId: string,
+      otherWrites: (tx: Transaction, other: User) => Promise<unknown>,
+    ) {
+      const [payer, other] = (await Promise.all(
+        [aNewUser(), aNewUser()].map((newUser) => uow.run((tx) => tx.users.insert(newUser))),
+      )) as [User, User];
+      const written = gate();
+      const release = gate();
+      const otherDelivery = uow.run(async (tx) => {
+        await otherWrites(tx, other);
+        written.open();
+        await release.opened;
       });
-      await tx.xsollaPayments.insertTransaction(
-        { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 },
-        AT,
+      await written.opened;
+      const handler = new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
+      let settled = false;
+      const payment = handler
+        .execute({ notification: aPayment(payer.id, transactionId, goods(10)), body: Buffer.from('{}') })
+        .finally(() => (settled = true));
+      // Let the payment reach its writes, which wait for the other transaction's uncommitted keys.
+      await sleep(300);
+      expect(settled).toBe(false);
+      release.open();
+      await otherDelivery;
+      return { payer, result: await payment };
+    }
+
+    it('runs it again when a reversal stored the row after the payment read it', async () => {
+      const { payer, result } = await racedPayment('raced-reversal', (tx, other) =>
+        tx.xsollaPayments.claimTransaction('raced-reversal', other.id, AT),
       );
-      await tx.xsollaPayments.insertOperation({
-        kind: 'payment',
-        externalId: 'raced-payments',
-        userId: other.id,
-        notificationId,
-        state: 'applied',
-        request: null,
-        receiptId: null,
-        createdAt: AT,
-        appliedAt: AT,
-      });
-      written.open();
-      await release.opened;
-    });
-    await written.opened;
-    const handler = new HandleXsollaNotification(uow, new FixedClock(), { publish: () => undefined });
-    let settled = false;
-    const payment = handler
-      .execute({ notification: aPayment(payer.id, 'raced-payments', goods(10)), body: Buffer.from('{}') })
-      .finally(() => (settled = true));
-    // Let the payment reach its writes, which wait for the other payment's uncommitted keys.
-    await sleep(300);
-    expect(settled).toBe(false);
-    release.open();
-    await otherPayment;
 
-    expect(await payment).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
-    expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
-    expect(await database.knex('receipts').where({ user_id: payer.id })).toEqual([]);
+      expect(result).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
+      expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
+      const deliveries: unknown[] = await database
+        .knex('xsolla_notifications')
+        .where({ external_id: 'raced-reversal' })
+        .select('outcome');
+      expect(deliveries).toEqual([{ outcome: 'refused' }]);
+      expect(await database.knex('receipts').where({ user_id: payer.id })).toEqual([]);
+    });
+
+    it('runs it again when a payment committed its row and operation after the payment read the row', async () => {
+      // The other payment's rows in the order it writes them: the row, then the operation.
+      const { payer, result } = await racedPayment('raced-payments', async (tx, other) => {
+        const notificationId = await tx.xsollaInbox.record({
+          type: 'payment',
+          externalId: 'raced-payments',
+          userRef: String(other.id),
+          body: Buffer.from('{}'),
+          receivedAt: AT,
+        });
+        const paid = { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 };
+        await tx.xsollaPayments.insertTransaction(paid, AT);
+        await tx.xsollaPayments.insertOperation({
+          kind: 'payment',
+          externalId: 'raced-payments',
+          userId: other.id,
+          notificationId,
+          state: 'applied',
+          request: null,
+          receiptId: null,
+          createdAt: AT,
+          appliedAt: AT,
+        });
+      });
+
+      expect(result).toEqual({ ok: false, failure: { type: 'XsollaTransactionMismatch' } });
+      expect(await uow.run((tx) => tx.users.findById(payer.id))).toMatchObject({ points: 0 });
+      expect(await database.knex('receipts').where({ user_id: payer.id })).toEqual([]);
+    });
   });
 
   it('gives up with StorageBusyError, and the work it gave up on wrote nothing', async () => {
