@@ -37,22 +37,27 @@ const readsOf = (userId: number, itemId: number): Statement[] => [
   ],
 ];
 
-/** The ledger's statements: move the balance, write the receipt and the balance mirror's outbox row. */
-const postingOf = (userId: number, points: number, now: Date): Statement[] => [
-  ['UPDATE users SET points = ?, updated_at = ? WHERE id = ? AND points = ?', [points - 1, now, userId, points]],
+/**
+ * The ledger's statements with the user item: move the balance (guarded: another balance sets NULL, which fails),
+ * write the receipt, the user item naming it, and the balance mirror's outbox row.
+ */
+const postingOf = (userId: number, itemId: number, points: number, now: Date): Statement[] => [
+  [
+    'UPDATE users SET points = CASE WHEN points = ? THEN ? END, updated_at = ? WHERE id = ?',
+    [points, points - 1, now, userId],
+  ],
   [
     'INSERT INTO receipts (user_id, kind, delta, balance_before, balance_after, reason, source, external_ref, debt, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [userId, 'purchase', -1, points, points - 1, 'purchase bench-gem', 'client:bench-bot', null, false, now],
   ],
+  [
+    'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, LAST_INSERT_ID(), ?, ?, ?, ?, ?, ?, ?)',
+    [userId, itemId, 1, 'active', null, 'points', null, now, now],
+  ],
   ['INSERT INTO xsolla_outbox (user_id, created_at) VALUES (?, ?)', [userId, now]],
 ];
 
-const userItemOf = (userId: number, itemId: number, receiptId: number, now: Date): Statement => [
-  'INSERT INTO user_items (user_id, item_id, receipt_id, price_paid, status, expires_at, acquired_via, withdrawn_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  [userId, itemId, receiptId, 1, 'active', null, 'points', null, now, now],
-];
-
-type Answer = { points?: string; insertId?: number }[] & { insertId?: number };
+type Answer = { points?: string }[];
 
 /** Sends `statements` one round trip each, answering each one's result. */
 async function oneByOne(connection: PoolConnection, statements: Statement[]): Promise<Answer[]> {
@@ -69,9 +74,9 @@ async function together(connection: PoolConnection, statements: Statement[]): Pr
 }
 
 /**
- * One purchase as the statements Forte issues for it, each its own round trip (BEGIN, the three reads, the
- * ledger's three, the user item, COMMIT): the ceiling the targets are measured against. With `batched`, the same
- * statements in the round trips Forte sends them in (BEGIN with the reads, the ledger's three, the user item, COMMIT),
+ * One purchase as the statements Forte issues for it, each its own round trip (BEGIN, the three reads, the ledger's
+ * three with the user item, COMMIT): the ceiling the targets are measured against. With `batched`, the same
+ * statements in the round trips Forte sends them in (BEGIN with the reads; the ledger's, the user item and COMMIT),
  * for reference.
  */
 export async function buyOnce(
@@ -83,9 +88,7 @@ export async function buyOnce(
   const send = batched ? together : oneByOne;
   const now = new Date();
   const [, lock] = await send(connection, [['BEGIN', []], ...readsOf(userId, itemId)]);
-  const [, receipt] = await send(connection, postingOf(userId, Number(lock?.[0]?.points), now));
-  await send(connection, [userItemOf(userId, itemId, Number(receipt?.insertId), now)]);
-  await send(connection, [['COMMIT', []]]);
+  await send(connection, [...postingOf(userId, itemId, Number(lock?.[0]?.points), now), ['COMMIT', []]]);
 }
 
 /**

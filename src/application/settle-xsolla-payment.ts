@@ -1,9 +1,11 @@
 import { FailureOf } from '../domain/failure';
 import { expiryOf } from '../domain/item';
+import { UserItemDraft } from '../domain/user-item';
+import { NewXsollaOperation } from '../domain/xsolla-operation';
 import { fail, ok, Result } from '../domain/result';
 import { XsollaAction } from '../domain/xsolla-notification';
 import { awaitingPayment, decideCredit, isPaid, PaidXsollaTransaction } from '../domain/xsolla-transaction';
-import { postToLedger } from './post-to-ledger';
+import { postToLedger, postToLedgerWith } from './post-to-ledger';
 import { reverseXsollaPayment } from './reverse-xsolla-payment';
 import { itemsOfSkus, lockNamedUser, XsollaActed, XsollaContext } from './xsolla-context';
 
@@ -49,55 +51,52 @@ export async function settleXsollaPayment(
   // payment marks the row paid in the same transaction: no other delivery can be between.
   if (isPaid(known)) return ok({ outcome: 'duplicate', userId: user.id, points: 0 });
 
-  const receipt = await postToLedger(tx, context.events, credited.value.receipt);
   const notificationId = await context.notificationId;
-  let transaction: PaidXsollaTransaction = {
-    ...known,
-    paymentReceiptId: receipt.id,
-    creditedPoints: action.goods.points,
-    payment: action.payment,
-    dryRun: action.dryRun,
+  const paid = { ...known, creditedPoints: action.goods.points, payment: action.payment, dryRun: action.dryRun };
+  const operation: Omit<NewXsollaOperation, 'receiptId'> = {
+    kind: 'payment',
+    externalId: action.transactionId,
+    userId: user.id,
+    notificationId,
+    state: 'applied',
+    request: null,
+    createdAt: now,
+    appliedAt: now,
   };
-  // A new transaction's row goes first in the last round trip: should another delivery of it (naming another user)
-  // have stored its row and payment since the read, the row's unique key fails the round trip before the operation's
-  // does, and the work runs again and reads the row.
-  const inserted = stored === null ? tx.xsollaPayments.insertTransaction(transaction, now) : null;
-  // The operation and the items, issued together (one round trip on MySQL), with the transaction's row when no
-  // reversal came first.
+  const granted = items.flatMap(({ item, count }) =>
+    Array.from({ length: count }, (): Omit<UserItemDraft, 'receiptId'> => ({
+      userId: user.id,
+      itemId: item.id,
+      pricePaid: 0,
+      status: 'active',
+      expiresAt: expiryOf(item, now),
+      acquiredVia: 'xsolla',
+      withdrawnAt: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  if (stored === null) {
+    // A new transaction: its row, its operation and its items are written with the receipt (`postWith`), the payment's
+    // last write. Should another delivery of it (naming another user) have stored its row and payment since the read,
+    // the row's unique key fails that write, and the work runs again and reads the row.
+    const lastWrite = postToLedgerWith(tx, context.events, credited.value.receipt, {
+      xsollaPayment: { transaction: paid, operation },
+      userItems: granted,
+    });
+    return ok({ outcome: 'applied', userId: user.id, points: action.goods.points, lastWrite });
+  }
+
+  const receipt = await postToLedger(tx, context.events, credited.value.receipt);
+  let transaction: PaidXsollaTransaction = { ...paid, paymentReceiptId: receipt.id };
+  // The operation and the items, issued together (one round trip on MySQL).
   const written = Promise.all([
-    tx.xsollaPayments
-      .insertOperation({
-        kind: 'payment',
-        externalId: action.transactionId,
-        userId: user.id,
-        notificationId,
-        state: 'applied',
-        request: null,
-        receiptId: receipt.id,
-        createdAt: now,
-        appliedAt: now,
-      })
-      .then((operation) => {
-        if (operation === 'duplicate') {
-          throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
-        }
-      }),
-    ...items.flatMap(({ item, count }) =>
-      Array.from({ length: count }, () =>
-        tx.userItems.insert({
-          userId: user.id,
-          itemId: item.id,
-          receiptId: receipt.id,
-          pricePaid: 0,
-          status: 'active',
-          expiresAt: expiryOf(item, now),
-          acquiredVia: 'xsolla',
-          withdrawnAt: null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      ),
-    ),
+    tx.xsollaPayments.insertOperation({ ...operation, receiptId: receipt.id }).then((inserted) => {
+      if (inserted === 'duplicate') {
+        throw new Error(`Xsolla transaction ${action.transactionId} is not paid, yet its payment operation exists`);
+      }
+    }),
+    ...granted.map((userItem) => tx.userItems.insert({ ...userItem, receiptId: receipt.id })),
   ]);
   // A reversal reads the items the payment granted: they are written first.
   if (deferredReversals.length > 0) await written;
@@ -113,7 +112,6 @@ export async function settleXsollaPayment(
     ({ user: holder, transaction } = reversed);
     moved -= reversed.points;
   }
-  const saved = inserted ?? tx.xsollaPayments.saveTransaction(transaction, now);
-  const lastWrite = Promise.all([written, saved]);
+  const lastWrite = Promise.all([written, tx.xsollaPayments.saveTransaction(transaction, now)]);
   return ok({ outcome: 'applied', userId: user.id, points: moved, lastWrite });
 }

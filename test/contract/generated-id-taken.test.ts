@@ -6,7 +6,7 @@ import { awaitingPayment } from '../../src/domain/xsolla-transaction';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
-import { aNewUser, AT } from './support/records';
+import { aNewUser, aReceiptDraft, AT } from './support/records';
 
 /**
  * A Galera node may hand out an auto-increment id that another node's row already holds while the cluster changes
@@ -87,19 +87,59 @@ describe('an insert handed an id that another row holds', () => {
     ).toEqual(['1001', '1002']);
   });
 
-  it("inserts a paid Xsolla transaction's row anew, and leaves the one under the id as it was", async () => {
+  it("writes a paid Xsolla transaction's row with its receipt anew, and leaves the one under the id as it was", async () => {
     const user = (await uow.run((tx) => tx.users.insert(aNewUser()))) as User;
-    await uow.run((tx) => tx.xsollaPayments.insertTransaction(awaitingPayment('1003', user.id), AT));
+    const notificationId = await uow.run((tx) =>
+      tx.xsollaInbox.record({
+        type: 'payment',
+        externalId: '1003',
+        userRef: String(user.id),
+        body: Buffer.from('{}'),
+        receivedAt: AT,
+      }),
+    );
+    const pay = (transactionId: string, balanceBefore: number) =>
+      uow.run((tx) =>
+        tx.ledger.postWith(
+          aReceiptDraft(user.id, {
+            kind: 'xsolla_payment',
+            delta: 10,
+            balanceBefore,
+            balanceAfter: balanceBefore + 10,
+          }),
+          {
+            xsollaPayment: {
+              transaction: { ...awaitingPayment(transactionId, user.id), creditedPoints: 10 },
+              operation: {
+                kind: 'payment',
+                externalId: transactionId,
+                userId: user.id,
+                notificationId,
+                state: 'applied',
+                request: null,
+                createdAt: AT,
+                appliedAt: AT,
+              },
+            },
+          },
+        ),
+      );
+    const first = await pay('1003', 0);
     await handOutOnce('xsolla_transactions', await idOf('xsolla_transactions', { transaction_id: '1003' }));
 
-    await uow.run((tx) => tx.xsollaPayments.insertTransaction(awaitingPayment('1004', user.id), AT));
+    const second = await pay('1004', 10);
 
     expect(await stillToHandOut()).toBe(0);
-    expect(
-      (await database.knex('xsolla_transactions').whereIn('transaction_id', ['1003', '1004']).select('transaction_id'))
-        .map((row: { transaction_id: string }) => row.transaction_id)
-        .sort(),
-    ).toEqual(['1003', '1004']);
+    const rows: unknown[] = await database
+      .knex('xsolla_transactions')
+      .whereIn('transaction_id', ['1003', '1004'])
+      .orderBy('transaction_id')
+      .select('transaction_id', 'payment_receipt_id');
+    expect(rows).toEqual([
+      { transaction_id: '1003', payment_receipt_id: String(first.receipt.id) },
+      { transaction_id: '1004', payment_receipt_id: String(second.receipt.id) },
+    ]);
+    expect(await uow.run((tx) => tx.users.findById(user.id))).toMatchObject({ points: 20 });
   });
 
   it('upserts a new item, and the item under the id keeps its own fields', async () => {

@@ -262,7 +262,7 @@ describe('MariaDB locking', () => {
     });
 
     it('runs it again when a payment committed its row and operation after the payment read the row', async () => {
-      // The other payment's rows in the order it writes them: the row, then the operation.
+      // The other payment's writes, as it makes them: its receipt, then the row, then the operation.
       const { payer, result } = await racedPayment('raced-payments', async (tx, other) => {
         const notificationId = await tx.xsollaInbox.record({
           type: 'payment',
@@ -271,18 +271,21 @@ describe('MariaDB locking', () => {
           body: Buffer.from('{}'),
           receivedAt: AT,
         });
-        const paid = { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 };
-        await tx.xsollaPayments.insertTransaction(paid, AT);
-        await tx.xsollaPayments.insertOperation({
-          kind: 'payment',
-          externalId: 'raced-payments',
-          userId: other.id,
-          notificationId,
-          state: 'applied',
-          request: null,
-          receiptId: null,
-          createdAt: AT,
-          appliedAt: AT,
+        await tx.users.lockById(other.id);
+        await tx.ledger.postWith(aReceiptDraft(other.id, { kind: 'xsolla_payment', delta: 10, balanceAfter: 10 }), {
+          xsollaPayment: {
+            transaction: { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 },
+            operation: {
+              kind: 'payment',
+              externalId: 'raced-payments',
+              userId: other.id,
+              notificationId,
+              state: 'applied',
+              request: null,
+              createdAt: AT,
+              appliedAt: AT,
+            },
+          },
         });
       });
 

@@ -2,7 +2,22 @@ import { Receipt } from '../../src/domain/receipt';
 import { User } from '../../src/domain/user';
 import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-target';
 import { StaleBalanceError } from '../../src/application/ports/ledger';
-import { aNewUser, aPosting, aReceiptDraft } from './support/records';
+import { awaitingPayment } from '../../src/domain/xsolla-transaction';
+import { anItemDraft } from '../support/builders/item';
+import { aNewUser, aPosting, aReceiptDraft, AT, aUserItemDraft } from './support/records';
+
+/** The payment operation `postWith` writes for Xsolla's transaction 77. */
+const anOperationOf = (userId: number, notificationId: number) => ({
+  kind: 'payment' as const,
+  externalId: '77',
+  userId,
+  notificationId,
+  state: 'applied' as const,
+  request: null,
+  receiptId: null,
+  createdAt: AT,
+  appliedAt: AT,
+});
 
 export function receiptRepositoryContract(target: () => PersistenceTarget): void {
   describe('Ledger and ReceiptRepository', () => {
@@ -44,6 +59,80 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
       expect(
         (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
       ).toHaveLength(1);
+    });
+
+    const aUserItem = (userId: number, itemId: number) => {
+      const { receiptId: _receiptId, ...userItem } = aUserItemDraft(userId, itemId, null);
+      return userItem;
+    };
+    const anItemId = async (): Promise<number> =>
+      (await uow().run((tx) => tx.items.upsertBySku(anItemDraft().build(), AT))).id;
+
+    it('posts a receipt with the rows that name it, each written with its id', async () => {
+      const userId = await newUserId();
+      const itemId = await anItemId();
+      const notificationId = await uow().run((tx) =>
+        tx.xsollaInbox.record({
+          type: 'payment',
+          externalId: '77',
+          userRef: null,
+          body: Buffer.from('{}'),
+          receivedAt: AT,
+        }),
+      );
+      const { receiptId: _receiptId, ...paymentOperation } = anOperationOf(userId, notificationId);
+      const draft = aReceiptDraft(userId, { kind: 'xsolla_payment', delta: 10, balanceAfter: 10, source: 'xsolla' });
+      const posted = await uow().run((tx) =>
+        tx.commitWith(
+          tx.ledger.postWith(draft, {
+            userItems: [aUserItem(userId, itemId), aUserItem(userId, itemId)],
+            xsollaPayment: {
+              transaction: { ...awaitingPayment('77', userId), creditedPoints: 10 },
+              operation: paymentOperation,
+            },
+          }),
+        ),
+      );
+
+      expect(posted.receipt).toEqual({ id: expect.any(Number), ...draft });
+      const receiptId = posted.receipt.id;
+      expect(posted.userItems).toEqual([
+        { id: expect.any(Number), ...aUserItemDraft(userId, itemId, receiptId) },
+        { id: expect.any(Number), ...aUserItemDraft(userId, itemId, receiptId) },
+      ]);
+      expect(new Set(posted.userItems.map((userItem) => userItem.id)).size).toBe(2);
+      for (const userItem of posted.userItems) {
+        expect(await uow().run((tx) => tx.userItems.findById(userId, userItem.id))).toEqual(userItem);
+      }
+      expect(await uow().run((tx) => tx.xsollaPayments.findTransaction('77'))).toMatchObject({
+        userId,
+        paymentReceiptId: receiptId,
+        creditedPoints: 10,
+      });
+      expect(await uow().run((tx) => tx.xsollaPayments.insertOperation(anOperationOf(userId, notificationId)))).toBe(
+        'duplicate',
+      );
+      expect(await uow().run((tx) => tx.users.findById(userId))).toMatchObject({ points: 10 });
+    });
+
+    it('refuses a stale posting sent with its COMMIT and the rows that name it, and writes none of them', async () => {
+      const userId = await newUserId();
+      await uow().run((tx) => aPosting(tx, userId, { delta: 100 }));
+      const itemId = await anItemId();
+      const stale = aReceiptDraft(userId, { kind: 'purchase', delta: -40, balanceBefore: 50, balanceAfter: 10 });
+
+      const refused: unknown = await uow()
+        .run((tx) => tx.commitWith(tx.ledger.postWith(stale, { userItems: [aUserItem(userId, itemId)] })))
+        .catch((error: unknown) => error);
+
+      expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
+      expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
+      expect(
+        (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
+      ).toHaveLength(1);
+      expect(
+        (await uow().run((tx) => tx.userItems.listByUser(userId, { limit: 10, beforeId: null }))).userItems,
+      ).toEqual([]);
     });
 
     it("does not find a receipt under another user's id, or one that does not exist", async () => {

@@ -1,4 +1,5 @@
 import { GeneratedIdTakenError } from './generated-id-taken-error';
+import { StatementNotSentError } from './statement-pipeline';
 
 /** Recognises the driver errors that the adapters answer differently from a plain fault. */
 
@@ -39,6 +40,22 @@ const XSOLLA_TRANSACTION_TAKEN = /for key '(?:xsolla_transactions\.)?xsolla_tran
 export function isXsollaTransactionTaken(error: unknown): boolean {
   const message = (error as { sqlMessage?: unknown } | null)?.sqlMessage;
   return codeOf(error) === 'ER_DUP_ENTRY' && typeof message === 'string' && XSOLLA_TRANSACTION_TAKEN.test(message);
+}
+
+/**
+ * The ledger's guarded update met a balance other than the one the posting was decided on (`KnexLedger`): it set
+ * NULL, which `users.points` refuses (MySQL's "Column 'points' cannot be null" in strict mode, SQLite's NOT NULL
+ * constraint). The statements after it in its round trip answer `StatementNotSentError` with it as the cause.
+ */
+export function isBalanceGuardFailure(error: unknown): boolean {
+  const failure = error instanceof StatementNotSentError ? error.cause : error;
+  const message = (failure as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string') return false;
+  const code = codeOf(failure);
+  return (
+    (code === 'ER_BAD_NULL_ERROR' && message.includes("Column 'points' cannot be null")) ||
+    (code === 'SQLITE_CONSTRAINT_NOTNULL' && message.includes('users.points'))
+  );
 }
 
 /** InnoDB gave up waiting for a row lock another transaction holds (the statement, not the transaction, failed). */

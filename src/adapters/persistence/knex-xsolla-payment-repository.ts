@@ -13,6 +13,7 @@ import { insertOrLock } from './insert-or-lock';
 import { asColumns } from './record-columns';
 import { rowParser } from './row-parser';
 import { upsertRecord } from './upsert-record';
+import { newXsollaOperationRow, xsollaTransactionColumns } from './xsolla-rows';
 
 /** An `xsolla_transactions` row, checked and named as the domain names it. */
 const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
@@ -35,11 +36,6 @@ const toTransaction: (row: unknown) => XsollaTransaction = rowParser(
           : { amount: paymentAmount, currency: paymentCurrency },
     })),
 );
-
-/** A transaction's fields as its row stores them: the payment as amount and currency columns. */
-function columnsOf({ payment, ...transaction }: XsollaTransaction) {
-  return { ...transaction, paymentAmount: payment?.amount ?? null, paymentCurrency: payment?.currency ?? null };
-}
 
 const skuCount = z.object({ sku: z.string(), count: z.number().int() });
 
@@ -78,7 +74,7 @@ export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
   // at all is an insert that met another transaction's row under its generated id, or a row committed after this
   // transaction's first read: either way it runs again (`GeneratedIdTakenError`).
   async claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction> {
-    const { transactionId: key, ...fields } = columnsOf(awaitingPayment(transactionId, userId));
+    const { transactionId: key, ...fields } = xsollaTransactionColumns(awaitingPayment(transactionId, userId));
     // Issued together, in this order (one round trip on MySQL): the row is there and locked when it is read.
     const [, claimed] = await Promise.all([
       insertOrLock(
@@ -97,36 +93,16 @@ export class KnexXsollaPaymentRepository implements XsollaPaymentRepository {
     return firstOrNull(this.db('xsolla_transactions').where({ transaction_id: transactionId }), toTransaction);
   }
 
-  // A plain insert: another delivery's row under the same key fails it (`isXsollaTransactionTaken`), and no statement
-  // after it in its round trip runs, the COMMIT included.
-  async insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
-    const { transactionId, ...fields } = columnsOf(transaction);
-    await this.db('xsolla_transactions').insert({
-      transaction_id: transactionId,
-      ...asColumns(fields),
-      created_at: at,
-      updated_at: at,
-    });
-  }
-
   async saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
-    const { transactionId, ...fields } = columnsOf(transaction);
+    const { transactionId, ...fields } = xsollaTransactionColumns(transaction);
     await upsertRecord(this.db, 'xsolla_transactions', { transaction_id: transactionId }, fields, at);
   }
 
   async insertOperation(operation: NewXsollaOperation): Promise<XsollaOperation | 'duplicate'> {
     try {
-      const result: unknown = await this.db('xsolla_operations').insert({
-        kind: operation.kind,
-        external_id: operation.externalId,
-        notification_id: operation.notificationId,
-        user_id: operation.userId,
-        state: operation.state,
-        request: operation.request === null ? null : JSON.stringify(operation.request),
-        receipt_id: operation.receiptId,
-        created_at: operation.createdAt,
-        applied_at: operation.appliedAt,
-      });
+      const result: unknown = await this.db('xsolla_operations').insert(
+        newXsollaOperationRow(operation, operation.receiptId),
+      );
       return { id: insertedId(result), ...operation };
     } catch (error) {
       // (kind, external_id) is the table's only unique key besides the generated id.

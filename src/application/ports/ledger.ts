@@ -1,4 +1,7 @@
 import { Receipt, ReceiptDraft } from '../../domain/receipt';
+import { UserItem, UserItemDraft } from '../../domain/user-item';
+import { NewXsollaOperation } from '../../domain/xsolla-operation';
+import { PaidXsollaTransaction } from '../../domain/xsolla-transaction';
 
 /** Thrown when a posting finds its user's stored balance other than the one it was decided on. */
 export class StaleBalanceError extends Error {
@@ -6,6 +9,23 @@ export class StaleBalanceError extends Error {
     super(`The balance of user ${userId} changed after it was read; the transaction must run again`);
     this.name = 'StaleBalanceError';
   }
+}
+
+/** New rows that name a receipt, written with it: each without the receipt's id, which the posting fills in. */
+export interface ReceiptReferences {
+  /** The user items the receipt paid for or granted. */
+  userItems?: Omit<UserItemDraft, 'receiptId'>[];
+  /** A Xsolla transaction first heard of with its payment: its new row and the payment's operation. */
+  xsollaPayment?: {
+    transaction: Omit<PaidXsollaTransaction, 'paymentReceiptId'>;
+    operation: Omit<NewXsollaOperation, 'receiptId'>;
+  };
+}
+
+export interface PostedWithReferences {
+  receipt: Receipt;
+  /** The user items written, in the order they were given. */
+  userItems: UserItem[];
 }
 
 /**
@@ -17,4 +37,11 @@ export class StaleBalanceError extends Error {
  */
 export interface Ledger {
   post(receipt: ReceiptDraft): Promise<Receipt>;
+  /**
+   * Posts `receipt` with the new rows that name it (`references`), issued together: on MySQL one round trip, which
+   * the COMMIT may join (`commitWith`), since a stale balance fails the guarded write itself and nothing after it in
+   * that round trip runs. The Xsolla transaction's row goes before its operation, so that another delivery's row,
+   * stored meanwhile, fails the round trip on the row's unique key first (`isXsollaTransactionTaken`).
+   */
+  postWith(receipt: ReceiptDraft, references: ReceiptReferences): Promise<PostedWithReferences>;
 }

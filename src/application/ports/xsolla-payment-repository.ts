@@ -11,11 +11,6 @@ export interface XsollaPaymentRepository {
   claimTransaction(transactionId: string, userId: number, at: Date): Promise<XsollaTransaction>;
   /** The Xsolla transaction's row as this unit of work's snapshot holds it, or null when there is none; no lock. */
   findTransaction(transactionId: string): Promise<XsollaTransaction | null>;
-  /**
-   * Stores a transaction that had no row when `findTransaction` read it, stamped `at`. When another delivery of it
-   * stored its row since, this fails as a conflict with that delivery, and the work runs again.
-   */
-  insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void>;
   /** Inserts the transaction, or overwrites the one with its Xsolla id; `at` stamps the change. */
   saveTransaction(transaction: XsollaTransaction, at: Date): Promise<void>;
   /**

@@ -1,6 +1,13 @@
-import { Ledger, StaleBalanceError } from '../../../src/application/ports/ledger';
+import {
+  Ledger,
+  PostedWithReferences,
+  ReceiptReferences,
+  StaleBalanceError,
+} from '../../../src/application/ports/ledger';
 import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
 import { InMemoryState } from './in-memory-state';
+import { InMemoryUserItemRepository } from './in-memory-user-item-repository';
+import { InMemoryXsollaPaymentRepository } from './in-memory-xsolla-payment-repository';
 
 export class InMemoryLedger implements Ledger {
   constructor(private readonly state: InMemoryState) {}
@@ -18,5 +25,21 @@ export class InMemoryLedger implements Ledger {
       this.state.outbox.push({ id: this.state.lastIds.outbox, userId: draft.userId, createdAt: draft.createdAt });
     }
     return Promise.resolve(structuredClone(receipt));
+  }
+
+  // The unit of work rolls the state back when a write fails, so writing one after the other is writing together.
+  async postWith(draft: ReceiptDraft, references: ReceiptReferences): Promise<PostedWithReferences> {
+    const receipt = await this.post(draft);
+    const { xsollaPayment, userItems = [] } = references;
+    if (xsollaPayment) {
+      const payments = new InMemoryXsollaPaymentRepository(this.state);
+      await payments.insertTransaction({ ...xsollaPayment.transaction, paymentReceiptId: receipt.id }, draft.createdAt);
+      const operation = await payments.insertOperation({ ...xsollaPayment.operation, receiptId: receipt.id });
+      if (operation === 'duplicate') throw new Error(`Xsolla operation ${xsollaPayment.operation.externalId} exists`);
+    }
+    const inventory = new InMemoryUserItemRepository(this.state);
+    const granted = [];
+    for (const userItem of userItems) granted.push(await inventory.insert({ ...userItem, receiptId: receipt.id }));
+    return { receipt, userItems: granted };
   }
 }

@@ -19,6 +19,7 @@ export class InMemoryXsollaPaymentRepository implements XsollaPaymentRepository 
     return Promise.resolve(stored ? structuredClone(stored) : null);
   }
 
+  /** A new transaction's row, as the ledger writes it with its payment (`Ledger.postWith`): its id is unique. */
   insertTransaction(transaction: XsollaTransaction, at: Date): Promise<void> {
     if (this.state.xsollaTransactions.has(transaction.transactionId)) {
       return Promise.reject(new Error(`Xsolla transaction ${transaction.transactionId} exists (unique key)`));
