@@ -6,7 +6,7 @@ import { awaitingPayment } from '../../src/domain/xsolla-transaction';
 import { anItemDraft } from '../support/builders/item';
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
-import { aNewUser, aReceiptDraft, AT } from './support/records';
+import { aNewUser, aPaymentOperation, aReceiptDraft, aReceiptlessPaymentOperation, AT } from './support/records';
 
 /**
  * A Galera node may hand out an auto-increment id that another node's row already holds while the cluster changes
@@ -110,16 +110,7 @@ describe('an insert handed an id that another row holds', () => {
           {
             xsollaPayment: {
               transaction: { ...awaitingPayment(transactionId, user.id), creditedPoints: 10 },
-              operation: {
-                kind: 'payment',
-                externalId: transactionId,
-                userId: user.id,
-                notificationId,
-                state: 'applied',
-                request: null,
-                createdAt: AT,
-                appliedAt: AT,
-              },
+              operation: aReceiptlessPaymentOperation(user.id, notificationId, transactionId),
             },
           },
         ),
@@ -180,17 +171,7 @@ describe('an insert handed an id that another row holds', () => {
         receivedAt: AT,
       }),
     );
-    const operation = (externalId: string) => ({
-      kind: 'payment' as const,
-      externalId,
-      userId: user.id,
-      notificationId,
-      state: 'applied' as const,
-      request: null,
-      receiptId: null,
-      createdAt: AT,
-      appliedAt: AT,
-    });
+    const operation = (externalId: string) => aPaymentOperation(user.id, notificationId, externalId);
     const first = (await uow.run((tx) => tx.xsollaPayments.insertOperation(operation('2001')))) as XsollaOperation;
     await handOutOnce('xsolla_operations', first.id);
 

@@ -12,7 +12,7 @@ import { HandleXsollaNotification } from '../../src/application/handle-xsolla-no
 import { openTestMariaDb, TestDatabase } from '../support/persistence';
 import { aRequest, LONG_AGO } from './idempotency-repository.contract';
 import { Transaction } from '../../src/application/ports/unit-of-work';
-import { aNewUser, aReceiptDraft, AT, aUserItemDraft } from './support/records';
+import { aNewUser, aReceiptDraft, aReceiptlessPaymentOperation, AT, aUserItemDraft } from './support/records';
 
 /** One more point for a user read (and locked) before, through the ledger. */
 const addOne = (tx: Transaction, user: User) =>
@@ -275,16 +275,7 @@ describe('MariaDB locking', () => {
         await tx.ledger.postWith(aReceiptDraft(other.id, { kind: 'xsolla_payment', delta: 10, balanceAfter: 10 }), {
           xsollaPayment: {
             transaction: { ...awaitingPayment('raced-payments', other.id), creditedPoints: 10 },
-            operation: {
-              kind: 'payment',
-              externalId: 'raced-payments',
-              userId: other.id,
-              notificationId,
-              state: 'applied',
-              request: null,
-              createdAt: AT,
-              appliedAt: AT,
-            },
+            operation: aReceiptlessPaymentOperation(other.id, notificationId, 'raced-payments'),
           },
         });
       });

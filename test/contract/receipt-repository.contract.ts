@@ -4,25 +4,34 @@ import { emptiedBeforeEach, PersistenceTarget } from './support/persistence-targ
 import { StaleBalanceError } from '../../src/application/ports/ledger';
 import { awaitingPayment } from '../../src/domain/xsolla-transaction';
 import { anItemDraft } from '../support/builders/item';
-import { aNewUser, aPosting, aReceiptDraft, AT, aUserItemDraft } from './support/records';
-
-/** The payment operation `postWith` writes for Xsolla's transaction 77. */
-const anOperationOf = (userId: number, notificationId: number) => ({
-  kind: 'payment' as const,
-  externalId: '77',
-  userId,
-  notificationId,
-  state: 'applied' as const,
-  request: null,
-  receiptId: null,
-  createdAt: AT,
-  appliedAt: AT,
-});
+import {
+  aNewUser,
+  aPaymentOperation,
+  aPosting,
+  aReceiptDraft,
+  aReceiptlessPaymentOperation,
+  AT,
+  aUserItemDraft,
+} from './support/records';
 
 export function receiptRepositoryContract(target: () => PersistenceTarget): void {
   describe('Ledger and ReceiptRepository', () => {
     const uow = emptiedBeforeEach(target);
     const newUserId = async (): Promise<number> => ((await uow().run((tx) => tx.users.insert(aNewUser()))) as User).id;
+    /** Refused as stale (a unit of work that retries conflicts gives up with it as the cause): 100 points, one receipt. */
+    const expectRefusedAsStale = async (refused: unknown, userId: number): Promise<void> => {
+      expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
+      expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
+      expect(
+        (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
+      ).toHaveLength(1);
+    };
+    const aUserItem = (userId: number, itemId: number) => {
+      const { receiptId: _receiptId, ...userItem } = aUserItemDraft(userId, itemId, null);
+      return userItem;
+    };
+    const anItemId = async (): Promise<number> =>
+      (await uow().run((tx) => tx.items.upsertBySku(anItemDraft().build(), AT))).id;
 
     it('posts a receipt with its balance change, and finds it by user and id', async () => {
       const userId = await newUserId();
@@ -53,20 +62,8 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
       const refused: unknown = await uow()
         .run((tx) => tx.ledger.post(stale))
         .catch((error: unknown) => error);
-      // A unit of work that retries conflicts gives up with the stale posting as the cause.
-      expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
-      expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
-      expect(
-        (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
-      ).toHaveLength(1);
+      await expectRefusedAsStale(refused, userId);
     });
-
-    const aUserItem = (userId: number, itemId: number) => {
-      const { receiptId: _receiptId, ...userItem } = aUserItemDraft(userId, itemId, null);
-      return userItem;
-    };
-    const anItemId = async (): Promise<number> =>
-      (await uow().run((tx) => tx.items.upsertBySku(anItemDraft().build(), AT))).id;
 
     it('posts a receipt with the rows that name it, each written with its id', async () => {
       const userId = await newUserId();
@@ -80,7 +77,6 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
           receivedAt: AT,
         }),
       );
-      const { receiptId: _receiptId, ...paymentOperation } = anOperationOf(userId, notificationId);
       const draft = aReceiptDraft(userId, { kind: 'xsolla_payment', delta: 10, balanceAfter: 10, source: 'xsolla' });
       const posted = await uow().run((tx) =>
         tx.commitWith(
@@ -88,7 +84,7 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
             userItems: [aUserItem(userId, itemId), aUserItem(userId, itemId)],
             xsollaPayment: {
               transaction: { ...awaitingPayment('77', userId), creditedPoints: 10 },
-              operation: paymentOperation,
+              operation: aReceiptlessPaymentOperation(userId, notificationId, '77'),
             },
           }),
         ),
@@ -109,9 +105,9 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
         paymentReceiptId: receiptId,
         creditedPoints: 10,
       });
-      expect(await uow().run((tx) => tx.xsollaPayments.insertOperation(anOperationOf(userId, notificationId)))).toBe(
-        'duplicate',
-      );
+      expect(
+        await uow().run((tx) => tx.xsollaPayments.insertOperation(aPaymentOperation(userId, notificationId, '77'))),
+      ).toBe('duplicate');
       expect(await uow().run((tx) => tx.users.findById(userId))).toMatchObject({ points: 10 });
     });
 
@@ -125,11 +121,7 @@ export function receiptRepositoryContract(target: () => PersistenceTarget): void
         .run((tx) => tx.commitWith(tx.ledger.postWith(stale, { userItems: [aUserItem(userId, itemId)] })))
         .catch((error: unknown) => error);
 
-      expect(refused instanceof StaleBalanceError || (refused as Error).cause instanceof StaleBalanceError).toBe(true);
-      expect((await uow().run((tx) => tx.users.findById(userId)))?.points).toBe(100);
-      expect(
-        (await uow().run((tx) => tx.receipts.listByUser(userId, { limit: 10, beforeId: null }))).receipts,
-      ).toHaveLength(1);
+      await expectRefusedAsStale(refused, userId);
       expect(
         (await uow().run((tx) => tx.userItems.listByUser(userId, { limit: 10, beforeId: null }))).userItems,
       ).toEqual([]);

@@ -3,6 +3,7 @@ import { NewClient } from '../../../src/domain/client';
 import { Receipt, ReceiptDraft } from '../../../src/domain/receipt';
 import { NewUser } from '../../../src/domain/user';
 import { UserItemDraft } from '../../../src/domain/user-item';
+import { NewXsollaOperation } from '../../../src/domain/xsolla-operation';
 
 /** Millisecond precision matters: every adapter must give it back. */
 export const AT = new Date('2026-11-25T09:30:15.123Z');
@@ -71,3 +72,31 @@ export const aUserItemDraft = (
   updatedAt: AT,
   ...fields,
 });
+
+/** The applied payment operation of Xsolla's transaction `externalId`, made by delivery `notificationId`, at AT. */
+export const aPaymentOperation = (
+  userId: number,
+  notificationId: number,
+  externalId: string,
+  receiptId: number | null = null,
+): NewXsollaOperation => ({
+  kind: 'payment',
+  externalId,
+  userId,
+  notificationId,
+  state: 'applied',
+  request: null,
+  receiptId,
+  createdAt: AT,
+  appliedAt: AT,
+});
+
+/** The same without its receipt, which the ledger fills in (`Ledger.postWith`). */
+export const aReceiptlessPaymentOperation = (
+  userId: number,
+  notificationId: number,
+  externalId: string,
+): Omit<NewXsollaOperation, 'receiptId'> => {
+  const { receiptId: _receiptId, ...operation } = aPaymentOperation(userId, notificationId, externalId);
+  return operation;
+};
