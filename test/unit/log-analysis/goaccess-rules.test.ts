@@ -168,4 +168,28 @@ describe('GoAccess 1.7 counting rules', () => {
       (await general(line({ request: 'GET /Ba HTTP/1.1' }), line({ request: 'GET /Ca HTTP/1.1' }))).unique_files,
     ).toBe(2);
   });
+
+  // As GoAccess 1.7 showed these lines (it names the not-found row /C@, the first 404, where forte-cli names it /Ba,
+  // the first key seen).
+  it("shows two request keys that collide under djb2 as one row in each panel, with both keys' counts", async () => {
+    const { general, panels } = await analyseText(
+      `${[
+        line({ request: 'GET /Ba HTTP/1.1', bytes: '10' }),
+        line({ request: 'GET /C@ HTTP/1.1', bytes: '20', host: '5.6.7.8' }),
+        line({ request: 'GET /C@ HTTP/1.1', bytes: '40', status: '404' }),
+        line({ request: 'GET /Ba HTTP/1.1', bytes: '80', status: '404' }),
+        line({ request: 'GET /Ba.css HTTP/1.1', bytes: '1' }),
+        line({ request: 'GET /C@.css HTTP/1.1', bytes: '2', host: '5.6.7.8' }),
+      ].join('\n')}\n`,
+      { format: 'combined' },
+    );
+    const rows = (name: 'requests' | 'static_requests' | 'not_found') =>
+      panels[name].rows.map(({ data, hits, visitors, bytes }) => ({ data, hits, visitors, bytes }));
+    expect(rows('requests')).toEqual([{ data: '/Ba', hits: 2, visitors: 2, bytes: 30 }]);
+    expect(rows('static_requests')).toEqual([{ data: '/Ba.css', hits: 2, visitors: 2, bytes: 3 }]);
+    expect(rows('not_found')).toEqual([{ data: expect.any(String), hits: 2, visitors: 0, bytes: 120 }]);
+    expect(general).toMatchObject({ unique_files: 1, unique_static_files: 1, unique_not_found: 1 });
+    expect(panels.requests.itemCount).toBe(1);
+    expect(panels.requests.metrics.bytes).toEqual({ total: 30, avg: 30, max: 30, min: 30 });
+  });
 });
