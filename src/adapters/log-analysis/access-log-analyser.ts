@@ -1,4 +1,5 @@
 import { ByteKeyTable } from './byte-key-table';
+import { distinctCount } from './colliding-hashes';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
 import { HostTable } from './host-table';
@@ -12,7 +13,6 @@ import { RecentKeyMap } from './recent-key-map';
 import { RequestKeyTable } from './request-key-table';
 import { RouteTemplater } from './route-template';
 import { RunColumn } from './run-column';
-import { distinctCount, SortedHashes } from './sorted-hashes';
 import { SparseColumn } from './sparse-column';
 import { isStaticFile } from './static-files';
 import { hasStatusLabel } from './goaccess-status';
@@ -303,15 +303,15 @@ export class AccessLogAnalyser {
 
   /**
    * Unique keys of a GoAccess panel (requests = unique_files, static requests, not found). GoAccess 1.7 stores a
-   * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes.
+   * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes, given
+   * those that collide at all (collidingHashes).
    */
-  uniqueRequests(kind: RequestKind, hashes: SortedHashes): number {
+  uniqueRequests(kind: RequestKind, colliding: ReadonlySet<number>): number {
     return distinctCount(
-      hashes.of(
-        this.requests.size,
-        (id) => (this.requestKinds.get(id) & kind) !== 0,
-        (id) => this.requests.djb2(id),
-      ),
+      this.requests.size,
+      (id) => (this.requestKinds.get(id) & kind) !== 0,
+      (id) => this.requests.djb2(id),
+      colliding,
     );
   }
 

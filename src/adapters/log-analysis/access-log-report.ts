@@ -7,7 +7,8 @@ import { InputOutcome } from './input-outcome';
 import { AgentClass, classifyAgent } from './user-agent-class';
 import { isHttpMethod, isHttpProtocol } from './http-request-line';
 import { goaccessPanels, Panel, PanelName } from './goaccess-panels';
-import { SortedHashes } from './sorted-hashes';
+import { collidingHashes } from './colliding-hashes';
+import { LeafColumns } from './leaf-columns';
 
 /** Rows per list panel (`--top`), and per GoAccess panel (`panels`, and `--goaccess-json`: its max-items). */
 export interface ReportLimits {
@@ -134,14 +135,16 @@ export function buildReport(
   const agentRows = agentPanels(a, top);
   const keys = a.requestKeys(result.inputs.map((input) => input.name));
   const describeRequest = (id: number): RequestParts => splitRequestKey(keys.bytes(id));
-  const hashes = new SortedHashes(Math.max(a.requests.size, a.hosts.size));
+  const leaves = new LeafColumns(Math.max(a.requests.size, a.hosts.size));
+  // Sorted in the leaves' id column, which holds no leaves yet.
+  const requestCollisions = collidingHashes(a.requests.size, (id) => a.requests.djb2(id), leaves.ids);
   let rows: Pick<AccessLogReport, 'requests' | 'static_requests' | 'not_found' | 'panels'>;
   try {
     rows = {
       requests: requestRows(a, top, RequestKind.Request, describeRequest),
       static_requests: requestRows(a, top, RequestKind.Static, describeRequest),
       not_found: requestRows(a, top, RequestKind.NotFound, describeRequest),
-      panels: goaccessPanels(a, limits.panelRows, describeRequest, hashes),
+      panels: goaccessPanels(a, limits.panelRows, describeRequest, leaves, requestCollisions),
     };
   } finally {
     keys.close();
@@ -155,9 +158,9 @@ export function buildReport(
       failed_requests: a.failedLines,
       excluded_hits: a.excludedLines,
       unique_visitors: a.uniqueVisitors,
-      unique_files: a.uniqueRequests(RequestKind.Request, hashes),
-      unique_static_files: a.uniqueRequests(RequestKind.Static, hashes),
-      unique_not_found: a.uniqueRequests(RequestKind.NotFound, hashes),
+      unique_files: a.uniqueRequests(RequestKind.Request, requestCollisions),
+      unique_static_files: a.uniqueRequests(RequestKind.Static, requestCollisions),
+      unique_not_found: a.uniqueRequests(RequestKind.NotFound, requestCollisions),
       unique_referrers: a.referrers.size,
       bandwidth: a.bandwidth,
       start_date: a.validLines ? withOffset(a.firstSeconds, a.firstOffset) : null,

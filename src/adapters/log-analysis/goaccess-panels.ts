@@ -1,7 +1,9 @@
 import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 import { kthLargest } from './kth-largest';
-import { SortedHashes } from './sorted-hashes';
+import { collidingHashes } from './colliding-hashes';
+import { LeafColumns } from './leaf-columns';
+import { PanelVisitors } from './panel-visitors';
 
 /** One row of a GoAccess panel; nested panels (os, browsers, status codes) have their items under a category. */
 export interface PanelRow {
@@ -67,104 +69,38 @@ function panel(leaves: PanelRow[], rows: PanelRow[], cap: number, itemCount = le
   };
 }
 
-/** A big flat panel's rows by id: counts read as numbers, a row made only for the ids that make the cut. */
-interface Leaves {
-  ids: Int32Array;
-  hits(id: number): number;
-  visitors(id: number): number;
-  bytes(id: number): number;
-  row(id: number): PanelRow;
-}
-
 /**
- * A flat panel of many rows (requests, hosts) without a row object or a sort per key: the metrics from the counts,
+ * A flat panel of many rows (requests, hosts) without a row object or a sort per key: the metrics from the leaves,
  * then rows only for the keys at or above the `cap`-th heaviest hits.
  */
-function flatPanel(leaves: Leaves, cap: number, itemCount = leaves.ids.length): Panel {
-  const { ids } = leaves;
-  const metric = () => ({ total: 0, avg: 0, max: 0, min: ids.length ? Infinity : 0 });
+function flatPanel(
+  leaves: LeafColumns,
+  cap: number,
+  row: (id: number, hits: number, visitors: number, bytes: number) => PanelRow,
+): Panel {
+  const { count, ids, hits } = leaves;
+  const metric = () => ({ total: 0, avg: 0, max: 0, min: count ? Infinity : 0 });
   const metrics = { hits: metric(), visitors: metric(), bytes: metric() };
   const note = (m: ReturnType<typeof metric>, value: number): void => {
     m.total += value;
     if (value > m.max) m.max = value;
     if (value < m.min) m.min = value;
   };
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    note(metrics.hits, leaves.hits(id));
-    note(metrics.visitors, leaves.visitors(id));
-    note(metrics.bytes, leaves.bytes(id));
+  for (let leaf = 0; leaf < count; leaf++) {
+    note(metrics.hits, hits[leaf]!);
+    note(metrics.visitors, leaves.visitors(leaf));
+    note(metrics.bytes, leaves.bytes(leaf));
   }
-  for (const m of Object.values(metrics)) m.avg = itemCount ? Math.floor(m.total / itemCount) : 0;
-  const threshold = ids.length > cap ? kthLargest(ids.length, (i) => leaves.hits(ids[i]!), cap) : 0;
+  for (const m of Object.values(metrics)) m.avg = count ? Math.floor(m.total / count) : 0;
+  const threshold = count > cap ? kthLargest(count, (leaf) => hits[leaf]!, cap) : 0;
   const rows: PanelRow[] = [];
-  for (let i = 0; i < ids.length; i++) if (leaves.hits(ids[i]!) >= threshold) rows.push(leaves.row(ids[i]!));
+  for (let leaf = 0; leaf < count; leaf++)
+    if (hits[leaf]! >= threshold) rows.push(row(ids[leaf]!, hits[leaf]!, leaves.visitors(leaf), leaves.bytes(leaf)));
   rows.sort(byHits);
-  return { rows, itemCount, metrics };
+  return { rows, itemCount: count, metrics };
 }
 
 const flat = (rows: PanelRow[], cap: number, itemCount?: number): Panel => panel(rows, rows, cap, itemCount);
-
-/**
- * Keys grouped as GoAccess's djb2-keyed maps group them: two keys whose hashes collide are one row there, under
- * the first one's name, with both keys' counts. The ids left are written over the leaves' own.
- */
-function mergeCollisions(leaves: Leaves, hashOf: (id: number) => number, hashes: SortedHashes): Leaves {
-  const sorted = hashes.of(
-    leaves.ids.length,
-    () => true,
-    (i) => hashOf(leaves.ids[i]!),
-  );
-  const colliding = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
-  if (!colliding.size) return leaves;
-  const first = new Map<number, number>();
-  const merged = new Map<number, number[]>();
-  const primaries = leaves.ids;
-  let count = 0;
-  for (let i = 0; i < leaves.ids.length; i++) {
-    const id = leaves.ids[i]!;
-    const hash = hashOf(id);
-    const owner = colliding.has(hash) ? first.get(hash) : undefined;
-    if (owner === undefined) {
-      if (colliding.has(hash)) first.set(hash, id);
-      primaries[count++] = id;
-    } else merged.set(owner, [...(merged.get(owner) ?? []), id]);
-  }
-  if (!merged.size) return leaves;
-  const sum = (count: (id: number) => number) => (id: number) => {
-    let total = count(id);
-    for (const other of merged.get(id) ?? NONE) total += count(other);
-    return total;
-  };
-  const [hits, visitors, bytes] = [sum(leaves.hits), sum(leaves.visitors), sum(leaves.bytes)];
-  return {
-    ids: primaries.subarray(0, count),
-    hits,
-    visitors,
-    bytes,
-    row: (id) => ({ ...leaves.row(id), hits: hits(id), visitors: visitors(id), bytes: bytes(id) }),
-  };
-}
-
-const NONE: readonly number[] = [];
-
-/** The ids 0 … size-1. */
-const allIds = (size: number): Int32Array => idsWhere(size, () => true);
-
-/**
- * The ids below `size` that `keep` accepts, in a typed array: the report is built after the counting state is
- * dropped, and memory freed from typed arrays is reused by typed arrays, where a list of numbers would take fresh
- * heap and raise the peak.
- */
-function idsWhere(size: number, keep: (id: number) => boolean): Int32Array {
-  let count = 0;
-  for (let id = 0; id < size; id++) if (keep(id)) count++;
-  const ids = new Int32Array(count);
-  count = 0;
-  for (let id = 0; id < size; id++) if (keep(id)) ids[count++] = id;
-  return ids;
-}
 
 /** Groups leaves under their category: the category's counts are its items' sums, as GoAccess's root rows. */
 function nested(leaves: { type: string; row: PanelRow }[], cap: number): Panel {
@@ -205,52 +141,47 @@ function accumulate(
 
 const dayText = (key: number): string => String(key).padStart(8, '0');
 
-/** Every panel of GoAccess's report, counted by its rules (docs/logs.md), each cut at `cap` rows. */
+/**
+ * Every panel of GoAccess's report, counted by its rules (docs/logs.md), each cut at `cap` rows. `leaves` serve the
+ * flat panels one after another; `requestCollisions` are the djb2 hashes that more than one request key has.
+ */
 export function goaccessPanels(
   a: AccessLogAnalyser,
   cap: number,
   describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null },
-  hashes: SortedHashes,
+  leaves: LeafColumns,
+  requestCollisions: ReadonlySet<number>,
 ): Record<PanelName, Panel> {
-  // Few keys had a 404 (their kind says so): only theirs are looked up in the not-found panel's sparse counts.
-  const hadNotFound = (id: number): boolean => (a.requestKinds.get(id) & RequestKind.NotFound) !== 0;
-  const notFoundHits = (id: number): number => (hadNotFound(id) ? a.notFoundHits.get(id) : 0);
-  const notFoundBytes = (id: number): number => (hadNotFound(id) ? a.notFoundBytes.get(id) : 0);
-  const served = (id: number): boolean => a.requestColumns.hits.get(id) > notFoundHits(id);
-  const isStatic = (id: number): boolean => (a.requestKinds.get(id) & 0x80) !== 0;
-  const notFoundIds = idsWhere(a.requests.size, hadNotFound);
-  const requestIds = idsWhere(a.requests.size, (id) => served(id) && !isStatic(id));
-  const staticIds = idsWhere(a.requests.size, (id) => served(id) && isStatic(id));
-  const requestRow = (hits: number, visitors: number, bytes: number, id: number): PanelRow => {
+  const requestRow = (id: number, hits: number, visitors: number, bytes: number): PanelRow => {
     const { url, method, protocol } = describeRequest(id);
     return { data: url, hits, visitors, bytes, method: method ?? '---', protocol: protocol ?? '---' };
   };
-  const otherHits = (id: number): number => a.requestColumns.hits.get(id) - notFoundHits(id);
-  const otherBytes = (id: number): number => a.requestColumns.bytes.get(id) - notFoundBytes(id);
   const requestHash = (id: number): number => a.requests.djb2(id);
-  const servedLeaves = (ids: Int32Array, visitors: (id: number) => number): Leaves =>
-    mergeCollisions(
-      {
-        ids,
-        hits: otherHits,
-        visitors,
-        bytes: otherBytes,
-        row: (id) => requestRow(otherHits(id), visitors(id), otherBytes(id), id),
-      },
-      requestHash,
-      hashes,
-    );
-  const notFoundLeaves = mergeCollisions(
-    {
-      ids: notFoundIds,
-      hits: (id) => a.notFoundHits.get(id),
-      visitors: () => 0,
-      bytes: (id) => a.notFoundBytes.get(id),
-      row: (id) => requestRow(a.notFoundHits.get(id), 0, a.notFoundBytes.get(id), id),
-    },
-    requestHash,
-    hashes,
+  // A served key's own counts are its hits and bytes but those of its 404s (few keys had a 404: their kind says so).
+  const hadNotFound = (id: number): boolean => (a.requestKinds.get(id) & RequestKind.NotFound) !== 0;
+  const servedBytes = (id: number): number =>
+    a.requestColumns.bytes.get(id) - (hadNotFound(id) ? a.notFoundBytes.get(id) : 0);
+  const servedPanel = (isStatic: boolean, visitors: PanelVisitors): Panel => {
+    leaves.clear((id) => visitors.get(id), servedBytes);
+    for (let id = 0; id < a.requests.size; id++) {
+      const kind = a.requestKinds.get(id);
+      // Bit 0x80: static by its extension (see AccessLogAnalyser).
+      if (((kind & 0x80) !== 0) !== isStatic) continue;
+      const hits = a.requestColumns.hits.get(id) - (kind & RequestKind.NotFound ? a.notFoundHits.get(id) : 0);
+      if (hits > 0) leaves.push(id, hits);
+    }
+    leaves.mergeColliding(requestHash, requestCollisions);
+    return flatPanel(leaves, cap, requestRow);
+  };
+  const requests = servedPanel(false, a.requestVisitors);
+  const staticRequests = servedPanel(true, a.staticVisitors);
+  leaves.clear(
+    () => 0,
+    (id) => a.notFoundBytes.get(id),
   );
+  for (let id = 0; id < a.requests.size; id++) if (hadNotFound(id)) leaves.push(id, a.notFoundHits.get(id));
+  leaves.mergeColliding(requestHash, requestCollisions);
+  const notFound = flatPanel(leaves, cap, requestRow);
 
   const systems = new Map<string, { type: string; row: PanelRow }>();
   const browsers = new Map<string, { type: string; row: PanelRow }>();
@@ -297,22 +228,20 @@ export function goaccessPanels(
   const statusLeaves = new Map<string, { type: string; row: PanelRow }>();
   for (const s of statuses) accumulate(statusLeaves, s.type, s.row.data, s.row.hits, s.row.visitors, s.row.bytes);
 
-  const hostLeaves = mergeCollisions(
-    {
-      ids: allIds(a.hosts.size),
-      hits: (id) => a.hostColumns.hits.get(id),
-      visitors: (id) => a.hostVisitors.get(id),
-      bytes: (id) => a.hostColumns.bytes.get(id),
-      row: (id) => ({
-        data: a.hosts.text(id),
-        hits: a.hostColumns.hits.get(id),
-        visitors: a.hostVisitors.get(id),
-        bytes: a.hostColumns.bytes.get(id),
-      }),
-    },
-    (id) => a.hostHashes.get(id),
-    hashes,
+  const hostHash = (id: number): number => a.hostHashes.get(id);
+  const hostCollisions = collidingHashes(a.hosts.size, hostHash, leaves.ids);
+  leaves.clear(
+    (id) => a.hostVisitors.get(id),
+    (id) => a.hostColumns.bytes.get(id),
   );
+  for (let id = 0; id < a.hosts.size; id++) leaves.push(id, a.hostColumns.hits.get(id));
+  leaves.mergeColliding(hostHash, hostCollisions);
+  const hosts = flatPanel(leaves, cap, (id, hits, visitors, bytes) => ({
+    data: a.hosts.text(id),
+    hits,
+    visitors,
+    bytes,
+  }));
   const sites: PanelRow[] = [];
   for (let id = 0; id < a.sites.size; id++) {
     sites.push({
@@ -341,16 +270,10 @@ export function goaccessPanels(
 
   return {
     visitors: panel(days, days, cap, days.length, byDateDescending),
-    requests: flatPanel(
-      servedLeaves(requestIds, (id) => a.requestVisitors.get(id)),
-      cap,
-    ),
-    static_requests: flatPanel(
-      servedLeaves(staticIds, (id) => a.staticVisitors.get(id)),
-      cap,
-    ),
-    not_found: flatPanel(notFoundLeaves, cap),
-    hosts: flatPanel(hostLeaves, cap),
+    requests,
+    static_requests: staticRequests,
+    not_found: notFound,
+    hosts,
     os: nested([...systems.values()], cap),
     browsers: nested([...browsers.values()], cap),
     visit_time: flat(hours, cap),
