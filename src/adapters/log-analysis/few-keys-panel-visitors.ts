@@ -1,5 +1,5 @@
 import { CounterColumn } from './counter-column';
-import { KeyNumbers } from './key-numbers';
+import { FewKeyNumbers } from './few-key-numbers';
 
 const MAX_KEYS = 64;
 
@@ -9,7 +9,7 @@ const MAX_KEYS = 64;
  * when visitor number `number` (of the same date) was counted for the key numbered `visitor`.
  */
 export class FewKeysPanelVisitors {
-  private keys = new KeyNumbers();
+  private keys = new FewKeyNumbers();
   private readonly bitOfSlot = new CounterColumn();
   private bitsUsed = 0;
   /** Per visitor number, the bits of the keys it was counted for (see newBits). */
@@ -56,7 +56,7 @@ export class FewKeysPanelVisitors {
 
   /** As PanelVisitors.release. */
   release(): void {
-    this.keys = new KeyNumbers();
+    this.keys = new FewKeyNumbers();
     this.bits = newBits();
     this.bitOfNumber = new CounterColumn();
     this.dateOfNumber = new CounterColumn();
