@@ -220,7 +220,9 @@ export class AccessLogAnalyser {
     }
     if (this.countsLists) this.countRoute(requestId, record);
 
-    const hostId = this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host));
+    const hostId = Number.isNaN(record.hostAddress)
+      ? this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host))
+      : this.hosts.intern(record.buf, record.start(FIELD.host), record.end(FIELD.host), record.hostAddress);
     if (this.hosts.lastWasNew)
       this.hostHashes.set(hostId, djb2(record.buf, record.start(FIELD.host), record.end(FIELD.host)) | 0);
     this.hostColumns.add(hostId, bytes, status);

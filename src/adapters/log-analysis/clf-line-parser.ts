@@ -1,6 +1,6 @@
 import { parseClfDate, parseClock, readOffset } from './date-time-pattern';
 import { splitRequestLine } from './http-request-line';
-import { isIpAddress } from './ip-address';
+import { ipv4Number, isIpAddress } from './ip-address';
 import { LineParser } from './line-parser';
 import {
   DEFAULT_DATE_FORMAT,
@@ -69,7 +69,10 @@ export class ClfLineParser implements LineParser {
   private readUsual(record: LogRecord, buf: Buffer, start: number, end: number): boolean {
     record.reset(buf);
     const hostEnd = findTokenEnd(buf, start, end, SPACE, 1);
-    if (hostEnd < 0 || hostEnd >= end || !isIpAddress(buf, start, hostEnd)) return false;
+    if (hostEnd < 0 || hostEnd >= end) return false;
+    // Most hosts are IPv4 as inet_ntoa writes them: their number is all the host table needs, and says they are valid.
+    record.hostAddress = ipv4Number(buf, start, hostEnd);
+    if (record.hostAddress < 0 && !isIpAddress(buf, start, hostEnd)) return false;
     record.set(FIELD.host, start, hostEnd);
     const bracket = findTokenEnd(buf, hostEnd + 1, end, OPEN_BRACKET, 1);
     // Date, time and offset at fixed places: each one's delimiter is where the next one starts.

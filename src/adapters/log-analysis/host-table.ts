@@ -1,6 +1,7 @@
 import { ByteKeyTable } from './byte-key-table';
 import { dropMemory } from './dropped-memory';
 import { CounterColumn } from './counter-column';
+import { ipv4Number } from './ip-address';
 
 /**
  * Interns hosts to dense ids. An IPv4 address written the one way inet_ntoa writes it (four parts of 0–255, no
@@ -22,8 +23,11 @@ export class HostTable {
   /** True when the last `intern` call added a new host. */
   lastWasNew = false;
 
-  intern(source: Uint8Array, start: number, end: number): number {
-    const address = ipv4Number(source, start, end);
+  /**
+   * The id of the host source[start..end); `address` is its ipv4Number when the caller has it already (the line's
+   * parser read it).
+   */
+  intern(source: Uint8Array, start: number, end: number, address = ipv4Number(source, start, end)): number {
     return address < 0 ? this.internNamed(source, start, end) : this.internAddress(address | 0);
   }
 
@@ -84,30 +88,3 @@ const slotOf = (address: number, mask: number): number => {
   const hash = Math.imul(address ^ (address >>> 16), 0x45d9f3b);
   return (hash ^ (hash >>> 16)) & mask;
 };
-
-/**
- * The IPv4 address source[start..end) as an unsigned 32-bit number, when written as inet_ntoa writes it, so that
- * the number gives the same text back; -1 otherwise.
- */
-export function ipv4Number(source: Uint8Array, start: number, end: number): number {
-  let address = 0;
-  let parts = 0;
-  let at = start;
-  while (at < end) {
-    const first = source[at]!;
-    if (first < 0x30 || first > 0x39) return -1;
-    let value = first - 0x30;
-    let digits = 1;
-    at++;
-    while (at < end && source[at]! >= 0x30 && source[at]! <= 0x39) {
-      if (value === 0 || ++digits > 3) return -1;
-      value = value * 10 + source[at++]! - 0x30;
-    }
-    if (value > 255) return -1;
-    address = (address << 8) | value;
-    if (++parts === 4) return at === end ? address >>> 0 : -1;
-    if (source[at] !== 0x2e) return -1;
-    at++;
-  }
-  return -1;
-}

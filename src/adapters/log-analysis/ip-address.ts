@@ -69,3 +69,30 @@ function isIpv6(buf: Uint8Array, start: number, end: number): boolean {
   }
   return doubleColon ? groups < 8 : groups === 8;
 }
+
+/**
+ * The IPv4 address source[start..end) as an unsigned 32-bit number, when written as inet_ntoa writes it, so that
+ * the number gives the same text back; -1 otherwise.
+ */
+export function ipv4Number(source: Uint8Array, start: number, end: number): number {
+  let address = 0;
+  let parts = 0;
+  let at = start;
+  while (at < end) {
+    const first = source[at]!;
+    if (first < 0x30 || first > 0x39) return -1;
+    let value = first - 0x30;
+    let digits = 1;
+    at++;
+    while (at < end && source[at]! >= 0x30 && source[at]! <= 0x39) {
+      if (value === 0 || ++digits > 3) return -1;
+      value = value * 10 + source[at++]! - 0x30;
+    }
+    if (value > 255) return -1;
+    address = (address << 8) | value;
+    if (++parts === 4) return at === end ? address >>> 0 : -1;
+    if (source[at] !== 0x2e) return -1;
+    at++;
+  }
+  return -1;
+}

@@ -1,6 +1,6 @@
 import { DateTimePattern, readOffset } from './date-time-pattern';
 import { matchMethod, matchProtocol, splitRequestLine } from './http-request-line';
-import { isIpAddress } from './ip-address';
+import { ipv4Number, isIpAddress } from './ip-address';
 import { Field, FIELD, LogRecord } from './log-record';
 
 /** The formats forte-cli knows by name; `forte` is combined plus nginx's `$request_time` (seconds, ms precision). */
@@ -119,7 +119,8 @@ export class LogFormat {
     }
     switch (specifier) {
       case 0x68: // h
-        if (!isIpAddress(buf, start, end)) return this.reject('host');
+        record.hostAddress = ipv4Number(buf, start, end);
+        if (record.hostAddress < 0 && !isIpAddress(buf, start, end)) return this.reject('host');
         record.set(FIELD.host, start, end);
         return Outcome.Read;
       case 0x64: // d

@@ -37,6 +37,11 @@ export class LogRecord {
    * bytes (a JSON line's unescaped string).
    */
   urlPlace = NaN;
+  /**
+   * The host as an IPv4 number (see ipv4Number), -1 when it is not written as one, NaN when the parser did not say:
+   * the host table then reads it itself.
+   */
+  hostAddress = NaN;
 
   reset(buf: Buffer): void {
     this.buf = buf;
@@ -50,6 +55,7 @@ export class LogRecord {
     this.offsetMinutes = NaN;
     this.latencyUs = -1;
     this.urlPlace = NaN;
+    this.hostAddress = NaN;
   }
 
   start(field: Field): number {

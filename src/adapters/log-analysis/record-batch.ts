@@ -2,14 +2,12 @@ import { AccessLogAnalyser } from './access-log-analyser';
 import { LineFault } from './log-format';
 import { LogRecord } from './log-record';
 
-/** Numbers per line in a batch; the byte ranges (host, url, query, referer, agent, vhost, route) are rewritten
- * to point into the batch's own bytes. */
-const F = 29;
+/** A line's place in a batch: the byte ranges (host, url, query, referer, agent, vhost, route) are rewritten to
+ * point into the batch's own bytes. */
 const enum Slot {
   Kind,
   Ranges,
   Numbers = 15,
-  HasTime = 28,
 }
 /** The record's numbers, copied one by one: by name, so the list is written once for both directions. */
 const NUMERIC_FIELDS = [
@@ -26,7 +24,11 @@ const NUMERIC_FIELDS = [
   'offsetMinutes',
   'latencyUs',
   'urlPlace',
+  'hostAddress',
 ] as const satisfies readonly (keyof LogRecord)[];
+/** After a line's numbers, its hasTime flag; numbers per line in a batch. */
+const HAS_TIME = Slot.Numbers + NUMERIC_FIELDS.length;
+const F = HAS_TIME + 1;
 const REASONS: readonly (LineFault | 'too-long')[] = [
   'host',
   'date',
@@ -85,7 +87,7 @@ export class RecordBatchWriter {
     for (let field = 0; field < SPANS; field += 2)
       this.range(at + Slot.Ranges + field, record.buf, record.spans[field]!, record.spans[field + 1]!);
     for (let k = 0; k < NUMERIC_FIELDS.length; k++) n[at + Slot.Numbers + k] = record[NUMERIC_FIELDS[k]!];
-    n[at + Slot.HasTime] = record.hasTime ? 1 : 0;
+    n[at + HAS_TIME] = record.hasTime ? 1 : 0;
   }
 
   addFailure(
@@ -157,7 +159,7 @@ export function replayBatch(batch: RecordBatch, analyser: AccessLogAnalyser, rec
     record.reset(bytes);
     for (let field = 0; field < SPANS; field++) record.spans[field] = n[at + Slot.Ranges + field]!;
     for (let k = 0; k < NUMERIC_FIELDS.length; k++) record[NUMERIC_FIELDS[k]!] = n[at + Slot.Numbers + k]!;
-    record.hasTime = n[at + Slot.HasTime] === 1;
+    record.hasTime = n[at + HAS_TIME] === 1;
     analyser.add(record);
   }
 }

@@ -1,7 +1,8 @@
 import { ByteKeyTable } from '../../../src/adapters/log-analysis/byte-key-table';
 import { WideColumn } from '../../../src/adapters/log-analysis/wide-column';
 import { detectFormat } from '../../../src/adapters/log-analysis/format-detection';
-import { HostTable, ipv4Number } from '../../../src/adapters/log-analysis/host-table';
+import { HostTable } from '../../../src/adapters/log-analysis/host-table';
+import { ipv4Number } from '../../../src/adapters/log-analysis/ip-address';
 import { HTTP_PROTOCOLS, matchPrefix, matchProtocol } from '../../../src/adapters/log-analysis/http-request-line';
 import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
