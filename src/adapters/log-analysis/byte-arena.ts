@@ -1,10 +1,9 @@
+import { ByteViews, sameBytes } from './byte-views';
 import { CounterColumn } from './counter-column';
 
 const BLOCK_BITS = 22;
 const OFFSET_MASK = (1 << BLOCK_BITS) - 1;
 const MAX_BLOCKS = 1 << (31 - BLOCK_BITS);
-/** From this length on, a call to memcmp costs less than comparing byte by byte (measured: 80 against 140 ns at 120). */
-const NATIVE_COMPARE = 64;
 
 /**
  * The bytes of keys by dense id, in blocks that are never moved or copied: growing one big buffer would hold the
@@ -12,6 +11,9 @@ const NATIVE_COMPARE = 64;
  */
 export class ByteArena {
   private readonly blocks: Buffer[] = [];
+  /** Each block's DataView, and one of the bytes last compared with a key (see sameBytes). */
+  private readonly views: DataView[] = [];
+  private readonly sources = new ByteViews();
   private block = Buffer.alloc(0);
   private blockUsed = 0;
   /** Per id: where its bytes are (block index << BLOCK_BITS | offset), and how many. */
@@ -35,13 +37,7 @@ export class ByteArena {
     const length = end - start;
     if (this.lengths.get(id) !== length) return false;
     const where = this.starts.get(id);
-    const block = this.blocks[where >>> BLOCK_BITS]!;
-    // A long key (a user agent, some 120 bytes on most lines) is compared by memcmp, a short one here.
-    const offset = where & OFFSET_MASK;
-    if (length >= NATIVE_COMPARE) return block.compare(source, start, end, offset, offset + length) === 0;
-    const at = offset - start;
-    for (let i = start; i < end; i++) if (block[at + i] !== source[i]) return false;
-    return true;
+    return sameBytes(this.views[where >>> BLOCK_BITS]!, where & OFFSET_MASK, this.sources.of(source), start, length);
   }
 
   bytes(id: number): Buffer {
@@ -56,6 +52,7 @@ export class ByteArena {
     const size = Math.min(1 << BLOCK_BITS, 4096 << this.blocks.length);
     this.block = Buffer.allocUnsafe(Math.max(size, length));
     this.blocks.push(this.block);
+    this.views.push(new DataView(this.block.buffer, this.block.byteOffset, this.block.byteLength));
     this.blockUsed = 0;
   }
 }
