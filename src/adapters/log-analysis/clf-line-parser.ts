@@ -1,3 +1,4 @@
+import { ByteViews } from './byte-views';
 import { parseClfDate, parseClock, readOffset } from './date-time-pattern';
 import { splitRequestLine } from './http-request-line';
 import { ipv4Number, isIpAddress } from './ip-address';
@@ -14,6 +15,7 @@ import {
   parseUnsigned,
 } from './log-format';
 import { FIELD, LogRecord } from './log-record';
+import { findFirstTokenEnd } from './token-end';
 
 const SPACE = 0x20;
 const QUOTE = 0x22;
@@ -34,6 +36,7 @@ const REQUEST_AFTER_BRACKET = 30;
 export class ClfLineParser implements LineParser {
   complete = false;
   fault: LineFault | null = null;
+  private readonly views = new ByteViews();
 
   private constructor(
     private readonly general: LogFormat,
@@ -68,7 +71,8 @@ export class ClfLineParser implements LineParser {
    */
   private readUsual(record: LogRecord, buf: Buffer, start: number, end: number): boolean {
     record.reset(buf);
-    const hostEnd = findTokenEnd(buf, start, end, SPACE, 1);
+    const view = this.views.of(buf);
+    const hostEnd = findFirstTokenEnd(view, buf, start, end, SPACE);
     if (hostEnd < 0 || hostEnd >= end) return false;
     // Most hosts are IPv4 as inet_ntoa writes them: their number is all the host table needs, and says they are valid.
     record.hostAddress = ipv4Number(buf, start, hostEnd);
@@ -82,7 +86,7 @@ export class ClfLineParser implements LineParser {
     if (!parseClfDate(record, buf, date) || !parseClock(record, buf, date + 12)) return false;
     if (readOffset(record, buf, date + 21, date + 26) !== date + 26) return false;
     const request = date + REQUEST_AFTER_BRACKET - 1;
-    const requestEnd = findTokenEnd(buf, request, end, QUOTE, 1);
+    const requestEnd = findFirstTokenEnd(view, buf, request, end, QUOTE);
     if (requestEnd < 0 || requestEnd >= end) return false;
     splitRequestLine(record, request, requestEnd);
     const status = requestEnd + 2;
@@ -100,11 +104,11 @@ export class ClfLineParser implements LineParser {
       record.bytes = 0;
     }
     const referer = sizeEnd + 2;
-    const refererEnd = referer < end ? findTokenEnd(buf, referer, end, QUOTE, 1) : -1;
+    const refererEnd = referer < end ? findFirstTokenEnd(view, buf, referer, end, QUOTE) : -1;
     if (refererEnd < 0 || refererEnd >= end) return false;
     record.set(FIELD.referer, referer, refererEnd);
     const agent = refererEnd + 3;
-    const agentEnd = agent < end ? findTokenEnd(buf, agent, end, QUOTE, 1) : -1;
+    const agentEnd = agent < end ? findFirstTokenEnd(view, buf, agent, end, QUOTE) : -1;
     if (agentEnd < 0 || agentEnd >= end) return false;
     record.set(FIELD.agent, agent, agentEnd);
     if (!this.withLatency) return true;

@@ -6,11 +6,12 @@ import { ipv4Number } from '../../../src/adapters/log-analysis/ip-address';
 import { HTTP_PROTOCOLS, matchPrefix, matchProtocol } from '../../../src/adapters/log-analysis/http-request-line';
 import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
-import { LogFormat } from '../../../src/adapters/log-analysis/log-format';
+import { findTokenEnd, LogFormat } from '../../../src/adapters/log-analysis/log-format';
 import { FIELD, LogRecord } from '../../../src/adapters/log-analysis/log-record';
 import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
+import { findFirstTokenEnd } from '../../../src/adapters/log-analysis/token-end';
 import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
 
@@ -121,6 +122,23 @@ describe('addresses', () => {
     expect(['1.2.3', '1.2.3.4.', '1.2.3.256', '1..2.3'].map((host) => ipv4Number(bytes(host), 0, host.length))).toEqual(
       [-1, -1, -1, -1],
     );
+  });
+});
+
+describe('token ends', () => {
+  it('are found four bytes at a time where the byte loop finds them, escapes and all', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: random(40) }, () => 'ab "\\'[random(5)]).join('');
+      const buf = Buffer.from(`${'x'.repeat(random(8))}${text}`, 'latin1');
+      const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      const start = random(buf.length + 1);
+      for (const delimiter of [0x22, 0x20])
+        expect(findFirstTokenEnd(view, buf, start, buf.length, delimiter)).toBe(
+          findTokenEnd(buf, start, buf.length, delimiter, 1),
+        );
+    }
   });
 });
 
