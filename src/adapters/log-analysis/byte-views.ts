@@ -23,3 +23,10 @@ export function sameBytes(a: DataView, aStart: number, b: DataView, bStart: numb
   for (; i < length; i++) if (a.getUint8(aStart + i) !== b.getUint8(bStart + i)) return false;
   return true;
 }
+
+/** A byte in each of a word's four bytes: `0x22 * ONES` is four quotes. */
+export const ONES = 0x01010101;
+const HIGHS = 0x80808080 | 0;
+
+/** Whether one of the four bytes of `word` is 0 (the bit trick of "Bit Twiddling Hacks", exact for "any"). */
+export const hasZeroByte = (word: number): boolean => ((word - ONES) & ~word & HIGHS) !== 0;

@@ -1,22 +1,22 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dropMemory } from './dropped-memory';
 import { ByteArena } from './byte-arena';
+import { ByteViews } from './byte-views';
 import { CounterColumn } from './counter-column';
 import { WideColumn } from './wide-column';
 import { FIELD, LogRecord } from './log-record';
 import { inputOf, offsetOf } from './input-place';
-import { appendField, decodeUrlInto } from './request-key';
-import { methodBytes, protocolBytes } from './http-request-line';
+import { appendMethodAndProtocol, decodeUrlInto } from './request-key';
 
 /**
  * Interns request keys (see RequestKeyBuilder) to dense ids without keeping most of their bytes: a million-line
  * log has some 400,000 distinct keys, and their bytes were the largest thing the analysis held. Keys are told
- * apart by two 32-bit hashes taken in one pass: djb2, GoAccess's own key hash, which its panels group keys by anyway
- * (`djb2`), and a multiply-rotate one; two distinct keys are one only when both collide, odds of 2^-32 for each
- * pair of keys djb2 puts together (some n² / 2^33 pairs for n keys if it spreads them evenly: 4·10^-9 in all for
- * 400,000 keys). A key whose URL lies in a file that can be
- * read again keeps only that place, its URL's length, method and protocol, and is rebuilt from the file for the
- * rows of the report; any other keeps its bytes.
+ * apart by two 32-bit hashes taken in one pass, four bytes a step: djb2, GoAccess's own key hash, which its panels
+ * group keys by anyway (`djb2`), and a multiply-rotate one of the key's words; two distinct keys are one only when
+ * both collide, odds of 2^-32 for each pair of keys djb2 puts together (some n² / 2^33 pairs for n keys if it
+ * spreads them evenly: 4·10^-9 in all for 400,000 keys). A key whose URL lies in a file that can be read again
+ * keeps only that place, its URL's length, method and protocol, and is rebuilt from the file for the rows of the
+ * report; any other keeps its bytes.
  */
 export class RequestKeyTable {
   /**
@@ -40,12 +40,28 @@ export class RequestKeyTable {
   private readonly urlLengths = new CounterColumn(Uint16Array);
   private readonly words = new CounterColumn(Uint8Array);
   private readonly kept = new ByteArena();
+  private readonly views = new ByteViews();
 
   /** The id of the key source[start..end), built from `record`; a new key notes where it can be found again. */
   intern(source: Uint8Array, start: number, end: number, record: LogRecord): number {
     let first = 5381;
     let second = 0x2545f491;
-    for (let i = start; i < end; i++) {
+    const view = this.views.of(source);
+    let i = start;
+    // Four bytes a step: djb2 of four bytes at once (33^4, 33^3, 33^2, 33), the second hash of their word.
+    for (; i + 4 <= end; i += 4) {
+      const word = view.getInt32(i);
+      first =
+        (Math.imul(first, 1185921) +
+          Math.imul(word >>> 24, 35937) +
+          Math.imul((word >>> 16) & 255, 1089) +
+          Math.imul((word >>> 8) & 255, 33) +
+          (word & 255)) |
+        0;
+      second = Math.imul(second + word, 0x9e3779b1);
+      second = (second << 13) | (second >>> 19);
+    }
+    for (; i < end; i++) {
       const byte = source[i]!;
       first = (Math.imul(first, 33) + byte) | 0;
       second = Math.imul(second + byte, 0x9e3779b1);
@@ -126,9 +142,7 @@ export class RequestKeyTable {
     if (readSync(file, raw, 0, urlLength, offset) !== urlLength)
       throw new Error('an access log was cut short while it was being analysed');
     const key = Buffer.allocUnsafe(urlLength + 64);
-    let at = decodeUrlInto(key, 0, raw, 0, urlLength);
-    if (method >= 0) at = appendField(key, at, methodBytes(method));
-    if (protocol >= 0) at = appendField(key, at, protocolBytes(protocol));
+    const at = appendMethodAndProtocol(key, decodeUrlInto(key, 0, raw, 0, urlLength), method, protocol);
     return key.subarray(0, at);
   }
 

@@ -1,11 +1,7 @@
+import { hasZeroByte, ONES } from './byte-views';
 import { findTokenEnd } from './log-format';
 
-const ONES = 0x01010101;
-const HIGHS = 0x80808080 | 0;
 const BACKSLASHES = 0x5c * ONES;
-
-/** Whether one of the four bytes of `word` is 0 (the bit trick of "Bit Twiddling Hacks", exact for "any"). */
-const hasZeroByte = (word: number): boolean => ((word - ONES) & ~word & HIGHS) !== 0;
 
 /**
  * findTokenEnd for a token's first `delimiter` (`view` is a DataView of `buf`): words of four bytes with neither

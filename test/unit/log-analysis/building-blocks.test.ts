@@ -8,6 +8,7 @@ import { isIpAddress } from '../../../src/adapters/log-analysis/ip-address';
 import { LineSplitter, MAX_LINE_BYTES } from '../../../src/adapters/log-analysis/line-splitter';
 import { findTokenEnd, LogFormat } from '../../../src/adapters/log-analysis/log-format';
 import { FIELD, LogRecord } from '../../../src/adapters/log-analysis/log-record';
+import { decodeUrlInto } from '../../../src/adapters/log-analysis/request-key';
 import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
@@ -138,6 +139,38 @@ describe('token ends', () => {
         expect(findFirstTokenEnd(view, buf, start, buf.length, delimiter)).toBe(
           findTokenEnd(buf, start, buf.length, delimiter, 1),
         );
+    }
+  });
+});
+
+describe('URL decoding', () => {
+  /** GoAccess's decode_url, byte by byte (see decodeUrlInto). */
+  const decodeByBytes = (url: Buffer): Buffer => {
+    const out: number[] = [];
+    for (let i = 0; i < url.length; i++) {
+      let c = url[i]!;
+      const hex = url.toString('latin1', i + 1, i + 3);
+      if (c === 0x25 && i + 2 < url.length && /^[0-9a-f]{2}$/i.test(hex)) {
+        c = parseInt(hex, 16);
+        i += 2;
+      }
+      if (c === 0) break;
+      out.push(c);
+    }
+    const trimmed = Buffer.from(out)
+      .toString('latin1')
+      .replace(/^[ \t-\r]+|[ \t-\r]+$/g, '');
+    return trimmed ? Buffer.from(trimmed, 'latin1') : url;
+  };
+
+  it('copies plain words whole and decodes %XX, NULs and blanks as byte by byte', () => {
+    let seed = 11;
+    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const out = Buffer.alloc(128);
+    for (let n = 0; n < 5000; n++) {
+      const url = Buffer.from(Array.from({ length: random(30) }, () => 'ab%2F0 \u0000'[random(8)]).join(''), 'latin1');
+      const end = decodeUrlInto(out, 3, url, 0, url.length);
+      expect(out.subarray(3, end).toString('latin1')).toBe(decodeByBytes(url).toString('latin1'));
     }
   });
 });
