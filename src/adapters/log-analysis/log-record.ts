@@ -45,7 +45,9 @@ export class LogRecord {
 
   reset(buf: Buffer): void {
     this.buf = buf;
-    this.spans.fill(-1);
+    // Stores rather than fill(), whose call costs more than 14 stores on every line.
+    const spans = this.spans;
+    for (let i = 0; i < spans.length; i++) spans[i] = -1;
     this.method = this.protocol = -1;
     this.status = 0;
     this.bytes = 0;

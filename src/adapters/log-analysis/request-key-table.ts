@@ -161,8 +161,11 @@ export class RequestKeyTable {
 /** The bits of a slot that hold 8 bits of a key's second hash, while the ids fit in the others. */
 const TAG_MASK = 0xff000000 | 0;
 
-/** The first slot to probe for a key of djb2 hash `hash`, mixed first: djb2 gives keys that differ in their last byte neighbouring hashes. */
+/**
+ * The first slot to probe for a key of djb2 hash `hash`, mixed first (djb2 gives keys that differ in their last byte
+ * neighbouring hashes), then scaled to the slots by a multiplication rather than a division (`%`), which cost more.
+ */
 function slotOf(hash: number, count: number): number {
   const mixed = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
-  return ((mixed ^ (mixed >>> 16)) >>> 0) % count;
+  return Math.floor((((mixed ^ (mixed >>> 16)) >>> 0) * count) / 2 ** 32);
 }
