@@ -136,8 +136,8 @@ export function buildReport(
   const keys = a.requestKeys(result.inputs.map((input) => input.name));
   const describeRequest = (id: number): RequestParts => splitRequestKey(keys.bytes(id));
   const leaves = new LeafColumns(Math.max(a.requests.size, a.hosts.size));
-  // Sorted in the leaves' id column, which holds no leaves yet.
-  const requestCollisions = collidingHashes(a.requests.size, (id) => a.requests.djb2(id), leaves.ids);
+  // Sorted in the leaves' columns, which hold no leaves yet.
+  const requestCollisions = collidingHashes(a.requests.size, (id) => a.requests.djb2(id), leaves.ids, leaves.hits);
   let rows: Pick<AccessLogReport, 'requests' | 'static_requests' | 'not_found' | 'panels'>;
   try {
     rows = {

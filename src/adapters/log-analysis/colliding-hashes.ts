@@ -1,12 +1,19 @@
+import { sortInts } from './int-sort';
+
 /**
- * The hashes that more than one of `count` keys has, from one sort of all their hashes in `scratch` (at least
- * `count` long): any panel's or total's keys are some of them, so these are the only hashes they can share, and
- * each of them goes on with a set look-up rather than a sort of its own.
+ * The hashes that more than one of `count` keys has, from one sort of all their hashes in `scratch` and `spare` (at
+ * least `count` long each): any panel's or total's keys are some of them, so these are the only hashes they can
+ * share, and each of them goes on with a set look-up rather than a sort of its own.
  */
-export function collidingHashes(count: number, hashOf: (id: number) => number, scratch: Int32Array): Set<number> {
-  const sorted = scratch.subarray(0, count);
-  for (let id = 0; id < count; id++) sorted[id] = hashOf(id);
-  sorted.sort();
+export function collidingHashes(
+  count: number,
+  hashOf: (id: number) => number,
+  scratch: Int32Array,
+  spare: Int32Array,
+): Set<number> {
+  const hashes = scratch.subarray(0, count);
+  for (let id = 0; id < count; id++) hashes[id] = hashOf(id);
+  const sorted = sortInts(hashes, spare);
   const colliding = new Set<number>();
   for (let i = 1; i < count; i++) if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
   return colliding;

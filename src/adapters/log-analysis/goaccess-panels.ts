@@ -229,7 +229,7 @@ export function goaccessPanels(
   for (const s of statuses) accumulate(statusLeaves, s.type, s.row.data, s.row.hits, s.row.visitors, s.row.bytes);
 
   const hostHash = (id: number): number => a.hostHashes.get(id);
-  const hostCollisions = collidingHashes(a.hosts.size, hostHash, leaves.ids);
+  const hostCollisions = collidingHashes(a.hosts.size, hostHash, leaves.ids, leaves.hits);
   leaves.clear(
     (id) => a.hostVisitors.get(id),
     (id) => a.hostColumns.bytes.get(id),

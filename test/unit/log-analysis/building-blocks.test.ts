@@ -12,6 +12,7 @@ import { decodeUrlInto } from '../../../src/adapters/log-analysis/request-key';
 import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
+import { sortInts } from '../../../src/adapters/log-analysis/int-sort';
 import { findFirstTokenEnd } from '../../../src/adapters/log-analysis/token-end';
 import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
@@ -123,6 +124,18 @@ describe('addresses', () => {
     expect(['1.2.3', '1.2.3.4.', '1.2.3.256', '1..2.3'].map((host) => ipv4Number(bytes(host), 0, host.length))).toEqual(
       [-1, -1, -1, -1],
     );
+  });
+});
+
+describe('int sorting', () => {
+  it('sorts int32s, negative ones first, as a comparison sort does', () => {
+    let seed = 3;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    for (const length of [0, 1, 2, 1000, 100000]) {
+      const values = Int32Array.from({ length }, (_, i) => (i % 7 ? random() : random() & 0xff));
+      const expected = [...values].sort((x, y) => x - y);
+      expect([...sortInts(Int32Array.from(values), new Int32Array(length))]).toEqual(expected);
+    }
   });
 });
 
