@@ -37,6 +37,11 @@ export class ClfLineParser implements LineParser {
   complete = false;
   fault: LineFault | null = null;
   private readonly views = new ByteViews();
+  /** The last date read (`01/Nov/2026`, as three overlapping words of its 11 bytes) and its numbers. */
+  private readonly lastDate = new Int32Array(3);
+  private lastYear = 0;
+  private lastMonth = 0;
+  private lastDay = 0;
 
   private constructor(
     private readonly general: LogFormat,
@@ -83,7 +88,7 @@ export class ClfLineParser implements LineParser {
     const date = bracket + 1;
     if (bracket < 0 || date + REQUEST_AFTER_BRACKET - 1 >= end) return false;
     if (buf[date + 11] !== COLON || buf[date + 20] !== SPACE || buf[date + 26] !== CLOSE_BRACKET) return false;
-    if (!parseClfDate(record, buf, date) || !parseClock(record, buf, date + 12)) return false;
+    if (!this.readDate(record, view, buf, date) || !parseClock(record, buf, date + 12)) return false;
     if (readOffset(record, buf, date + 21, date + 26) !== date + 26) return false;
     const request = date + REQUEST_AFTER_BRACKET - 1;
     const requestEnd = findFirstTokenEnd(view, buf, request, end, QUOTE);
@@ -115,6 +120,31 @@ export class ClfLineParser implements LineParser {
     const latency = agentEnd + 2 < end ? parseDecimal(buf, agentEnd + 2, end) : -1;
     if (latency < 0) return false;
     record.latencyUs = Math.round(latency * 1e6);
+    return true;
+  }
+
+  /**
+   * `dd/Mon/yyyy` at `at`: a log's lines come in the order of their dates, so a date written as the last one read is
+   * that one again, found by comparing three words rather than reading its digits and month name.
+   */
+  private readDate(record: LogRecord, view: DataView, buf: Buffer, at: number): boolean {
+    const first = view.getInt32(at);
+    const second = view.getInt32(at + 4);
+    const third = view.getInt32(at + 7);
+    const last = this.lastDate;
+    if (first === last[0] && second === last[1] && third === last[2] && this.lastDay) {
+      record.year = this.lastYear;
+      record.month = this.lastMonth;
+      record.day = this.lastDay;
+      return true;
+    }
+    if (!parseClfDate(record, buf, at)) return false;
+    last[0] = first;
+    last[1] = second;
+    last[2] = third;
+    this.lastYear = record.year;
+    this.lastMonth = record.month;
+    this.lastDay = record.day;
     return true;
   }
 }

@@ -53,6 +53,19 @@ describe('the fast parser of combined and forte lines', () => {
     expect(bothOn(NAMED_LOG_FORMATS.combined, lines)).toEqual(lines.map((line) => ({ line, same: true, fast: true })));
   });
 
+  it('reads a date as the line before read it only when its bytes are the same', () => {
+    const on = (date: string): string => usual().replace('01/Nov/2026', date);
+    const lines = ['01/Nov/2026', '01/Nov/2026', '02/Nov/2026', '01/Nov/2026', '01/Nov/2027', '01/Dec/2026'].map(on);
+    expect(bothOn(NAMED_LOG_FORMATS.combined, lines)).toEqual(lines.map((line) => ({ line, same: true, fast: true })));
+    const badAfterGood = [on('01/Nov/2026'), on('32/Nov/2026'), on('01/Nox/2026'), on('01/Nov/2026')];
+    expect(bothOn(NAMED_LOG_FORMATS.combined, badAfterGood).map(({ same, fast }) => ({ same, fast }))).toEqual([
+      { same: true, fast: true },
+      { same: true, fast: false },
+      { same: true, fast: false },
+      { same: true, fast: true },
+    ]);
+  });
+
   it('leaves any other line to the general parser: the same records, faults and completeness', () => {
     const lines = [
       usual('x', '"GET / HTTP/1.1" 200 abc'),
