@@ -1,6 +1,7 @@
 import { AnalysisFilters, AnalysisScope } from './access-log-analyser';
 import { AccessLogReport } from './access-log-report';
 import { InputOutcome } from './input-outcome';
+import { limitInlining } from './inlining-budget';
 import { FormatChoice, LineFeed } from './line-feed';
 import { LogInput, openLogInput } from './log-input';
 import { InProcessSink, RecordSink, WorkerSink, workerScript } from './record-sink';
@@ -35,6 +36,7 @@ export async function analyseAccessLogs(
   filters: AnalysisFilters,
   options: AnalysisOptions,
 ): Promise<AccessLogReport> {
+  limitInlining();
   const { top, onInput = () => undefined, open = (name: string) => openLogInput(name) } = options;
   const script = options.worker ? workerScript() : null;
   const scope = options.scope ?? 'all';
