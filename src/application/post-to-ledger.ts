@@ -5,9 +5,7 @@ import { Transaction } from './ports/unit-of-work';
 
 /** Posts a decided balance change (balance and receipt in one guarded write), announced once it committed. */
 export async function postToLedger(tx: Transaction, events: EventSink, receipt: ReceiptDraft): Promise<Receipt> {
-  const posted = await tx.ledger.post(receipt);
-  announceOnCommit(tx, events, posted);
-  return posted;
+  return (await postToLedgerWith(tx, events, receipt, {})).receipt;
 }
 
 /**
@@ -21,9 +19,6 @@ export async function postToLedgerWith(
   references: ReceiptReferences,
 ): Promise<PostedWithReferences> {
   const posted = await tx.ledger.postWith(receipt, references);
-  announceOnCommit(tx, events, posted.receipt);
+  tx.afterCommit(() => events.publish({ type: 'LedgerPosted', receipt: posted.receipt }));
   return posted;
 }
-
-const announceOnCommit = (tx: Transaction, events: EventSink, receipt: Receipt): void =>
-  tx.afterCommit(() => events.publish({ type: 'LedgerPosted', receipt }));
