@@ -1,5 +1,5 @@
 import { ByteKeyTable } from './byte-key-table';
-import { distinctCount } from './colliding-hashes';
+import { CollidingHashes, distinctCounts } from './colliding-hashes';
 import { daysFromCivil } from './civil-time';
 import { HitColumns, CounterColumn } from './counter-column';
 import { HostTable } from './host-table';
@@ -304,17 +304,19 @@ export class AccessLogAnalyser {
   }
 
   /**
-   * Unique keys of a GoAccess panel (requests = unique_files, static requests, not found). GoAccess 1.7 stores a
-   * panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count distinct hashes, given
-   * those that collide at all (collidingHashes).
+   * Unique keys of GoAccess's request panels (requests = unique_files, static requests, not found), in one pass.
+   * GoAccess 1.7 stores a panel's keys by their 32-bit djb2 hash, so two keys that collide count once there: count
+   * distinct hashes, given those that collide at all (collidingHashes).
    */
-  uniqueRequests(kind: RequestKind, colliding: ReadonlySet<number>): number {
-    return distinctCount(
+  uniqueRequests(colliding: CollidingHashes): { requests: number; statics: number; notFound: number } {
+    const [requests, statics, notFound] = distinctCounts(
       this.requests.size,
-      (id) => (this.requestKinds.get(id) & kind) !== 0,
+      (id) => this.requestKinds.get(id),
       (id) => this.requests.djb2(id),
       colliding,
+      [RequestKind.Request, RequestKind.Static, RequestKind.NotFound],
     );
+    return { requests: requests!, statics: statics!, notFound: notFound! };
   }
 
   /**

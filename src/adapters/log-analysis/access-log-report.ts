@@ -138,6 +138,7 @@ export function buildReport(
   const leaves = new LeafColumns(Math.max(a.requests.size, a.hosts.size));
   // Sorted in the leaves' columns, which hold no leaves yet.
   const requestCollisions = collidingHashes(a.requests.size, (id) => a.requests.djb2(id), leaves.ids, leaves.hits);
+  const unique = a.uniqueRequests(requestCollisions);
   let rows: Pick<AccessLogReport, 'requests' | 'static_requests' | 'not_found' | 'panels'>;
   try {
     rows = {
@@ -158,9 +159,9 @@ export function buildReport(
       failed_requests: a.failedLines,
       excluded_hits: a.excludedLines,
       unique_visitors: a.uniqueVisitors,
-      unique_files: a.uniqueRequests(RequestKind.Request, requestCollisions),
-      unique_static_files: a.uniqueRequests(RequestKind.Static, requestCollisions),
-      unique_not_found: a.uniqueRequests(RequestKind.NotFound, requestCollisions),
+      unique_files: unique.requests,
+      unique_static_files: unique.statics,
+      unique_not_found: unique.notFound,
       unique_referrers: a.referrers.size,
       bandwidth: a.bandwidth,
       start_date: a.validLines ? withOffset(a.firstSeconds, a.firstOffset) : null,

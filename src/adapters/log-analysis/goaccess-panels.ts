@@ -1,7 +1,7 @@
 import { AccessLogAnalyser, RequestKind } from './access-log-analyser';
 import { statusClass, statusLabel } from './goaccess-status';
 import { kthLargest } from './kth-largest';
-import { collidingHashes } from './colliding-hashes';
+import { CollidingHashes, collidingHashes } from './colliding-hashes';
 import { LeafColumns } from './leaf-columns';
 import { PanelVisitors } from './panel-visitors';
 
@@ -150,7 +150,7 @@ export function goaccessPanels(
   cap: number,
   describeRequest: (id: number) => { url: string; method: string | null; protocol: string | null },
   leaves: LeafColumns,
-  requestCollisions: ReadonlySet<number>,
+  requestCollisions: CollidingHashes,
 ): Record<PanelName, Panel> {
   const requestRow = (id: number, hits: number, visitors: number, bytes: number): PanelRow => {
     const { url, method, protocol } = describeRequest(id);

@@ -1,3 +1,5 @@
+import { CollidingHashes } from './colliding-hashes';
+
 /**
  * A flat panel's leaves (requests, hosts): each key's id and hits in columns by leaf, read from the analyser once
  * and then summed, ranked and cut by plain loops; visitors and bytes, summed once, are read by id as they are
@@ -46,7 +48,7 @@ export class LeafColumns {
    * the first one's name, with both keys' counts. `colliding` holds the hashes that more than one key has (few or
    * none), so that the other leaves are passed over at the cost of a set look-up.
    */
-  mergeColliding(hashOf: (id: number) => number, colliding: ReadonlySet<number>): void {
+  mergeColliding(hashOf: (id: number) => number, colliding: CollidingHashes): void {
     if (!colliding.size) return;
     const first = new Map<number, number>();
     let kept = 0;

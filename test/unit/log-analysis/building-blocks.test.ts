@@ -13,6 +13,7 @@ import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
 import { sortInts } from '../../../src/adapters/log-analysis/int-sort';
+import { collidingHashes } from '../../../src/adapters/log-analysis/colliding-hashes';
 import { findFirstTokenEnd } from '../../../src/adapters/log-analysis/token-end';
 import { classifyAgent } from '../../../src/adapters/log-analysis/user-agent-class';
 import { parseTimeBound } from '../../../src/cli/logs/time-bound';
@@ -136,6 +137,22 @@ describe('int sorting', () => {
       const expected = [...values].sort((x, y) => x - y);
       expect([...sortInts(Int32Array.from(values), new Int32Array(length))]).toEqual(expected);
     }
+  });
+});
+
+describe('colliding hashes', () => {
+  it('are the hashes more than one key has, told apart from others that share their low 16 bits', () => {
+    const hashes = [0x12345678, -5, 0x7abc5678, 0x12345678, 0x0bcd5678, -5, 0x5678];
+    const colliding = collidingHashes(hashes.length, (id) => hashes[id]!, new Int32Array(8), new Int32Array(8));
+    expect(colliding.size).toBe(2);
+    expect([0x12345678, -5].map((hash) => colliding.has(hash))).toEqual([true, true]);
+    expect([0x7abc5678, 0x0bcd5678, 0x5678, 0xfffb, -4].map((hash) => colliding.has(hash))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
