@@ -1,5 +1,5 @@
 # `make start` and `make test` install first, then do what `npm start` and `npm test` do: a fresh clone needs nothing else.
-.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-start compare-goaccess bench-reconcile
+.PHONY: install build start dev test lint dist bench bench-profile bench-logs bench-follow bench-start compare-goaccess bench-reconcile
 
 install:
 	npm install
@@ -41,6 +41,9 @@ bench-profile: build
 
 bench-logs: build
 	node dist/bench/logs-vs-goaccess.js
+
+bench-follow: build
+	node dist/bench/follow-memory.js
 
 bench-start: build
 	node dist/bench/start-time.js

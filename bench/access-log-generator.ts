@@ -100,6 +100,8 @@ export interface GeneratorOptions {
   withTime?: boolean;
   /** Out of 10,000 lines, how many are broken (bad host, bad date, bad status). */
   brokenPer10k?: number;
+  /** When the log starts (default 2026-11-01 00:00 UTC): the same seed then gives the same lines on other dates. */
+  start?: Date;
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -110,7 +112,7 @@ export function* generateAccessLog(count: number, options: GeneratorOptions): Ge
   const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const totalWeight = PATHS.reduce((sum, [, , weight]) => sum + weight, 0);
-  let time = Date.UTC(2026, 10, 1, 0, 0, 0);
+  let time = options.start?.getTime() ?? Date.UTC(2026, 10, 1, 0, 0, 0);
   let nights = 0;
   for (let n = 0; n < count; n++) {
     time += int(0, 2600);

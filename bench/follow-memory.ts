@@ -1,0 +1,86 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { generateAccessLog } from './access-log-generator';
+import { FORTE_CLI } from './goaccess';
+
+/**
+ * `make bench-follow`: the memory of `forte-cli logs --follow` over a long run. A week of a busy API (LINES lines,
+ * up to eight days of dates) is appended ROUNDS times to the followed file, each round two weeks after the last:
+ * the same URLs, hosts and agents on new dates, as a service's log goes on. After each round is counted, the
+ * follower's resident memory is read (/proc/PID/status). Prints the lines counted and the memory after each round,
+ * and what a round added once the first has set the distinct keys.
+ * usage: node dist/bench/follow-memory.js [LINES] [ROUNDS]
+ */
+const FORTNIGHT_MS = 14 * 24 * 3600_000;
+
+async function main(): Promise<void> {
+  const lines = Number(process.argv[2] ?? 200_000);
+  const rounds = Number(process.argv[3] ?? 8);
+  const dir = mkdtempSync(join(tmpdir(), 'forte-follow-'));
+  const log = join(dir, 'access.log');
+  writeFileSync(log, '');
+  const follower = spawn(process.execPath, [FORTE_CLI, 'logs', log, '--follow', '--interval', '1', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const counted = countedLines(follower.stdout, follower);
+  const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${follower.pid}/status`, 'utf8'))![1]);
+  const mb = (kb: number): string => `${(kb / 1024).toFixed(1)} MB`;
+  process.stdout.write(`${'round'.padEnd(8)}${'lines counted'.padStart(16)}${'RSS'.padStart(12)}\n`);
+  const samples: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const start = new Date(Date.UTC(2026, 10, 1) + round * FORTNIGHT_MS);
+      let batch: string[] = [];
+      for (const line of generateAccessLog(lines, { seed: 7, start })) {
+        batch.push(line);
+        if (batch.length === 10_000) {
+          appendFileSync(log, `${batch.join('\n')}\n`);
+          batch = [];
+        }
+      }
+      if (batch.length) appendFileSync(log, `${batch.join('\n')}\n`);
+      await counted.reach((round + 1) * lines);
+      samples.push(rss());
+      const text = `${(round + 1) * lines}`.replace(/\B(?=(\d{3})+$)/g, ',');
+      process.stdout.write(`${String(round + 1).padEnd(8)}${text.padStart(16)}${mb(samples.at(-1)!).padStart(12)}\n`);
+    }
+  } finally {
+    follower.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (samples.length > 1) {
+    const perRound = (samples.at(-1)! - samples[0]!) / (samples.length - 1);
+    process.stdout.write(
+      `after the first round: ${mb(perRound)} a round of ${lines.toLocaleString('en-US')} lines on new dates ` +
+        `(${((perRound * 1024) / lines).toFixed(1)} bytes a line)\n`,
+    );
+  }
+}
+
+/**
+ * The follower's `total_requests`, from the JSON line it prints each interval; `reach(n)` waits for n, and fails if
+ * the follower ends first.
+ */
+function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { reach(total: number): Promise<void> } {
+  let total = 0;
+  let waiting: { total: number; resolve: () => void; reject: (error: Error) => void } | null = null;
+  follower.once('exit', (code) => waiting?.reject(new Error(`forte-cli logs --follow ended (exit ${code})`)));
+  createInterface({ input: output }).on('line', (line) => {
+    total = (JSON.parse(line) as { general: { total_requests: number } }).general.total_requests;
+    if (waiting && total >= waiting.total) {
+      waiting.resolve();
+      waiting = null;
+    }
+  });
+  return {
+    reach: (wanted) =>
+      total >= wanted
+        ? Promise.resolve()
+        : new Promise((resolve, reject) => (waiting = { total: wanted, resolve, reject })),
+  };
+}
+
+void main();
