@@ -157,3 +157,16 @@ function breakLine(line: string, how: number): string {
   if (how === 1) return line.replace(/\[\d\d\//, '[41/');
   return line.replace(/" (\d{3}) /, '" 9$1 ');
 }
+
+/** The lines of generateAccessLog joined 10,000 at a time, each chunk ending in a line break: for writing. */
+export function* accessLogChunks(count: number, options: GeneratorOptions): Generator<string> {
+  let batch: string[] = [];
+  for (const line of generateAccessLog(count, options)) {
+    batch.push(line);
+    if (batch.length === 10_000) {
+      yield `${batch.join('\n')}\n`;
+      batch = [];
+    }
+  }
+  if (batch.length) yield `${batch.join('\n')}\n`;
+}

@@ -3,7 +3,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { generateAccessLog } from './access-log-generator';
+import { accessLogChunks } from './access-log-generator';
 import { FORTE_CLI } from './goaccess';
 
 /**
@@ -33,15 +33,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < rounds; round++) {
       const start = new Date(Date.UTC(2026, 10, 1) + round * FORTNIGHT_MS);
-      let batch: string[] = [];
-      for (const line of generateAccessLog(lines, { seed: 7, start })) {
-        batch.push(line);
-        if (batch.length === 10_000) {
-          appendFileSync(log, `${batch.join('\n')}\n`);
-          batch = [];
-        }
-      }
-      if (batch.length) appendFileSync(log, `${batch.join('\n')}\n`);
+      for (const chunk of accessLogChunks(lines, { seed: 7, start })) appendFileSync(log, chunk);
       await counted.reach((round + 1) * lines);
       samples.push(rss());
       const text = `${(round + 1) * lines}`.replace(/\B(?=(\d{3})+$)/g, ',');

@@ -1,4 +1,4 @@
-import { generateAccessLog } from './access-log-generator';
+import { accessLogChunks } from './access-log-generator';
 
 /** usage: node dist/bench/generate-access-log.js LINES [SEED] [--with-time] [--broken=N-per-10k] > file.log */
 function main(): void {
@@ -10,19 +10,12 @@ function main(): void {
     return;
   }
   const broken = Number(args.find((a) => a.startsWith('--broken='))?.slice(9) ?? 0);
-  let batch: string[] = [];
-  for (const line of generateAccessLog(lines, {
+  for (const chunk of accessLogChunks(lines, {
     seed: seed ?? 7,
     withTime: args.includes('--with-time'),
     brokenPer10k: broken,
-  })) {
-    batch.push(line);
-    if (batch.length === 10000) {
-      process.stdout.write(`${batch.join('\n')}\n`);
-      batch = [];
-    }
-  }
-  if (batch.length) process.stdout.write(`${batch.join('\n')}\n`);
+  }))
+    process.stdout.write(chunk);
 }
 
 main();

@@ -2,7 +2,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateAccessLog } from './access-log-generator';
+import { accessLogChunks } from './access-log-generator';
 import { FORTE_CLI, GOACCESS, measure, readJson, requireGoAccess } from './goaccess';
 import { reportDifferences } from './goaccess-report-diff';
 
@@ -20,15 +20,8 @@ async function main(): Promise<void> {
   const log = join(dir, 'access.log');
   process.stdout.write(`generating ${lines.toLocaleString('en-US')} lines (seed ${seed}) in ${log}\n`);
   const out = createWriteStream(log);
-  let batch: string[] = [];
-  for (const line of generateAccessLog(lines, { seed })) {
-    batch.push(line);
-    if (batch.length === 10_000) {
-      if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
-      batch = [];
-    }
-  }
-  out.end(batch.length ? `${batch.join('\n')}\n` : '');
+  for (const chunk of accessLogChunks(lines, { seed })) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
   await once(out, 'finish');
 
   const theirsFile = join(dir, 'goaccess.json');

@@ -57,7 +57,8 @@ export function distinctCounts(
   const seen = masks.map(() => new Set<number>());
   for (let id = 0; id < count; id++) {
     const kind = kindOf(id);
-    const hash = colliding.size && colliding.has(hashOf(id)) ? hashOf(id) : null;
+    const own = hashOf(id);
+    const hash = colliding.has(own) ? own : null;
     for (let m = 0; m < masks.length; m++) {
       if (!(kind & masks[m]!)) continue;
       if (hash !== null) {
