@@ -58,8 +58,12 @@ async function main(): Promise<void> {
  */
 function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { reach(total: number): Promise<void> } {
   let total = 0;
+  let ended: Error | null = null;
   let waiting: { total: number; resolve: () => void; reject: (error: Error) => void } | null = null;
-  follower.once('exit', (code) => waiting?.reject(new Error(`forte-cli logs --follow ended (exit ${code})`)));
+  follower.once('exit', (code) => {
+    ended = new Error(`forte-cli logs --follow ended (exit ${code})`);
+    waiting?.reject(ended);
+  });
   createInterface({ input: output }).on('line', (line) => {
     total = (JSON.parse(line) as { general: { total_requests: number } }).general.total_requests;
     if (waiting && total >= waiting.total) {
@@ -71,7 +75,9 @@ function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { 
     reach: (wanted) =>
       total >= wanted
         ? Promise.resolve()
-        : new Promise((resolve, reject) => (waiting = { total: wanted, resolve, reject })),
+        : ended
+          ? Promise.reject(ended)
+          : new Promise((resolve, reject) => (waiting = { total: wanted, resolve, reject })),
   };
 }
 
