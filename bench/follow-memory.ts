@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,23 +11,52 @@ import { FORTE_CLI } from './goaccess';
  * up to eight days of dates) is appended ROUNDS times to the followed file, each round two weeks after the last:
  * the same URLs, hosts and agents on new dates, as a service's log goes on. After each round is counted, the
  * follower's resident memory is read (/proc/PID/status). Prints the lines counted and the memory after each round,
- * and what a round added once the first has set the distinct keys.
+ * what a round added after the first and over the second half of the rounds (once the allocator has settled), and
+ * whether the last live report is the one-shot report of the same file (closing dates must not change a count).
+ * Exits 1 when they differ.
  * usage: node dist/bench/follow-memory.js [LINES] [ROUNDS]
  */
 const FORTNIGHT_MS = 14 * 24 * 3600_000;
 
 async function main(): Promise<void> {
   const lines = Number(process.argv[2] ?? 200_000);
-  const rounds = Number(process.argv[3] ?? 8);
+  const rounds = Number(process.argv[3] ?? 16);
   const dir = mkdtempSync(join(tmpdir(), 'forte-follow-'));
   const log = join(dir, 'access.log');
+  try {
+    const { samples, lastReport } = await followRounds(log, lines, rounds);
+    const growth = (from: number, label: string): void => {
+      const perRound = (samples.at(-1)! - samples[from]!) / (samples.length - 1 - from);
+      process.stdout.write(
+        `${label}: ${mb(perRound)} a round of ${lines.toLocaleString('en-US')} lines on new dates ` +
+          `(${((perRound * 1024) / lines).toFixed(1)} bytes a line)\n`,
+      );
+    };
+    if (samples.length > 1) growth(0, 'after the first round');
+    if (samples.length > 3) growth(Math.floor(samples.length / 2) - 1, 'over the second half');
+    const oneShot = spawnSync(process.execPath, [FORTE_CLI, 'logs', log, '--json'], { maxBuffer: 1 << 28 });
+    const same = sameCounts(lastReport, oneShot.stdout.toString());
+    process.stdout.write(`the last live report is the one-shot report of the file: ${same ? 'yes' : 'NO'}\n`);
+    if (!same) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mb = (kb: number): string => `${(kb / 1024).toFixed(1)} MB`;
+
+/** Follows `log` while `rounds` weeks are appended to it: the follower's RSS (kB) after each, and its last report. */
+async function followRounds(
+  log: string,
+  lines: number,
+  rounds: number,
+): Promise<{ samples: number[]; lastReport: string }> {
   writeFileSync(log, '');
   const follower = spawn(process.execPath, [FORTE_CLI, 'logs', log, '--follow', '--interval', '1', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const counted = countedLines(follower.stdout, follower);
   const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${follower.pid}/status`, 'utf8'))![1]);
-  const mb = (kb: number): string => `${(kb / 1024).toFixed(1)} MB`;
   process.stdout.write(`${'round'.padEnd(8)}${'lines counted'.padStart(16)}${'RSS'.padStart(12)}\n`);
   const samples: number[] = [];
   try {
@@ -39,25 +68,28 @@ async function main(): Promise<void> {
       const text = `${(round + 1) * lines}`.replace(/\B(?=(\d{3})+$)/g, ',');
       process.stdout.write(`${String(round + 1).padEnd(8)}${text.padStart(16)}${mb(samples.at(-1)!).padStart(12)}\n`);
     }
+    return { samples, lastReport: counted.last() };
   } finally {
     follower.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
   }
-  if (samples.length > 1) {
-    const perRound = (samples.at(-1)! - samples[0]!) / (samples.length - 1);
-    process.stdout.write(
-      `after the first round: ${mb(perRound)} a round of ${lines.toLocaleString('en-US')} lines on new dates ` +
-        `(${((perRound * 1024) / lines).toFixed(1)} bytes a line)\n`,
-    );
-  }
+}
+
+/** Two `--json` reports with the same counts (what each says of its inputs aside). */
+function sameCounts(a: string, b: string): boolean {
+  const counts = (json: string): string => JSON.stringify({ ...(JSON.parse(json) as object), inputs: null });
+  return counts(a) === counts(b);
 }
 
 /**
  * The follower's `total_requests`, from the JSON line it prints each interval; `reach(n)` waits for n, and fails if
- * the follower ends first.
+ * the follower ends first; `last()` is the last line.
  */
-function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { reach(total: number): Promise<void> } {
+function countedLines(
+  output: NodeJS.ReadableStream,
+  follower: ChildProcess,
+): { reach(total: number): Promise<void>; last(): string } {
   let total = 0;
+  let last = '';
   let ended: Error | null = null;
   let waiting: { total: number; resolve: () => void; reject: (error: Error) => void } | null = null;
   follower.once('exit', (code) => {
@@ -65,6 +97,7 @@ function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { 
     waiting?.reject(ended);
   });
   createInterface({ input: output }).on('line', (line) => {
+    last = line;
     total = (JSON.parse(line) as { general: { total_requests: number } }).general.total_requests;
     if (waiting && total >= waiting.total) {
       waiting.resolve();
@@ -78,6 +111,7 @@ function countedLines(output: NodeJS.ReadableStream, follower: ChildProcess): { 
         : ended
           ? Promise.reject(ended)
           : new Promise((resolve, reject) => (waiting = { total: wanted, resolve, reject })),
+    last: () => last,
   };
 }
 

@@ -6,6 +6,7 @@ import { FORTE_CLI } from './forte-cli';
 export interface FollowingRun {
   /** The reports printed so far (`--json`: one per interval). */
   reports(): AccessLogReport[];
+  stdout(): string;
   stderr(): string;
   /** SIGTERM, then its exit code. */
   stop(): Promise<number | null>;
@@ -26,6 +27,7 @@ export function startFollowing(args: string[]): FollowingRun {
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as AccessLogReport),
+    stdout: () => stdout,
     stderr: () => stderr,
     stop: async () => {
       child.kill('SIGTERM');

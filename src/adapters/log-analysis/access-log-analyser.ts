@@ -67,6 +67,8 @@ export class AccessLogAnalyser {
   failedLines = 0;
   excludedLines = 0;
   validLines = 0;
+  /** Lines of a date closed by closeThrough: their hits and bytes are counted, no visitor. */
+  lateLines = 0;
   bandwidth = 0;
   readonly faults = new Map<string, number>();
   readonly samples: SkippedLine[] = [];
@@ -123,6 +125,10 @@ export class AccessLogAnalyser {
   private visitorDates = new RunColumn();
   private readonly visitorDate = (visitor: number): number => this.visitorDates.get(visitor - 1);
   uniqueVisitors = 0;
+  /** The last date (YYYYMMDD) closeThrough closed; 0 while none is. */
+  private closedThrough = 0;
+  /** The newest day (since the epoch, on the log's clock) of a line since the last takeNewestDay. */
+  private newestDay = -Infinity;
   readonly statusCounts = new Float64Array(600);
   readonly statusBytes = new Float64Array(600);
   readonly statusVisitors = new FewKeysPanelVisitors();
@@ -184,11 +190,9 @@ export class AccessLogAnalyser {
 
   add(record: LogRecord): void {
     this.totalLines++;
-    const localSeconds =
-      daysFromCivil(record.year, record.month, record.day) * 86400 +
-      record.hour * 3600 +
-      record.minute * 60 +
-      record.second;
+    const dayNumber = daysFromCivil(record.year, record.month, record.day);
+    if (dayNumber > this.newestDay) this.newestDay = dayNumber;
+    const localSeconds = dayNumber * 86400 + record.hour * 3600 + record.minute * 60 + record.second;
     const keys = this.keys;
     keys.build(record);
     if (this.isExcluded(record, localSeconds)) {
@@ -248,19 +252,8 @@ export class AccessLogAnalyser {
     const day = this.days.slot(dateKey);
     day.hits++;
     day.bytes += bytes;
-    // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
-    const visitorId =
-      this.visitors.numberOf(dateKey, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
-    if (this.visitors.lastWasNew) this.visitorDates.push(dateKey);
-    const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
-    if (visitor && !this.countedVisitors.get(visitorId)) {
-      this.countedVisitors.set(visitorId, 1);
-      this.uniqueVisitors++;
-      day.visitors++;
-    }
-    // The "-" agent's visitor may have been seen first with the empty agent, which has no OS or browser keys.
-    const numbered = !this.visitors.lastWasNew && agentId !== this.dashAgent;
-    this.countPanelVisitors(dateKey, requestId, kind, hostId, agentId, siteId, status, record.hour, visitor, numbered);
+    if (dateKey <= this.closedThrough) this.lateLines++;
+    else this.countVisitor(dateKey, day, requestId, kind, hostId, agentId, siteId, status, record.hour);
     this.hourOfDayHits[record.hour]!++;
     this.hourOfDayBytes[record.hour]! += bytes;
     if (this.countsLists) {
@@ -301,6 +294,36 @@ export class AccessLogAnalyser {
     ])
       panel.release();
     dropMemory(visitors * RELEASED_BYTES_PER_VISITOR);
+  }
+
+  /** The newest day (since the epoch) of a line added since the last call, -Infinity when none was. */
+  takeNewestDay(): number {
+    const day = this.newestDay;
+    this.newestDay = -Infinity;
+    return day;
+  }
+
+  /**
+   * Closes every date up to `date` (YYYYMMDD) for good: what counting its visitors needs (their numbers, each
+   * panel's key numbers and pairs) is dropped, so that `--follow` keeps the state of a few dates, not of every date
+   * it has read. A later line of a closed date counts its hits and bytes but no visitor (lateLines).
+   */
+  closeThrough(date: number): void {
+    if (date <= this.closedThrough) return;
+    this.closedThrough = date;
+    this.visitors.dropThrough(date);
+    // Visitors are numbered as their dates come: those numbered before the first of an open date are all closed.
+    const firstOpenId = this.visitorDates.leadingAtMost(date);
+    this.countedVisitors.dropBelow(firstOpenId);
+    for (const panel of [this.requestVisitors, this.staticVisitors, this.siteVisitors]) panel.closeThrough(date);
+    for (const panel of [
+      this.hostVisitors,
+      this.systemVisitors,
+      this.browserVisitors,
+      this.statusVisitors,
+      this.hourOfDayVisitors,
+    ])
+      panel.closeThrough(date, firstOpenId + 1);
   }
 
   /**
@@ -372,6 +395,32 @@ export class AccessLogAnalyser {
     }
     if (this.focusRoute && !this.routes.bytes(this.routeOf(record)).equals(this.focusRoute)) return true;
     return false;
+  }
+
+  /** The line's visitor: numbered, counted once, and counted in each panel. */
+  private countVisitor(
+    date: number,
+    day: { visitors: number },
+    requestId: number,
+    kind: RequestKind,
+    hostId: number,
+    agentId: number,
+    siteId: number,
+    status: number,
+    hour: number,
+  ): void {
+    // GoAccess numbers every line's visitor, but by default (no --4xx-to-unique-count) a 4xx does not count one.
+    const visitorId = this.visitors.numberOf(date, hostId, agentId === this.emptyAgent ? this.dashAgent : agentId) - 1;
+    if (this.visitors.lastWasNew) this.visitorDates.push(date);
+    const visitor = status < 400 || status >= 500 ? visitorId + 1 : 0;
+    if (visitor && !this.countedVisitors.get(visitorId)) {
+      this.countedVisitors.set(visitorId, 1);
+      this.uniqueVisitors++;
+      day.visitors++;
+    }
+    // The "-" agent's visitor may have been seen first with the empty agent, which has no OS or browser keys.
+    const numbered = !this.visitors.lastWasNew && agentId !== this.dashAgent;
+    this.countPanelVisitors(date, requestId, kind, hostId, agentId, siteId, status, hour, visitor, numbered);
   }
 
   /** Each panel's visitors, in GoAccess's order of panels (its keys are numbered in that order). */

@@ -25,6 +25,8 @@ export interface AccessLogReport {
     valid_requests: number;
     failed_requests: number;
     excluded_hits: number;
+    /** `--follow` only: lines of a date closed before they came, counted without their visitors. */
+    late_lines: number;
     unique_visitors: number;
     unique_files: number;
     unique_static_files: number;
@@ -158,6 +160,7 @@ export function buildReport(
       valid_requests: a.validLines,
       failed_requests: a.failedLines,
       excluded_hits: a.excludedLines,
+      late_lines: a.lateLines,
       unique_visitors: a.uniqueVisitors,
       unique_files: unique.requests,
       unique_static_files: unique.statics,

@@ -63,6 +63,26 @@ export class ByDate<T extends DateTable> {
   }
 
   /**
+   * Forgets every date up to `date` (YYYYMMDD) for good, open or packed: `--follow`'s closed dates. An open table
+   * is kept, emptied, as the spare.
+   */
+  dropThrough(date: number): void {
+    for (const [day, table] of this.open) {
+      if (day > date) continue;
+      this.open.delete(day);
+      this.lastUse.delete(day);
+      if (this.spare) continue;
+      table.clear();
+      this.spare = table;
+    }
+    for (const day of this.packed.keys()) if (day <= date) this.packed.delete(day);
+    if (this.lastDate <= date) {
+      this.lastDate = NaN;
+      this.last = null;
+    }
+  }
+
+  /**
    * Packs the open tables left unused long enough, but `coming`'s; looks at them once per as many calls as there
    * are.
    */

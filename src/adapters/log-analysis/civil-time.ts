@@ -20,3 +20,9 @@ export function formatOffset(minutes: number): string {
   const absolute = Math.abs(minutes);
   return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
 }
+
+/** The date (YYYYMMDD, as GoAccess keys dates) of a day since 1970-01-01. */
+export function dateKeyOfDay(days: number): number {
+  const date = new Date(days * 86_400_000);
+  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}

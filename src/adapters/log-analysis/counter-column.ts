@@ -12,7 +12,8 @@ export type ColumnType = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8A
  * and never copies, so no outgrown array waits for the garbage collector while the peak memory is being set.
  */
 export class CounterColumn {
-  private readonly pages: (Int32Array | Uint16Array | Uint8Array)[] = [];
+  /** null: a page dropped (dropBelow), read as zeros. */
+  private readonly pages: (Int32Array | Uint16Array | Uint8Array | null)[] = [];
 
   constructor(private readonly type: ColumnType = Int32Array) {}
 
@@ -31,9 +32,14 @@ export class CounterColumn {
     return page ? page[id & PAGE_MASK]! : 0;
   }
 
+  /** Hands back the memory of every page wholly below `id`: its ids read 0 again. */
+  dropBelow(id: number): void {
+    for (let page = 0; page < Math.min(id >>> PAGE_BITS, this.pages.length); page++) this.pages[page] = null;
+  }
+
   private addPages(id: number): Int32Array | Uint16Array | Uint8Array {
-    while (this.pages.length <= id >>> PAGE_BITS) this.pages.push(new this.type(1 << PAGE_BITS));
-    return this.pages[id >>> PAGE_BITS]!;
+    while (this.pages.length <= id >>> PAGE_BITS) this.pages.push(null);
+    return (this.pages[id >>> PAGE_BITS] = new this.type(1 << PAGE_BITS));
   }
 }
 

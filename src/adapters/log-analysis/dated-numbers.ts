@@ -18,4 +18,9 @@ export class DatedNumbers {
     if (this.lastWasNew) this.size++;
     return number;
   }
+
+  /** Forgets the triples of every date up to `date`; the sequence goes on. */
+  dropThrough(date: number): void {
+    this.tables.dropThrough(date);
+  }
 }

@@ -24,6 +24,15 @@ export class FewKeyNumbers {
     return this.numbers[place] || (this.numbers[place] = ++this.size);
   }
 
+  /** Forgets the numbers of every date up to `date`; the sequence goes on. */
+  dropThrough(date: number): void {
+    for (const day of this.byDate.keys()) if (day <= date) this.byDate.delete(day);
+    if (this.lastDate <= date) {
+      this.lastDate = NaN;
+      this.numbers = new Int32Array(0);
+    }
+  }
+
   private openDate(date: number): void {
     let numbers = this.byDate.get(date);
     if (!numbers) this.byDate.set(date, (numbers = new Int32Array(MAX_PLACES)));

@@ -54,6 +54,12 @@ export class FewKeysPanelVisitors {
     return this.counts.get(item);
   }
 
+  /** As OwnedPanelVisitors.closeThrough. */
+  closeThrough(date: number, firstOpenVisitor: number): void {
+    this.keys.dropThrough(date);
+    for (const column of this.bits) column.dropBelow(firstOpenVisitor);
+  }
+
   /** As PanelVisitors.release. */
   release(): void {
     this.keys = new FewKeyNumbers();

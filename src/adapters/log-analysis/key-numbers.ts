@@ -18,4 +18,9 @@ export class KeyNumbers {
     if (numbers.lastWasNew) this.size++;
     return number;
   }
+
+  /** Forgets the numbers of every date up to `date`; the sequence goes on. */
+  dropThrough(date: number): void {
+    this.numbers.dropThrough(date);
+  }
 }

@@ -42,6 +42,16 @@ export class OwnedPanelVisitors {
     return this.counts.get(item);
   }
 
+  /**
+   * As PanelVisitors.closeThrough; visitor numbers below `firstOpenVisitor` are all of such dates. A check of the
+   * pair the other way round may still read the row number of one of them: it reads 0, and the visitor's date,
+   * being closed, is not the line's anyway.
+   */
+  closeThrough(date: number, firstOpenVisitor: number): void {
+    this.keys.dropThrough(date);
+    this.rowNumberOf.dropBelow(firstOpenVisitor);
+  }
+
   /** As PanelVisitors.release. */
   release(): void {
     this.keys = new KeyNumbers();

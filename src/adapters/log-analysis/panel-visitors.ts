@@ -32,6 +32,12 @@ export class PanelVisitors {
     return this.counts.get(item);
   }
 
+  /** Forgets the numbers and pairs of every date up to `date` (see AccessLogAnalyser.closeThrough). */
+  closeThrough(date: number): void {
+    this.keys.dropThrough(date);
+    this.pairs.dropThrough(date);
+  }
+
   /** Drops the numbering and the pairs, keeping the counts: for a report after the last line (no add after it). */
   release(): void {
     this.keys = new KeyNumbers();

@@ -20,7 +20,7 @@ export interface RecordSink {
 
 /** Counting on the reading thread: the simple path, used where no compiled worker script exists (ts-jest). */
 export class InProcessSink implements RecordSink {
-  private readonly analyser: AccessLogAnalyser;
+  readonly analyser: AccessLogAnalyser;
 
   /** `oneShot`: finish is called once, after the last line, so what only counting needs is dropped first. */
   constructor(

@@ -26,6 +26,12 @@ export class RunColumn {
     this.count++;
   }
 
+  /** How many ids, from 0 on, have a value at most `value`: the first id above it, or the next id to push. */
+  leadingAtMost(value: number): number {
+    for (let run = 0; run < this.count; run++) if (this.runs[2 * run + 1]! > value) return this.runs[2 * run]!;
+    return this.next;
+  }
+
   /** The value of `id`; 0 for an id not pushed yet. */
   get(id: number): number {
     if (id < 0 || id >= this.next) return 0;

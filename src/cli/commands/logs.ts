@@ -30,7 +30,11 @@ interface LogsOptions {
   threads?: '1' | '2';
   follow?: boolean;
   interval: number;
+  openDays?: number;
 }
+
+/** `--open-days` when not given: a date closes once lines two days later have come. */
+const DEFAULT_OPEN_DAYS = 2;
 
 const positiveSeconds = (value: string): number => {
   const n = Number(value);
@@ -97,6 +101,11 @@ export function registerLogsCommand(program: Command): void {
       positiveSeconds,
       2,
     )
+    .option(
+      '--open-days <n>',
+      `with --follow: close a date's visitor counting this many days after it, so that memory stays flat (default ${DEFAULT_OPEN_DAYS})`,
+      positiveInteger,
+    )
     .addOption(
       new Option(
         '--threads <n>',
@@ -127,6 +136,10 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     ? { logFormat: options.logFormat, dateFormat: options.dateFormat, timeFormat: options.timeFormat }
     : { format: options.format };
   const filters = { since, until, ignorePaths: options.ignorePath, route: options.route };
+  if (options.openDays !== undefined && !options.follow) {
+    process.stderr.write('forte-cli logs: --open-days is for --follow: a one-shot report keeps every date open\n');
+    return EXIT.usageOrFault;
+  }
   if (options.follow) {
     const staticOutputs = [options.csv && '--csv', options.goaccessJson && '--goaccess-json'].filter((o): o is string =>
       Boolean(o),
@@ -137,6 +150,7 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
       filters,
       top: options.top,
       intervalSeconds: options.interval,
+      openDays: options.openDays ?? DEFAULT_OPEN_DAYS,
       html: options.html,
       json: options.json,
       staticOutputs,

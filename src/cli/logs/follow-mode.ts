@@ -13,6 +13,8 @@ export interface FollowRequest {
   filters: AnalysisFilters;
   top: number;
   intervalSeconds: number;
+  /** Days after which a date is closed (see ClosingDates). */
+  openDays: number;
   html?: string;
   json?: boolean;
   /** Outputs that make no sense live (`--csv`, `--goaccess-json`), by their option names. */
@@ -49,6 +51,7 @@ export async function runFollow(request: FollowRequest): Promise<number> {
     await followAccessLogs(request.files, request.choice, request.filters, {
       limits: { top: request.top, panelRows: request.top },
       intervalMs: request.intervalSeconds * 1000,
+      openDays: request.openDays,
       onReport: show,
       signal: stop.signal,
     });

@@ -97,6 +97,7 @@ export function renderHtml(report: AccessLogReport, live: { refreshSeconds?: num
     ['Valid', formatCount(g.valid_requests)],
     ['Failed', formatCount(g.failed_requests)],
     ['Excluded', formatCount(g.excluded_hits)],
+    ...(g.late_lines ? [['Late (no visitors)', formatCount(g.late_lines)] as [string, string]] : []),
     ['Unique visitors', formatCount(g.unique_visitors)],
     ['Requested files', formatCount(g.unique_files)],
     ['Static files', formatCount(g.unique_static_files)],

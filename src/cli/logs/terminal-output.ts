@@ -88,6 +88,10 @@ export function renderTerminal(report: AccessLogReport, colour: boolean): string
       .map((s) => p.dim(`  ${s.input}:${s.line} (${s.reason}) ${clip(s.text, 100)}`));
     section('Skipped lines', [`${number(report.skipped.total)} lines skipped (${reasons})`, ...samples].join('\n'));
   }
+  if (g.late_lines)
+    out.push(
+      p.warn(`late lines: ${number(g.late_lines)} (of dates --follow had closed: hits and bytes counted, no visitors)`),
+    );
   for (const input of report.inputs.filter((i) => i.error)) out.push(p.bad(`${input.name}: ${input.error}`));
   section(
     'Status codes',

@@ -52,10 +52,58 @@ describe('forte-cli logs --follow', () => {
     run = null;
   });
 
+  describe('closing dates', () => {
+    const onDate = (lines: string, date: string): string => lines.replace(/\[\d\d\/Nov\/2026/g, `[${date}`);
+    /** A log of 1 and 5 November, followed; then a line of 1 November appended. */
+    async function lateLine(args: string[]): Promise<FollowingRun> {
+      const log = join(dir, `closing-${args.join('')}.log`);
+      writeFileSync(log, onDate(text(0, 50), '01/Nov/2026') + onDate(text(50, 100), '05/Nov/2026'));
+      run = startFollowing([log, '--interval', '0.2', ...args]);
+      await eventually(async () => run!.stdout().length > 0, 10_000);
+      appendFileSync(log, onDate(text(0, 1), '01/Nov/2026'));
+      return run;
+    }
+
+    it('count a line of a date closed --open-days (default 2) after it without its visitor, and say so', async () => {
+      await lateLine(['--json']);
+      await totalBecomes(101);
+      const [first, last] = [run!.reports()[0]!, run!.reports().at(-1)!];
+      expect(last.general.late_lines).toBe(1);
+      expect(last.general.unique_visitors).toBe(first.general.unique_visitors);
+      expect(last.hits_per_day.find((day) => day.date === '2026-11-01')!.hits).toBe(51);
+    });
+
+    it('keep a date open for as many days as --open-days says', async () => {
+      await lateLine(['--json', '--open-days', '5']);
+      await totalBecomes(101);
+      expect(run!.reports().at(-1)!.general.late_lines).toBe(0);
+    });
+
+    it('warn of late lines in the terminal report', async () => {
+      await lateLine([]);
+      await eventually(async () => /late lines: 1 \(of dates --follow had closed/.test(run!.stdout()), 10_000);
+    });
+  });
+
   it.each([['0'], ['-1'], ['abc'], ['']])('refuses --interval %p with exit 2', (interval) => {
     const outcome = runLogs([join(dir, 'none.log'), '--follow', '--interval', interval]);
     expect(outcome.status).toBe(2);
     expect(outcome.stderr).toMatch(/--interval/);
+  });
+
+  it.each([['0'], ['-1'], ['1.5'], ['two']])('refuses --open-days %p with exit 2', (days) => {
+    const outcome = runLogs([join(dir, 'none.log'), '--follow', '--open-days', days]);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(/--open-days/);
+  });
+
+  it('refuses --open-days without --follow, where every date stays open, with exit 2', () => {
+    const log = join(dir, 'one-shot.log');
+    writeFileSync(log, text(0, 10));
+    const outcome = runLogs([log, '--open-days', '3']);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toMatch(/--open-days is for --follow/);
+    expect(outcome.stdout).toBe('');
   });
 
   it('refuses to follow standard input, and outputs that are not live, with exit 2', () => {

@@ -12,6 +12,7 @@ import { decodeUrlInto } from '../../../src/adapters/log-analysis/request-key';
 import { RequestKeyTable } from '../../../src/adapters/log-analysis/request-key-table';
 import { RouteTemplater } from '../../../src/adapters/log-analysis/route-template';
 import { RunColumn } from '../../../src/adapters/log-analysis/run-column';
+import { CounterColumn } from '../../../src/adapters/log-analysis/counter-column';
 import { sortInts } from '../../../src/adapters/log-analysis/int-sort';
 import { collidingHashes } from '../../../src/adapters/log-analysis/colliding-hashes';
 import { findFirstTokenEnd } from '../../../src/adapters/log-analysis/token-end';
@@ -59,6 +60,28 @@ describe('run columns', () => {
     for (const value of values) column.push(value);
     expect(values.map((_, id) => column.get(id))).toEqual(values);
     expect([column.get(-1), column.get(values.length)]).toEqual([0, 0]);
+  });
+
+  it('count the ids from 0 on whose value is at most a given one', () => {
+    const column = new RunColumn();
+    expect(column.leadingAtMost(5)).toBe(0);
+    for (const value of [3, 3, 4, 6, 4, 7]) column.push(value);
+    expect([2, 3, 4, 5, 6, 7].map((value) => column.leadingAtMost(value))).toEqual([0, 2, 3, 3, 5, 6]);
+  });
+});
+
+describe('counter columns', () => {
+  it('drop the pages wholly below an id: they read 0, the rest keep their counts, and a dropped id can count again', () => {
+    const column = new CounterColumn();
+    const ids = [0, 65_535, 65_536, 131_071, 131_072, 200_000];
+    for (const id of ids) column.add(id, id + 1);
+    column.dropBelow(131_071);
+    // Pages hold 65,536 ids: the second one holds 131,071, so it stays.
+    expect(ids.map((id) => column.get(id))).toEqual([0, 0, 65_537, 131_072, 131_073, 200_001]);
+    column.dropBelow(131_072);
+    expect(ids.map((id) => column.get(id))).toEqual([0, 0, 0, 0, 131_073, 200_001]);
+    column.add(3, 2);
+    expect([column.get(3), column.get(4)]).toEqual([2, 0]);
   });
 });
 

@@ -60,6 +60,22 @@ describe.each([3000, 30000])('tables per date, packed while their date is away (
     expect(numbers.size).toBe(model.size);
   });
 
+  it('forget the dates dropped, packed or open, and go on with the same sequence', () => {
+    const numbers = new DatedNumbers();
+    const seen = new Map<string, number>();
+    for (const { date, a, b } of calls(3, 100000)) seen.set(`${date} ${a} ${b}`, numbers.numberOf(date, a, b));
+    numbers.dropThrough(20261103);
+    const [got, expected] = [[] as number[], [] as number[]];
+    let next = numbers.size + 1;
+    for (const [key, number] of [...seen].filter((_, i) => i % 97 === 0)) {
+      const [date, a, b] = key.split(' ').map(Number) as [number, number, number];
+      got.push(numbers.numberOf(date, a, b));
+      expected.push(date <= 20261103 ? next++ : number);
+    }
+    expect(got).toEqual(expected);
+    expect(new Set(expected.filter((n) => n > seen.size)).size).toBeGreaterThan(100);
+  });
+
   it("number a panel's keys per date, and count each pair once per date", () => {
     const keys = new KeyNumbers();
     const panel = new PanelVisitors();
