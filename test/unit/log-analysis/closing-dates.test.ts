@@ -9,10 +9,12 @@ import { followAccessLogs } from '../../../src/adapters/log-analysis/log-follow'
 
 const DAY = 86_400;
 const dayOf = (year: number, month: number, date: number): number => Date.UTC(year, month - 1, date) / 1000 / DAY;
+/** A clock in 2030, after every date these tests' logs hold. */
+const in2030 = (): number => Date.UTC(2030, 0, 1);
 
 describe('ClosingDates', () => {
   it('closes nothing before a file has given a line, then up to openDays before the newest day', () => {
-    const closing = new ClosingDates(1, 2);
+    const closing = new ClosingDates(1, 2, in2030);
     expect(closing.closable()).toBeNull();
     closing.saw(0, -Infinity);
     expect(closing.closable()).toBeNull();
@@ -23,8 +25,19 @@ describe('ClosingDates', () => {
     expect(closing.closable()).toBe(20261130);
   });
 
+  it('takes no step from a line dated after tomorrow, which no live log can hold', () => {
+    const today = dayOf(2026, 12, 3);
+    const closing = new ClosingDates(1, 2, () => today * DAY * 1000 + 3_600_000);
+    closing.saw(0, dayOf(2099, 1, 1));
+    expect(closing.closable()).toBeNull();
+    closing.saw(0, today + 1);
+    expect(closing.closable()).toBe(20261202);
+    closing.saw(0, today + 2);
+    expect(closing.closable()).toBe(20261202);
+  });
+
   it('waits for the file that is furthest behind, once it has given a line', () => {
-    const closing = new ClosingDates(3, 1);
+    const closing = new ClosingDates(3, 1, in2030);
     closing.saw(0, dayOf(2027, 1, 10));
     closing.saw(1, dayOf(2027, 1, 3));
     expect(closing.closable()).toBe(20270102);
