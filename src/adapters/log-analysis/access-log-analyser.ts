@@ -397,7 +397,10 @@ export class AccessLogAnalyser {
     return false;
   }
 
-  /** The line's visitor: numbered, counted once, and counted in each panel. */
+  /**
+   * The line's visitor: numbered, counted once, and counted in each panel, in GoAccess's order of panels (its keys
+   * are numbered in that order).
+   */
   private countVisitor(
     date: number,
     day: { visitors: number },
@@ -420,22 +423,6 @@ export class AccessLogAnalyser {
     }
     // The "-" agent's visitor may have been seen first with the empty agent, which has no OS or browser keys.
     const numbered = !this.visitors.lastWasNew && agentId !== this.dashAgent;
-    this.countPanelVisitors(date, requestId, kind, hostId, agentId, siteId, status, hour, visitor, numbered);
-  }
-
-  /** Each panel's visitors, in GoAccess's order of panels (its keys are numbered in that order). */
-  private countPanelVisitors(
-    date: number,
-    requestId: number,
-    kind: RequestKind,
-    hostId: number,
-    agentId: number,
-    siteId: number,
-    status: number,
-    hour: number,
-    visitor: number,
-    numbered: boolean,
-  ): void {
     const requestKey = this.requests.djb2(requestId);
     if (kind === RequestKind.Request) this.requestVisitors.add(date, requestKey, requestId, visitor);
     else if (kind === RequestKind.Static) this.staticVisitors.add(date, requestKey, requestId, visitor);
