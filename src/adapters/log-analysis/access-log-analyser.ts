@@ -309,7 +309,8 @@ export class AccessLogAnalyser {
    * it has read. A later line of a closed date counts its hits and bytes but no visitor (lateLines).
    */
   closeThrough(date: number): void {
-    if (date <= this.closedThrough) return;
+    // Not `date <= closedThrough`: a date that is not a number (a day out of Date's range) must close nothing.
+    if (!(date > this.closedThrough)) return;
     this.closedThrough = date;
     this.visitors.dropThrough(date);
     // Visitors are numbered as their dates come: those numbered before the first of an open date are all closed.

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../domain/duration';
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil), with no Date object. */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -23,6 +25,6 @@ export function formatOffset(minutes: number): string {
 
 /** The date (YYYYMMDD, as GoAccess keys dates) of a day since 1970-01-01. */
 export function dateKeyOfDay(days: number): number {
-  const date = new Date(days * 86_400_000);
+  const date = new Date(days * DAY_MS);
   return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
 }

@@ -1,6 +1,5 @@
+import { DAY_MS } from '../../domain/duration';
 import { dateKeyOfDay } from './civil-time';
-
-const DAY_MS = 86_400_000;
 
 /**
  * When `--follow` may close a date (AccessLogAnalyser.closeThrough): once every followed file that has given a

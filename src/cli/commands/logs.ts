@@ -35,6 +35,15 @@ interface LogsOptions {
 
 /** `--open-days` when not given: a date closes once lines two days later have come. */
 const DEFAULT_OPEN_DAYS = 2;
+/** A century: past it, the dates to close would be out of a date's range. */
+const MAX_OPEN_DAYS = 36_500;
+
+const openDays = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_OPEN_DAYS)
+    throw new InvalidArgumentError(`expected a whole number of days from 1 to ${MAX_OPEN_DAYS}`);
+  return n;
+};
 
 const positiveSeconds = (value: string): number => {
   const n = Number(value);
@@ -104,7 +113,7 @@ export function registerLogsCommand(program: Command): void {
     .option(
       '--open-days <n>',
       `with --follow: close a date's visitor counting this many days after it, so that memory stays flat (default ${DEFAULT_OPEN_DAYS})`,
-      positiveInteger,
+      openDays,
     )
     .addOption(
       new Option(

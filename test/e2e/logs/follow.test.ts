@@ -91,7 +91,7 @@ describe('forte-cli logs --follow', () => {
     expect(outcome.stderr).toMatch(/--interval/);
   });
 
-  it.each([['0'], ['-1'], ['1.5'], ['two']])('refuses --open-days %p with exit 2', (days) => {
+  it.each([['0'], ['-1'], ['1.5'], ['two'], ['36501'], ['1e12']])('refuses --open-days %p with exit 2', (days) => {
     const outcome = runLogs([join(dir, 'none.log'), '--follow', '--open-days', days]);
     expect(outcome.status).toBe(2);
     expect(outcome.stderr).toMatch(/--open-days/);

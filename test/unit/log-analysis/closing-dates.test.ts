@@ -105,6 +105,14 @@ describe('--follow closing dates', () => {
     expect(oneShot.general.late_lines).toBe(0);
   });
 
+  it('closes nothing when the dates to close are out of range (a day count too large for a date)', async () => {
+    const log = join(dir, 'out-of-range.log');
+    const reports = await follow(log, 1e12, [days[0]![0]!]);
+    const oneShot = await analyseAccessLogs([log], {}, {}, { top: 10, panelRows: 366 });
+    expect(reports.at(-1)!.general.late_lines).toBe(0);
+    expect(withoutInputs(reports.at(-1)!)).toEqual(withoutInputs(oneShot));
+  });
+
   it('counts a line of a closed date in its hits and bytes, not in its visitors, and says so', async () => {
     const first = days[0]![0]!;
     const reports = await follow(join(dir, 'late.log'), 1, [first]);
