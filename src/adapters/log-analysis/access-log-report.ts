@@ -255,6 +255,8 @@ function agentPanels(a: AccessLogAnalyser, top: number) {
     const cls = classifyAgent(a.agents.text(id));
     classes.push(cls);
     const row = counts(a.agentColumns, id);
+    // The "-" and empty agents are kept from the start: a client of neither when no line had them.
+    if (!row.hits) continue;
     const key = `${cls.kind}\u0000${cls.client}`;
     const client = clients.get(key) ?? {
       client: cls.client,
