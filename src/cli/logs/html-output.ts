@@ -203,7 +203,7 @@ th{background:#f4f5f7;font-weight:600}.n{text-align:right;white-space:nowrap;fon
 td.k{overflow-wrap:anywhere;white-space:pre-wrap;min-width:8em}
 svg{width:100%;height:auto;display:block}svg text{font:12px system-ui,sans-serif;fill:#222}
 .note,.empty{color:#666;font-size:12px;margin:6px 0 0}
-@media (max-width:600px){body{padding:8px}.panel{padding:8px}td,th{padding:3px 4px}}</style></head>
+@media (max-width:600px){body{padding:8px}.panel{padding:8px}td,th{padding:3px 4px}td.k{min-width:6em}}</style></head>
 <body>
 <h1>Access log report</h1>
 <div class="cards" id="general">${cards.map(([label, value]) => `<div class="card"><span>${escapeHtml(label)}</span><b${value.length > 12 ? ' class="t"' : ''}>${escapeHtml(value)}</b></div>`).join('')}</div>

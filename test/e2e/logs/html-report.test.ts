@@ -103,6 +103,11 @@ describe('forte-cli logs --html', () => {
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     expect(widths[2]).toBeGreaterThan(width * 0.6);
     expect(widths[2]).toBeLessThanOrEqual(width);
+    // A GoAccess panel's table (a key and four numbers) fits its panel whole: no column is cut at a phone's edge.
+    const cut = await page.evaluate(
+      '[...document.querySelectorAll("[id^=panel-] .scroll")].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.parentElement.id)',
+    );
+    expect(cut).toEqual([]);
 
     const image = await page.screenshot({ path: join(dir, `report-${width}.png`), fullPage: true });
     expect(image.length).toBeGreaterThan(10_000);
