@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
 import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
-import { writeFileAtomically } from '../logs/atomic-write';
+import { whyNotWritable, writeFileAtomically } from '../logs/atomic-write';
 import { renderCsv } from '../logs/csv-output';
 import { runFollow } from '../logs/follow-mode';
 import { renderHtml } from '../logs/html-output';
@@ -139,6 +139,11 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     until = options.until ? parseTimeBound(options.until, 'end') : undefined;
   } catch (error) {
     process.stderr.write(`forte-cli logs: ${(error as Error).message}\n`);
+    return EXIT.usageOrFault;
+  }
+  const unwritable = options.html ? whyNotWritable(options.html) : null;
+  if (unwritable) {
+    process.stderr.write(`forte-cli logs: cannot write the HTML report to ${options.html}: ${unwritable}\n`);
     return EXIT.usageOrFault;
   }
   const choice = options.logFormat

@@ -1,4 +1,4 @@
-import { daysFromCivil } from '../../adapters/log-analysis/civil-time';
+import { dateKeyOfDay, daysFromCivil } from '../../adapters/log-analysis/civil-time';
 
 export interface TimeBound {
   seconds: number;
@@ -16,8 +16,16 @@ export function parseTimeBound(text: string, edge: 'start' | 'end'): TimeBound {
   const match = ISO.exec(text.trim());
   if (!match) throw new Error(`not an ISO 8601 date or time: ${text}`);
   const [, year, month, day, hour, minute, second, zone] = match;
+  const days = daysFromCivil(Number(year), Number(month), Number(day));
+  // A month or day out of range (2026-13-01, 2026-02-30) would roll over into another date: refused instead.
+  if (dateKeyOfDay(days) !== Number(year) * 10000 + Number(month) * 100 + Number(day))
+    throw new Error(`no such date: ${text}`);
+  if (Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59 || Number(second ?? 0) > 59)
+    throw new Error(`no such time of day: ${text}`);
+  if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59))
+    throw new Error(`no such UTC offset: ${text}`);
   const dateOnly = hour === undefined;
-  let seconds = daysFromCivil(Number(year), Number(month), Number(day)) * 86400;
+  let seconds = days * 86400;
   if (dateOnly) seconds += edge === 'end' ? 86399 : 0;
   else
     seconds +=

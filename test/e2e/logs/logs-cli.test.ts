@@ -166,6 +166,29 @@ describe('forte-cli logs (built program)', () => {
     const run = runLogs([COMBINED, '--since', 'yesterday']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('not an ISO 8601 date or time');
+    // A month or day out of range is not rolled over into the next year or month.
+    const rolled = runLogs([COMBINED, '--until', '2026-02-30']);
+    expect(rolled.status).toBe(2);
+    expect(rolled.stderr).toContain('no such date: 2026-02-30');
+    expect(rolled.stdout).toBe('');
+  });
+
+  it.each([
+    [
+      'in a folder that does not exist',
+      (): string => join(dir, 'missing', 'r.html'),
+      /its folder .*missing does not exist/,
+    ],
+    ['over a folder', (): string => dir, /it is a folder/],
+    ['under a file', (): string => join(COMBINED, 'r.html'), /combined-seed12\.log is not a folder/],
+  ])('refuses --html %s before reading any log (exit 2)', (_where, target, reason) => {
+    for (const follow of [[], ['--follow']]) {
+      const run = runLogs([COMBINED, '--html', target(), ...follow]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/cannot write the HTML report to /);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stdout).toBe('');
+    }
   });
 });
 

@@ -309,6 +309,18 @@ describe('--since / --until', () => {
     expect(parseTimeBound('2026-11-01T01:00:00Z', 'start').seconds).toBe(Date.UTC(2026, 10, 1, 1) / 1000);
     expect(() => parseTimeBound('1 Nov 2026', 'start')).toThrow(/not an ISO 8601/);
   });
+
+  it('refuses a date, time or offset out of range rather than rolling it over', () => {
+    for (const text of ['2026-13-01', '2026-00-10', '2026-02-29', '2026-04-31', '2026-11-00'])
+      expect(() => parseTimeBound(text, 'start')).toThrow(/no such date/);
+    for (const text of ['2026-11-01T24:00', '2026-11-01T10:60', '2026-11-01T10:00:60'])
+      expect(() => parseTimeBound(text, 'end')).toThrow(/no such time of day/);
+    for (const text of ['2026-11-01T10:00+24:00', '2026-11-01T10:00-0960'])
+      expect(() => parseTimeBound(text, 'start')).toThrow(/no such UTC offset/);
+    expect(parseTimeBound('2028-02-29T23:59:59-09:30', 'start').seconds).toBe(
+      Date.UTC(2028, 1, 29, 23, 59, 59) / 1000 + 9.5 * 3600,
+    );
+  });
 });
 
 describe('user agents', () => {
