@@ -1,8 +1,14 @@
 import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 
+/** What a spreadsheet reads as the start of a formula; "-" alone (a missing agent or referrer) is read as text. */
+const FORMULA_START = /^(?:[=+@\t\r]|-.)/s;
+
 const cell = (value: unknown): string => {
-  const text =
+  let text =
     value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // Log text is anyone's to write (a user agent "=HYPERLINK(...)"): a cell that would be a formula is kept as text
+  // by a leading apostrophe, as OWASP advises against CSV injection. Numbers are not strings here, so "-1" is not one.
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
