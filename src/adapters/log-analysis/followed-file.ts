@@ -26,7 +26,10 @@ export class FollowedFile {
     this.outcome = { name, lines: 0 };
   }
 
-  /** Reads what is new; a file that is not there (yet, or mid-rotation) is waited for. */
+  /**
+   * Reads what is new; a file that is not there (yet, or mid-rotation) is waited for, and its outcome says so until
+   * it comes.
+   */
   async readNew(): Promise<void> {
     const stat = await fs.stat(this.name).catch(() => null);
     if (this.handle && (!stat || stat.ino !== this.inode)) {
@@ -43,6 +46,9 @@ export class FollowedFile {
       this.restartInput();
     }
     if (this.handle) await this.drain();
+    // Told in the report while it lasts, as tail -F tells it: a misspelt name would otherwise wait unseen.
+    if (this.handle) delete this.outcome.error;
+    else this.outcome.error = stat ? 'not a regular file: waiting for one' : 'no such file yet: waiting for it';
     this.outcome.lines = this.counted + (this.lines?.count ?? 0);
   }
 

@@ -202,12 +202,12 @@ h1{font-size:20px;margin:0 0 12px}h2{font-size:15px;margin:0 0 8px}
 th{background:#f4f5f7;font-weight:600}.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.k{overflow-wrap:anywhere;white-space:pre-wrap;min-width:8em}
 svg{width:100%;height:auto;display:block}svg text{font:12px system-ui,sans-serif;fill:#222}
-.note,.empty{color:#666;font-size:12px;margin:6px 0 0}
+.note,.empty{color:#666;font-size:12px;margin:6px 0 0}.bad{color:#b42318;margin:0 0 12px}
 @media (max-width:600px){body{padding:8px}.panel{padding:8px}td,th{padding:3px 4px}td.k{min-width:6em}}</style></head>
 <body>
 <h1>Access log report</h1>
 <div class="cards" id="general">${cards.map(([label, value]) => `<div class="card"><span>${escapeHtml(label)}</span><b${value.length > 12 ? ' class="t"' : ''}>${escapeHtml(value)}</b></div>`).join('')}</div>
-<div class="panels">
+${inputErrors(report)}<div class="panels">
 ${sections.join('\n')}
 </div>
 <script>${script}</script>
@@ -231,4 +231,11 @@ window.addEventListener('resize', () => plot.setSize(size()));
 </script>
 </body></html>
 `;
+}
+
+/** The inputs that could not be read (or, in --follow, are not there yet), as the terminal report lists them. */
+function inputErrors(report: AccessLogReport): string {
+  const failed = report.inputs.filter((input) => input.error);
+  if (!failed.length) return '';
+  return `<ul class="bad" id="input-errors">${failed.map((input) => `<li>${escapeHtml(`${input.name}: ${input.error}`)}</li>`).join('')}</ul>\n`;
 }

@@ -52,6 +52,16 @@ describe('forte-cli logs --follow', () => {
     run = null;
   });
 
+  it('says a file is not there yet while it waits for it, then reads it once it comes', async () => {
+    const log = join(dir, 'coming.log');
+    run = startFollowing([log, '--interval', '0.2', '--json']);
+    await eventually(async () => run!.reports().length > 0, 10_000);
+    expect(run.reports().at(-1)!.inputs).toEqual([{ name: log, lines: 0, error: 'no such file yet: waiting for it' }]);
+    writeFileSync(log, text(0, 20));
+    await totalBecomes(20);
+    expect(run.reports().at(-1)!.inputs).toEqual([{ name: log, lines: 20 }]);
+  });
+
   describe('closing dates', () => {
     const onDate = (lines: string, date: string): string => lines.replace(/\[\d\d\/Nov\/2026/g, `[${date}`);
     /** A log of 1 and 5 November, followed; then a line of 1 November appended. */
