@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES, FormatName } from '../../adapters/log-analysis/format-detection';
+import { DEFAULT_DATE_FORMAT, DEFAULT_TIME_FORMAT } from '../../adapters/log-analysis/log-format';
 import { analyseAccessLogs } from '../../adapters/log-analysis/log-analysis';
 import { EXIT } from '../exit-codes';
 import { whyNotWritable, writeFileAtomically } from '../logs/atomic-write';
@@ -45,11 +46,20 @@ const openDays = (value: string): number => {
   return n;
 };
 
-const positiveSeconds = (value: string): number => {
+/** A day: a longer interval makes no live report (and past 2^31 ms Node's timers would fire at once). */
+const MAX_INTERVAL_SECONDS = 86_400;
+
+const intervalSeconds = (value: string): number => {
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError('expected a number of seconds above 0');
+  if (!value.trim() || !Number.isFinite(n) || n <= 0 || n > MAX_INTERVAL_SECONDS)
+    throw new InvalidArgumentError(`expected a number of seconds above 0 and at most ${MAX_INTERVAL_SECONDS}`);
   return n;
+};
+
+/** An empty format, path or route (an unset shell variable, say) is refused rather than read as none or as all. */
+const nonEmpty = (value: string): string => {
+  if (!value.trim()) throw new InvalidArgumentError('expected a value that is not empty');
+  return value;
 };
 
 const positiveInteger = (value: string): number => {
@@ -83,19 +93,27 @@ export function registerLogsCommand(program: Command): void {
         ...FORMAT_NAMES,
       ]),
     )
-    .option('--log-format <spec>', 'GoAccess-style format, e.g. \'%h %^[%d:%t %^] "%r" %s %b "%R" "%u" %T\'')
-    .option('--date-format <spec>', 'date format for --log-format (strptime style)', '%d/%b/%Y')
-    .option('--time-format <spec>', 'time format for --log-format (strptime style)', '%H:%M:%S')
+    .option('--log-format <spec>', 'GoAccess-style format, e.g. \'%h %^[%d:%t %^] "%r" %s %b "%R" "%u" %T\'', nonEmpty)
+    .option(
+      '--date-format <spec>',
+      `date format for --log-format (strptime style) (default: "${DEFAULT_DATE_FORMAT}")`,
+      nonEmpty,
+    )
+    .option(
+      '--time-format <spec>',
+      `time format for --log-format (strptime style) (default: "${DEFAULT_TIME_FORMAT}")`,
+      nonEmpty,
+    )
     .option('--since <iso>', "only lines at or after this ISO 8601 date/time (the log's own offset when none is given)")
     .option('--until <iso>', 'only lines at or before this ISO 8601 date/time')
     .option('--top <n>', 'rows per panel', positiveInteger, 10)
     .option(
       '--ignore-path <prefix>',
       'leave out requests whose path starts with this (repeatable)',
-      (v: string, all: string[]) => [...all, v],
+      (v: string, all: string[]) => [...all, nonEmpty(v)],
       [] as string[],
     )
-    .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id')
+    .option('--route <template>', 'focus on one route template, e.g. /api/v2/users/:id', nonEmpty)
     .option('--json', 'print the report as JSON')
     .option('--goaccess-json', "print the report in GoAccess's own JSON shape (its panels, metadata and rows)")
     .option('--csv', 'print the report as CSV')
@@ -107,7 +125,7 @@ export function registerLogsCommand(program: Command): void {
     .option(
       '--interval <seconds>',
       'with --follow: how often to redraw the terminal report or rewrite --html',
-      positiveSeconds,
+      intervalSeconds,
       2,
     )
     .option(
@@ -130,6 +148,11 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
   if (!files.length && process.stdin.isTTY) {
     // Reading a terminal would wait for typed log lines: more likely the file was forgotten.
     process.stderr.write('forte-cli logs: no input: give log files, or pipe a log to standard input\n');
+    return EXIT.usageOrFault;
+  }
+  const fault = formatOptionsFault(options);
+  if (fault) {
+    process.stderr.write(`forte-cli logs: ${fault}\n`);
     return EXIT.usageOrFault;
   }
   let since;
@@ -223,4 +246,12 @@ async function runLogs(files: string[], options: LogsOptions): Promise<number> {
     return EXIT.usageOrFault;
   }
   return EXIT.ok;
+}
+
+/** Format options that contradict each other or would be ignored; null when they are consistent. */
+function formatOptionsFault(options: LogsOptions): string | null {
+  if (options.format && options.logFormat) return 'give --format or --log-format, not both';
+  if ((options.dateFormat || options.timeFormat) && !options.logFormat)
+    return '--date-format and --time-format are for --log-format (a named format has its own)';
+  return null;
 }

@@ -95,7 +95,7 @@ describe('forte-cli logs --follow', () => {
     });
   });
 
-  it.each([['0'], ['-1'], ['abc'], ['']])('refuses --interval %p with exit 2', (interval) => {
+  it.each([['0'], ['-1'], ['abc'], [''], ['86401'], ['3000000']])('refuses --interval %p with exit 2', (interval) => {
     const outcome = runLogs([join(dir, 'none.log'), '--follow', '--interval', interval]);
     expect(outcome.status).toBe(2);
     expect(outcome.stderr).toMatch(/--interval/);

@@ -174,6 +174,30 @@ describe('forte-cli logs (built program)', () => {
   });
 
   it.each([
+    [['--log-format', '']],
+    [['--log-format', '%h %^[%d:%t %^] "%r" %s %b', '--date-format', ' ']],
+    [['--time-format', '']],
+    [['--ignore-path', '']],
+    [['--route', '']],
+  ])('refuses an empty value (%p) rather than reading it as none or as all: exit 2', (args) => {
+    const run = runLogs([COMBINED, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/expected a value that is not empty/);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    [['--format', 'combined', '--log-format', '%h'], /give --format or --log-format, not both/],
+    [['--date-format', '%Y-%m-%d'], /--date-format and --time-format are for --log-format/],
+    [['--format', 'common', '--time-format', '%T'], /--date-format and --time-format are for --log-format/],
+  ])('refuses format options one of which would be ignored (%p): exit 2', (args, message) => {
+    const run = runLogs([COMBINED, ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each([
     [
       'in a folder that does not exist',
       (): string => join(dir, 'missing', 'r.html'),
