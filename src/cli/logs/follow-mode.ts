@@ -38,9 +38,9 @@ export async function runFollow(request: FollowRequest): Promise<number> {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const rewriteHtml = request.html ? htmlRewriter(request.html, request.intervalSeconds) : null;
   const show = (report: AccessLogReport): void => {
-    if (request.html)
-      writeFileAtomically(request.html, renderHtml(report, { refreshSeconds: request.intervalSeconds }));
+    rewriteHtml?.(report);
     if (request.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else if (!request.html) {
       const tty = process.stdout.isTTY === true;
@@ -71,4 +71,27 @@ function followFault(request: FollowRequest): string | null {
   if (request.staticOutputs.length)
     return `--follow redraws the terminal report, --html or --json: not ${request.staticOutputs.join(', ')}`;
   return null;
+}
+
+/**
+ * Rewrites `--html` each interval. A write that fails (the folder removed, the disk full) does not end the run and
+ * lose what it counted: it is told on standard error once, the next intervals try again, and a write that works
+ * again is told too.
+ */
+function htmlRewriter(file: string, refreshSeconds: number): (report: AccessLogReport) => void {
+  let failing = false;
+  return (report) => {
+    try {
+      writeFileAtomically(file, renderHtml(report, { refreshSeconds }));
+      if (failing) process.stderr.write(`forte-cli logs: the HTML report ${file} is written again\n`);
+      failing = false;
+    } catch (error) {
+      if (!failing)
+        process.stderr.write(
+          `forte-cli logs: could not rewrite the HTML report ${file} (${(error as Error).message}); ` +
+            'counting goes on and each interval tries again\n',
+        );
+      failing = true;
+    }
+  };
 }

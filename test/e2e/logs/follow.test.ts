@@ -1,4 +1,13 @@
-import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLogs } from '../../support/access-log-cli';
@@ -60,6 +69,27 @@ describe('forte-cli logs --follow', () => {
     writeFileSync(log, text(0, 20));
     await totalBecomes(20);
     expect(run.reports().at(-1)!.inputs).toEqual([{ name: log, lines: 20 }]);
+  });
+
+  it('goes on counting when --html cannot be rewritten for a while, and says so on standard error', async () => {
+    const log = join(dir, 'html-gone.log');
+    const folder = join(dir, 'html-gone');
+    const html = join(folder, 'live.html');
+    mkdirSync(folder);
+    writeFileSync(log, text(0, 30));
+    run = startFollowing([log, '--interval', '0.2', '--html', html, '--json']);
+    await eventually(async () => existsSync(html), 10_000);
+
+    rmSync(folder, { recursive: true });
+    appendFileSync(log, text(30, 60));
+    await totalBecomes(60);
+    await eventually(async () => run!.stderr().includes('could not rewrite the HTML report'), 10_000);
+    mkdirSync(folder);
+    await eventually(async () => existsSync(html) && readFileSync(html, 'utf8').includes('</html>'), 10_000);
+    await eventually(async () => run!.stderr().includes('is written again'), 10_000);
+    expect(run.stderr().match(/could not rewrite/g)).toHaveLength(1);
+    expect(await run.stop()).toBe(0);
+    run = null;
   });
 
   describe('closing dates', () => {
