@@ -1,16 +1,21 @@
 import {
   appendFileSync,
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLogs } from '../../support/access-log-cli';
+import { FORTE_CLI } from '../../support/forte-cli';
 import { eventually } from '../../support/eventually';
 import { FollowingRun, startFollowing } from '../../support/following-logs';
 
@@ -90,6 +95,34 @@ describe('forte-cli logs --follow', () => {
     expect(run.stderr().match(/could not rewrite/g)).toHaveLength(1);
     expect(await run.stop()).toBe(0);
     run = null;
+  });
+
+  it('ends quietly with exit 0 when the reader of its output goes away (--json | head -1)', async () => {
+    const log = join(dir, 'piped.log');
+    writeFileSync(log, text(0, 10));
+    const child = spawn(process.execPath, [FORTE_CLI, 'logs', log, '--follow', '--interval', '0.1', '--json']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('ends with exit 2 and the reason when its output cannot be written (a full disk)', async () => {
+    const log = join(dir, 'full.log');
+    writeFileSync(log, text(0, 10));
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [FORTE_CLI, 'logs', log, '--follow', '--interval', '0.1', '--json'], {
+      stdio: ['ignore', full, 'pipe'],
+    });
+    closeSync(full);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/could not write the report: ENOSPC/);
   });
 
   describe('closing dates', () => {
