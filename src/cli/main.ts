@@ -1,5 +1,6 @@
 import { reportFailure } from './report-failure';
 import { reportFault } from './report-fault';
+import { guardStandardOutput } from './standard-output';
 
 /**
  * Every command takes `--json` (reconcile also `--format json`); read before parsing, so that even a usage error
@@ -25,6 +26,8 @@ const commandOf = (args: string[]): string =>
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = wantsJson(args);
+  // Not `serve`: its standard output is the access log of a long-running server, not a report a reader may cut.
+  if (args.find((arg) => !arg.startsWith('-')) !== 'serve') guardStandardOutput();
   // `logs` loads its own command alone: the analysis of a big log is measured by its memory (docs/logs.md).
   const program =
     args.find((arg) => !arg.startsWith('-')) === 'logs'

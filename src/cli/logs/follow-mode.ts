@@ -38,14 +38,9 @@ export async function runFollow(request: FollowRequest): Promise<number> {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  // The reader of standard output went away (`--json | head -1`): the run ends as tail -f's would, quietly.
-  const output: { error: Error | null } = { error: null };
-  const onOutputError = (error: NodeJS.ErrnoException): void => {
-    if (error.code !== 'EPIPE') output.error ??= error;
-    stop.abort();
-  };
-  // Left attached after the run: a write still in flight may fail after it.
-  process.stdout.on('error', onOutputError);
+  // Standard output that cannot be written ends the run: quietly when its reader went away (`--json | head -1`),
+  // as tail -f's would end; with the reason and exit 2 otherwise (guardStandardOutput, which stays attached after).
+  process.stdout.once('error', onSignal);
   const rewriteHtml = request.html ? htmlRewriter(request.html, request.intervalSeconds) : null;
   const show = (report: AccessLogReport): void => {
     rewriteHtml?.(report);
@@ -69,10 +64,6 @@ export async function runFollow(request: FollowRequest): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-  }
-  if (output.error) {
-    process.stderr.write(`forte-cli logs: could not write the report: ${output.error.message}\n`);
-    return EXIT.usageOrFault;
   }
   return EXIT.ok;
 }

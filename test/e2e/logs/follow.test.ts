@@ -122,7 +122,7 @@ describe('forte-cli logs --follow', () => {
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = (await once(child, 'close')) as [number | null];
     expect(code).toBe(2);
-    expect(stderr).toMatch(/could not write the report: ENOSPC/);
+    expect(stderr).toMatch(/^forte-cli: could not write to standard output: ENOSPC[^\n]*\n$/);
   });
 
   describe('closing dates', () => {

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runLogs, runLogsJson } from '../../support/access-log-cli';
+import { FORTE_CLI } from '../../support/forte-cli';
 
 const FIXTURES = join(__dirname, '../../fixtures/access-logs');
 const COMBINED = join(FIXTURES, 'combined-seed12.log');
@@ -279,6 +281,28 @@ describe('forte-cli logs on bad input: counts what it skipped, never crashes', (
     expect(run.report.general).toMatchObject({ total_requests: 103, valid_requests: 100, failed_requests: 3 });
     expect(Object.values(run.report.skipped.by_reason).reduce((a: number, b) => a + (b as number), 0)).toBe(3);
     expect(run.stderr).toContain('3 of 103 lines skipped');
+  });
+
+  it('standard output that cannot be written (a full disk): the reason, no stack, exit 2', () => {
+    const full = openSync('/dev/full', 'w');
+    for (const output of [['--json'], []]) {
+      const run = spawnSync(process.execPath, [FORTE_CLI, 'logs', COMBINED, ...output], {
+        stdio: ['ignore', full, 'pipe'],
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr.toString()).toMatch(/^forte-cli: could not write to standard output: ENOSPC[^\n]*\n$/);
+    }
+    closeSync(full);
+  });
+
+  it('a reader that goes away early (| head -c 10): no error, the status of the report', () => {
+    // Some 1 MB of GoAccess JSON: more than a pipe holds, so writing it meets the closed pipe.
+    const run = spawnSync('bash', [
+      '-c',
+      `"${process.execPath}" "${FORTE_CLI}" logs "${COMBINED}" --goaccess-json | head -c 10; echo " \${PIPESTATUS[0]}"`,
+    ]);
+    expect(run.stdout.toString()).toBe('{"general" 0\n');
+    expect(run.stderr.toString()).toBe('');
   });
 
   it('a missing file: named on standard error, exit 2', () => {
