@@ -26,11 +26,12 @@ const commandOf = (args: string[]): string =>
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = wantsJson(args);
+  const command = args.find((arg) => !arg.startsWith('-'));
   // Not `serve`: its standard output is the access log of a long-running server, not a report a reader may cut.
-  if (args.find((arg) => !arg.startsWith('-')) !== 'serve') guardStandardOutput();
+  if (command !== 'serve') guardStandardOutput();
   // `logs` loads its own command alone: the analysis of a big log is measured by its memory (docs/logs.md).
   const program =
-    args.find((arg) => !arg.startsWith('-')) === 'logs'
+    command === 'logs'
       ? (await import('./logs-program')).buildLogsProgram({ json })
       : (await import('./program')).buildProgram({ json });
   try {
