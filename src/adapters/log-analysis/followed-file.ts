@@ -1,8 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { InputOutcome } from './input-outcome';
 import { InputLines, LineFeed } from './line-feed';
+import { startsGzipped } from './log-input';
 
 const CHUNK = 1 << 20;
+const GZIPPED = 'gzip-compressed: --follow reads plain text as it grows (read it without --follow)';
 
 /**
  * A file read as it grows (`--follow`), like `tail -F`: each call reads what was appended since the last one.
@@ -17,6 +19,8 @@ export class FollowedFile {
   private position = 0;
   private lines: InputLines | null = null;
   private counted = 0;
+  /** The inode of a gzip-compressed file found under the name: not read (compressed bytes are not lines). */
+  private compressedInode = -1;
 
   constructor(
     private readonly name: string,
@@ -39,7 +43,7 @@ export class FollowedFile {
       this.restartInput();
       this.position = 0;
     }
-    if (!this.handle && stat?.isFile()) {
+    if (!this.handle && stat?.isFile() && stat.ino !== this.compressedInode) {
       this.handle = await fs.open(this.name, 'r');
       this.inode = stat.ino;
       this.position = 0;
@@ -48,6 +52,7 @@ export class FollowedFile {
     if (this.handle) await this.drain();
     // Told in the report while it lasts, as tail -F tells it: a misspelt name would otherwise wait unseen.
     if (this.handle) delete this.outcome.error;
+    else if (stat && stat.ino === this.compressedInode) this.outcome.error = GZIPPED;
     else this.outcome.error = stat ? 'not a regular file: waiting for one' : 'no such file yet: waiting for it';
     this.outcome.lines = this.counted + (this.lines?.count ?? 0);
   }
@@ -62,6 +67,11 @@ export class FollowedFile {
     for (;;) {
       const { bytesRead } = await this.handle!.read(this.buffer, 0, this.buffer.length, this.position);
       if (bytesRead === 0) return;
+      if (this.position === 0 && startsGzipped(this.buffer.subarray(0, bytesRead))) {
+        this.compressedInode = this.inode;
+        await this.close();
+        return;
+      }
       this.position += bytesRead;
       this.lines!.push(this.buffer.subarray(0, bytesRead));
     }

@@ -18,7 +18,8 @@ export interface LogInput {
   chunks(): AsyncIterable<Buffer>;
 }
 
-const GZIP_MAGIC = [0x1f, 0x8b];
+/** Whether bytes begin as gzip's do (its magic 1f 8b): gzip is told by its content, never by a file's name. */
+export const startsGzipped = (bytes: Uint8Array): boolean => bytes[0] === 0x1f && bytes[1] === 0x8b;
 const CHUNK = 1 << 20;
 
 /** Opens `name` ('-' is standard input); gzip is recognised by its magic bytes, not the file name. */
@@ -39,12 +40,13 @@ export async function openLogInput(name: string, stdin: Readable = process.stdin
   };
 }
 
-async function isGzipped(name: string): Promise<boolean> {
+/** Whether the file `name` is gzip-compressed. */
+export async function isGzipped(name: string): Promise<boolean> {
   const file = await fs.open(name, 'r');
   try {
     const head = Buffer.alloc(2);
     await file.read(head, 0, 2, 0);
-    return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+    return startsGzipped(head);
   } finally {
     await file.close();
   }
@@ -91,7 +93,7 @@ async function* gunzipIfNeeded(source: AsyncIterator<Buffer> & AsyncIterable<Buf
   const first = await source.next();
   if (first.done) return;
   const head = first.value;
-  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+  if (!startsGzipped(head)) {
     yield head;
     yield* source;
     return;

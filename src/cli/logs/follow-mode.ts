@@ -2,6 +2,7 @@ import { AnalysisFilters } from '../../adapters/log-analysis/access-log-analyser
 import { AccessLogReport } from '../../adapters/log-analysis/access-log-report';
 import { FormatChoice } from '../../adapters/log-analysis/line-feed';
 import { followAccessLogs } from '../../adapters/log-analysis/log-follow';
+import { isGzipped } from '../../adapters/log-analysis/log-input';
 import { EXIT } from '../exit-codes';
 import { writeFileAtomically } from './atomic-write';
 import { renderHtml } from './html-output';
@@ -29,7 +30,7 @@ const CLEAR_SCREEN = '\x1b[2J\x1b[H';
  * SIGINT or SIGTERM.
  */
 export async function runFollow(request: FollowRequest): Promise<number> {
-  const fault = followFault(request);
+  const fault = followFault(request) ?? (await compressedInput(request.files));
   if (fault) {
     process.stderr.write(`forte-cli logs: ${fault}\n`);
     return EXIT.usageOrFault;
@@ -97,4 +98,12 @@ function htmlRewriter(file: string, refreshSeconds: number): (report: AccessLogR
       failing = true;
     }
   };
+}
+
+/** A file given that is gzip-compressed (a rotated log, say): its bytes are not lines, and it does not grow. */
+async function compressedInput(files: string[]): Promise<string | null> {
+  for (const file of files)
+    if (await isGzipped(file).catch(() => false))
+      return `${file} is gzip-compressed: --follow reads plain text as it grows (read it without --follow)`;
+  return null;
 }

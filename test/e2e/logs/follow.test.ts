@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runLogs } from '../../support/access-log-cli';
 import { FORTE_CLI } from '../../support/forte-cli';
 import { eventually } from '../../support/eventually';
@@ -123,6 +124,32 @@ describe('forte-cli logs --follow', () => {
     const [code] = (await once(child, 'close')) as [number | null];
     expect(code).toBe(2);
     expect(stderr).toMatch(/^forte-cli: could not write to standard output: ENOSPC[^\n]*\n$/);
+  });
+
+  it('refuses a gzip-compressed file given to follow, with exit 2', () => {
+    const gz = join(dir, 'rotated.log.1.gz');
+    writeFileSync(gz, gzipSync(text(0, 10)));
+    const outcome = runLogs([gz, '--follow']);
+    expect(outcome.status).toBe(2);
+    expect(outcome.stderr).toContain(`${gz} is gzip-compressed: --follow reads plain text as it grows`);
+  });
+
+  it('reads no lines from a gzip-compressed file that comes under a followed name, and says so', async () => {
+    const log = join(dir, 'later.log');
+    run = startFollowing([log, '--interval', '0.2', '--json']);
+    await eventually(async () => run!.reports().length > 0, 10_000);
+    writeFileSync(`${log}.tmp`, gzipSync(text(0, 10)));
+    renameSync(`${log}.tmp`, log);
+    await eventually(
+      async () => run!.reports().at(-1)!.inputs[0]!.error?.startsWith('gzip-compressed') === true,
+      10_000,
+    );
+    expect(run.reports().at(-1)!.general).toMatchObject({ total_requests: 0, failed_requests: 0 });
+    // A plain file under the name again (a new inode) is read.
+    writeFileSync(`${log}.tmp`, text(0, 15));
+    renameSync(`${log}.tmp`, log);
+    await totalBecomes(15);
+    expect(run.reports().at(-1)!.inputs).toEqual([{ name: log, lines: 15 }]);
   });
 
   describe('closing dates', () => {
